@@ -1,0 +1,35 @@
+/**
+ * Composes the service: middleware (logging, security headers), the routers for each
+ * face (directory, API …) and the one error handler. Both runtime entries call createApp.
+ */
+import { Hono } from 'hono';
+import type { AppDeps, AppEnv } from './http/env';
+import { makeErrorHandler } from './http/errors';
+import { consoleLogger, requestLogger } from './http/logging';
+import { securityHeaders } from './http/security-headers';
+import { healthRoutes } from './http/health';
+import { directoryRoutes } from './directory/routes';
+import { directoryApiRoutes } from './directory/api-routes';
+import { staticRoutes } from './views/static-routes';
+import { renderErrorPage, renderNotFound } from './views/error-page';
+
+/** Builds the Hono app from its dependencies. Pure: no I/O until a request arrives. */
+export function createApp(deps: AppDeps) {
+  const log = deps.log ?? consoleLogger(deps.config.LOG_LEVEL);
+  const app = new Hono<AppEnv>();
+  app.use('*', requestLogger(log));
+  app.use('*', securityHeaders());
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    await next();
+  });
+  app.route('/', healthRoutes());
+  app.route('/', staticRoutes());
+  app.route('/api/v1', directoryApiRoutes());
+  app.route('/', directoryRoutes());
+  app.notFound(renderNotFound);
+  app.onError(makeErrorHandler(renderErrorPage));
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

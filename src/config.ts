@@ -1,0 +1,69 @@
+/**
+ * Settings for both runtimes, validated with zod. A bad setting stops start-up
+ * with a message naming the setting (see `loadConfig`).
+ */
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
+  .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
+
+const hostList = z
+  .string()
+  .transform((s) => s.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean));
+
+export const configSchema = z.object({
+  DATABASE_URL: z.string().min(1).default('file:data/valkollen.db'),
+  DATABASE_AUTH_TOKEN: z.string().optional(),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  PUBLIC_BASE_URL: z.string().url().default('http://127.0.0.1:8787'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** Seed the fictional demo data set when the database has no providers yet. */
+  SEED_DEMO: bool.default(true),
+  /** Minutes between crawl ticks in the Node entry; 0 turns the local scheduler off. */
+  CRAWL_INTERVAL_MINUTES: z.coerce.number().min(0).max(24 * 60).default(15),
+  /** Host names or IPs the crawler may fetch although they are private/loopback. */
+  CRAWL_ALLOW_HOSTS: hostList.default([]),
+  /** Seconds public pages may be cached by browsers and shared caches. */
+  PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(86400).default(300),
+  /** Salt of the daily shuffle; changing it reshuffles every list. */
+  ORDER_SALT: z.string().min(1).default('valkollen'),
+  /** Time zone that decides when "today" starts for the daily order. */
+  ORDER_TIME_ZONE: z.string().min(1).default('Europe/Stockholm'),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+/** Thrown when settings are invalid; `message` names every bad setting. */
+export class ConfigError extends Error {
+  constructor(public readonly issues: { setting: string; problem: string }[]) {
+    super(
+      'Invalid configuration:\n' + issues.map((i) => `  ${i.setting}: ${i.problem}`).join('\n'),
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Parses settings from an environment-like record (process.env or Worker bindings).
+ * Empty strings count as unset. Throws ConfigError naming each invalid setting.
+ */
+export function loadConfig(env: Record<string, unknown>): Config {
+  const input: Record<string, unknown> = {};
+  for (const key of Object.keys(configSchema.shape)) {
+    const v = env[key];
+    if (typeof v === 'string' && v !== '') input[key] = v;
+    else if (typeof v === 'number' || typeof v === 'boolean') input[key] = String(v);
+  }
+  const parsed = configSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => ({
+        setting: String(i.path[0] ?? '?'),
+        problem: `${i.message} (got ${JSON.stringify(input[String(i.path[0])])})`,
+      })),
+    );
+  }
+  return parsed.data;
+}

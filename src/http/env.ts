@@ -1,0 +1,30 @@
+/**
+ * Hono environment typing shared by every router: the dependencies the app was built
+ * with and per-request values set by middleware.
+ */
+import type { Config } from '../config';
+import type { Db } from '../db/types';
+
+export type LogFn = (level: 'debug' | 'info' | 'warn' | 'error', msg: string, fields?: Record<string, unknown>) => void;
+
+/** Everything the app needs from the outside; both runtime entries build one. */
+export interface AppDeps {
+  db: Db;
+  config: Config;
+  /** Current time; injected so tests can move the clock. */
+  clock: () => Date;
+  /** Outbound HTTP (undici in Node, fetch in Workers); used by the crawler and URL checks. */
+  fetcher?: typeof fetch;
+  /** Structured log sink; defaults to JSON lines on the console. */
+  log?: LogFn;
+}
+
+export interface AppEnv {
+  Variables: {
+    deps: AppDeps;
+    log: LogFn;
+    requestId: string;
+    /** Interface language of HTML pages. */
+    locale: 'sv' | 'en';
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * Structured JSON request logs: one line per request with method, path, status,
+ * duration and request id. Query strings are left out (they may hold search terms).
+ */
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv, LogFn } from './env';
+
+const LEVELS = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 } as const;
+
+/** A LogFn writing JSON lines to the console at or above `minLevel`. */
+export function consoleLogger(minLevel: keyof typeof LEVELS): LogFn {
+  return (level, msg, fields) => {
+    if (LEVELS[level] < LEVELS[minLevel]) return;
+    const line = JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields });
+    if (level === 'error' || level === 'warn') console.error(line);
+    else console.log(line);
+  };
+}
+
+/** Middleware: sets a request id and logs each request when done. */
+export function requestLogger(log: LogFn): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const started = performance.now();
+    const requestId = c.req.header('x-request-id')?.slice(0, 64) || crypto.randomUUID();
+    c.set('requestId', requestId);
+    c.set('log', log);
+    await next();
+    c.header('X-Request-Id', requestId);
+    log('info', 'request', {
+      requestId,
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+    });
+  };
+}

@@ -1,0 +1,38 @@
+// Test projects: `node` (app.request against libsql, fixture servers on loopback, Chromium)
+// and `worker` (the real Worker entry inside workerd via @cloudflare/vitest-pool-workers).
+import { defineConfig } from 'vitest/config';
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
+
+export default defineConfig(async () => {
+  const migrations = await readD1Migrations('./migrations');
+  return {
+    test: {
+      projects: [
+        {
+          test: {
+            name: 'node',
+            environment: 'node',
+            include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
+            exclude: ['tests/worker/**', 'node_modules/**'],
+            testTimeout: 30_000,
+            hookTimeout: 60_000,
+          },
+        },
+        {
+          plugins: [
+            cloudflareTest({
+              wrangler: { configPath: './wrangler.toml' },
+              miniflare: { bindings: { TEST_MIGRATIONS: migrations } },
+            }),
+          ],
+          test: {
+            name: 'worker',
+            include: ['tests/worker/**/*.test.ts'],
+            setupFiles: ['tests/worker/apply-migrations.ts'],
+            testTimeout: 30_000,
+          },
+        },
+      ],
+    },
+  };
+});
