@@ -1,0 +1,99 @@
+/**
+ * The directory's JSON API under /api/v1: municipality search, providers per municipality
+ * (same filters, order and paging as the page) and one provider. Sole traders' numbers masked.
+ */
+import { Hono } from 'hono';
+import { etag } from 'hono/etag';
+import type { AppEnv } from '../http/env';
+import { badRequest, notFound } from '../http/errors';
+import { bestStars, isAccepting, parseListQuery } from './list-options';
+import { loadMunicipalityListing } from './municipality-listing';
+import { resolveMunicipality, searchMunicipalities, listMunicipalitiesByCounty } from './municipality-queries';
+import { formatOrgnr, maskOrgnr } from './orgnr';
+import { getDataAsOf, getProviderDetail, type ProviderDetail, type ProviderListItem } from './provider-queries';
+import { orderContext, publicCache } from './request-context';
+
+const ORDER_EXPLANATION = {
+  daily: 'Shuffled with a seed that changes every day (Europe/Stockholm) and is the same for every visitor; never insertion order.',
+  rating: "By the current official rating, highest first; equal ratings in the day's shuffled order; unrated last.",
+  name: 'By name (Swedish collation).',
+} as const;
+
+function listItemJson(p: ProviderListItem) {
+  return {
+    id: p.id,
+    name: p.name,
+    website: p.website,
+    acceptingNew: isAccepting(p),
+    bestRating: bestStars(p),
+    contracts: p.contracts.map((c) => ({
+      kaNumber: c.kaNumber,
+      deliveryArea: c.deliveryArea,
+      startDate: c.startDate,
+      acceptingNew: c.acceptingNew,
+      rating: c.rating,
+    })),
+    languages: p.languages.map((l) => ({ code: l.code, nameSv: l.nameSv, nameEn: l.nameEn, origin: l.origin })),
+    remoteMeetings: p.remoteMeetings,
+    officesInMunicipality: p.officesHere.map(({ id, street, postcode, town, lat, lon }) => ({ id, street, postcode, town, lat, lon })),
+    officeCount: p.officeCount,
+  };
+}
+
+function providerJson(p: ProviderDetail) {
+  const { orgnr, isSoleTrader, ...rest } = p;
+  return { ...rest, orgnr: isSoleTrader ? maskOrgnr(orgnr) : formatOrgnr(orgnr), isSoleTrader };
+}
+
+/** Router mounted at /api/v1. */
+export function directoryApiRoutes() {
+  const r = new Hono<AppEnv>();
+  r.use('*', etag());
+
+  r.get('/municipalities', async (c) => {
+    const { db } = c.get('deps');
+    const q = c.req.query('q');
+    if (q !== undefined && q.trim().length > 100) throw badRequest('q', '"q" is too long (at most 100 characters).');
+    publicCache(c);
+    if (q === undefined || !q.trim()) {
+      const groups = await listMunicipalitiesByCounty(db);
+      return c.json({ query: null, results: groups.flatMap((g) => g.municipalities) });
+    }
+    const results = await searchMunicipalities(db, q);
+    return c.json({ query: q, results });
+  });
+
+  r.get('/municipalities/:code/providers', async (c) => {
+    const { db } = c.get('deps');
+    const code = c.req.param('code');
+    if (!/^\d{4}$/.test(code)) throw badRequest('code', '"code" must be a four-digit municipality code (kommunkod), e.g. 1980.');
+    const [m] = await resolveMunicipality(db, code);
+    if (!m) throw notFound(`No municipality with code ${code}.`);
+    const query = parseListQuery(c.req.query());
+    const [listing, data] = await Promise.all([loadMunicipalityListing(db, m, query, orderContext(c)), getDataAsOf(db)]);
+    publicCache(c);
+    return c.json({
+      municipality: m,
+      order: { sort: query.sort, day: orderContext(c).day, explanation: ORDER_EXPLANATION[query.sort] },
+      filters: { lang: query.lang ?? null, accepting: query.accepting ?? null, minRating: query.minRating ?? null },
+      page: listing.list.page,
+      pages: listing.list.pages,
+      pageSize: listing.list.pageSize,
+      total: listing.list.total,
+      totalUnfiltered: listing.totalUnfiltered,
+      dataAsOf: data,
+      providers: listing.list.items.map(listItemJson),
+    });
+  });
+
+  r.get('/providers/:id', async (c) => {
+    const raw = c.req.param('id');
+    if (!/^\d{1,9}$/.test(raw)) throw badRequest('id', '"id" must be a positive whole number.');
+    const { db } = c.get('deps');
+    const [p, data] = await Promise.all([getProviderDetail(db, Number(raw)), getDataAsOf(db)]);
+    if (!p) throw notFound(`No provider with id ${raw}.`);
+    publicCache(c);
+    return c.json({ provider: providerJson(p), dataAsOf: data });
+  });
+  return r;
+}

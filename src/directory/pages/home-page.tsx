@@ -1,0 +1,42 @@
+/** The start page: what Rusta och matcha is, the search box and every municipality by county. */
+import type { FC } from 'hono/jsx';
+import { Layout } from '../../views/layout';
+import { DataStamp, SearchForm } from '../../views/components';
+import { localePath, t, type Locale } from '../../views/i18n';
+import type { listMunicipalitiesByCounty } from '../municipality-queries';
+import type { DataAsOf } from '../provider-queries';
+
+type Groups = Awaited<ReturnType<typeof listMunicipalitiesByCounty>>;
+
+export const HomePage: FC<{ locale: Locale; groups: Groups; data: DataAsOf | null }> = ({ locale, groups, data }) => (
+  <Layout locale={locale} title={t(locale, 'tagline')} description={t(locale, 'whatIs')} path="/">
+    <h1>{t(locale, 'tagline')}</h1>
+    <SearchForm locale={locale} />
+    <section aria-labelledby="what">
+      <h2 id="what">{t(locale, 'whatIsTitle')}</h2>
+      <p class="lead">{t(locale, 'whatIs')}</p>
+      <p class="notice">{t(locale, 'notAf')}</p>
+      <p>
+        <a href={localePath(locale, '/om-betyg')}>{t(locale, 'aboutRatings')}</a>
+      </p>
+    </section>
+    <section aria-labelledby="all">
+      <h2 id="all">{t(locale, 'browseByCounty')}</h2>
+      <div class="counties">
+        {groups.map((g) => (
+          <section aria-labelledby={`lan-${g.county.code}`}>
+            <h3 id={`lan-${g.county.code}`}>{g.county.name}</h3>
+            <ul>
+              {g.municipalities.map((m) => (
+                <li>
+                  <a href={localePath(locale, `/kommun/${m.slug}`)}>{m.name}</a>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+      </div>
+    </section>
+    <DataStamp locale={locale} data={data} />
+  </Layout>
+);

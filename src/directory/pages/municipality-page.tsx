@@ -1,0 +1,181 @@
+/**
+ * The list of providers delivering in one municipality: filters, the explained order,
+ * one card per provider, compare checkboxes and paging. Works without JavaScript.
+ */
+import type { FC } from 'hono/jsx';
+import { Layout } from '../../views/layout';
+import { Accepting, DataStamp, Languages, Rating } from '../../views/components';
+import { localePath, t, type Locale } from '../../views/i18n';
+import type { ListPage, ListQuery } from '../list-options';
+import type { MunicipalityRef } from '../municipality-queries';
+import type { DataAsOf, ProviderListItem } from '../provider-queries';
+
+export interface LanguageOption {
+  code: string;
+  label: string;
+  count: number;
+}
+
+/** Query string for this list with some parameters changed (empty values dropped). */
+export function listHref(locale: Locale, slug: string, q: ListQuery, change: Partial<Record<keyof ListQuery, string | number | undefined>>): string {
+  const params = new URLSearchParams();
+  const merged: Record<string, unknown> = {
+    lang: q.lang,
+    accepting: q.accepting === undefined ? undefined : q.accepting ? 'true' : 'false',
+    minRating: q.minRating,
+    sort: q.sort === 'daily' ? undefined : q.sort,
+    page: q.page === 1 ? undefined : q.page,
+    ...change,
+  };
+  for (const [k, v] of Object.entries(merged)) if (v !== undefined && v !== '') params.set(k, String(v));
+  const qs = params.toString();
+  return localePath(locale, `/kommun/${slug}${qs ? `?${qs}` : ''}`);
+}
+
+const ProviderCard: FC<{ locale: Locale; item: ProviderListItem; municipality: MunicipalityRef }> = ({ locale, item, municipality }) => (
+  <li>
+    <h3 id={`p-${item.id}`}>
+      <a href={localePath(locale, `/leverantor/${item.id}?kommun=${municipality.code}`)}>{item.name}</a>
+    </h3>
+    <ul class="meta">
+      {item.contracts.map((c) => (
+        <li>
+          <span class="muted">{t(locale, 'deliveryArea')} {c.deliveryArea.name}:</span> <Rating locale={locale} rating={c.rating} />
+        </li>
+      ))}
+    </ul>
+    <p>
+      <Accepting locale={locale} value={item.contracts.some((c) => c.acceptingNew === true) ? true : item.contracts.every((c) => c.acceptingNew === false) ? false : null} />
+    </p>
+    <p class="langs">
+      <strong>{t(locale, 'languages')}:</strong> <Languages locale={locale} languages={item.languages} />
+    </p>
+    {item.officesHere.length ? (
+      <p>
+        <strong>{t(locale, 'officesHere')}:</strong>{' '}
+        {item.officesHere.map((o, i) => `${i ? '; ' : ''}${o.street}, ${o.postcode.slice(0, 3)} ${o.postcode.slice(3)} ${o.town}`).join('')}
+      </p>
+    ) : (
+      <p class="muted">{t(locale, 'noOfficeHere')}</p>
+    )}
+    <p class="check">
+      <input type="checkbox" name="ids" value={String(item.id)} id={`cmp-${item.id}`} aria-describedby={`p-${item.id}`} />
+      <label for={`cmp-${item.id}`}>
+        {t(locale, 'compareThis')} <span class="visually-hidden">{item.name}</span>
+      </label>
+    </p>
+  </li>
+);
+
+export const MunicipalityPage: FC<{
+  locale: Locale;
+  municipality: MunicipalityRef;
+  query: ListQuery;
+  list: ListPage;
+  totalUnfiltered: number;
+  languageOptions: LanguageOption[];
+  data: DataAsOf | null;
+  path: string;
+}> = ({ locale, municipality, query, list, totalUnfiltered, languageOptions, data, path }) => {
+  const filtered = query.lang !== undefined || query.accepting !== undefined || query.minRating !== undefined;
+  const orderText = query.sort === 'rating' ? t(locale, 'orderRating') : query.sort === 'name' ? t(locale, 'orderName') : t(locale, 'orderDaily');
+  const title = `${t(locale, 'providersIn')} ${municipality.name}`;
+  return (
+    <Layout locale={locale} title={title} description={`${title} (${municipality.county.name})`} path={path}>
+      <h1>{title}</h1>
+      <p class="muted">
+        {t(locale, 'county')}: {municipality.county.name} ·{' '}
+        {totalUnfiltered === 1 ? t(locale, 'providerCountOne') : t(locale, 'providersCount', { n: totalUnfiltered })}
+      </p>
+      <form method="get" action={localePath(locale, `/kommun/${municipality.slug}`)}>
+        <fieldset class="filters">
+          <legend>{t(locale, 'filters')}</legend>
+          <div>
+            <label for="f-lang">{t(locale, 'filterLang')}</label>
+            <select id="f-lang" name="lang">
+              <option value="">{t(locale, 'anyLanguage')}</option>
+              {languageOptions.map((l) => (
+                <option value={l.code} selected={query.lang === l.code}>
+                  {l.label} ({l.count})
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label for="f-rating">{t(locale, 'filterMinRating')}</label>
+            <select id="f-rating" name="minRating">
+              <option value="">{t(locale, 'anyRating')}</option>
+              {[4, 3, 2, 1].map((n) => (
+                <option value={String(n)} selected={query.minRating === n}>
+                  {t(locale, 'starsAtLeast', { n })}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label for="f-sort">{t(locale, 'sortLabel')}</label>
+            <select id="f-sort" name="sort">
+              <option value="daily" selected={query.sort === 'daily'}>{t(locale, 'sortDaily')}</option>
+              <option value="rating" selected={query.sort === 'rating'}>{t(locale, 'sortRating')}</option>
+              <option value="name" selected={query.sort === 'name'}>{t(locale, 'sortName')}</option>
+            </select>
+          </div>
+          <div class="check">
+            <input type="checkbox" id="f-acc" name="accepting" value="true" checked={query.accepting === true} />
+            <label for="f-acc">{t(locale, 'filterAccepting')}</label>
+          </div>
+          <div>
+            <button type="submit">{t(locale, 'apply')}</button>{' '}
+            {filtered || query.sort !== 'daily' ? (
+              <a class="button secondary" href={localePath(locale, `/kommun/${municipality.slug}`)}>
+                {t(locale, 'clearFilters')}
+              </a>
+            ) : null}
+          </div>
+        </fieldset>
+      </form>
+      <section aria-labelledby="order">
+        <h2 id="order">{t(locale, 'howOrdered')}</h2>
+        <p>
+          {orderText} <a href={localePath(locale, '/om-betyg')}>{t(locale, 'aboutRatings')}</a>
+        </p>
+      </section>
+      <p role="status">
+        {list.total === 1 ? t(locale, 'providerCountOne') : t(locale, 'providersCount', { n: list.total })}
+        {list.pages > 1 ? ` · ${t(locale, 'page', { p: list.page, n: list.pages })}` : ''}
+      </p>
+      {list.total === 0 ? (
+        <p class="notice">{totalUnfiltered ? t(locale, 'noProvidersFiltered') : t(locale, 'noProviders')}</p>
+      ) : (
+        <form method="get" action={localePath(locale, '/jamfor')}>
+          <input type="hidden" name="kommun" value={municipality.code} />
+          <ol class="providers">
+            {list.items.map((item) => (
+              <ProviderCard locale={locale} item={item} municipality={municipality} />
+            ))}
+          </ol>
+          <div class="compare-bar">
+            <button type="submit">{t(locale, 'compareSelected')}</button>
+          </div>
+        </form>
+      )}
+      {list.pages > 1 ? (
+        <nav class="pager" aria-label={t(locale, 'resultsNav')}>
+          <ul>
+            {list.page > 1 ? (
+              <li>
+                <a rel="prev" href={listHref(locale, municipality.slug, query, { page: list.page - 1 })}>{t(locale, 'prev')}</a>
+              </li>
+            ) : null}
+            {list.page < list.pages ? (
+              <li>
+                <a rel="next" href={listHref(locale, municipality.slug, query, { page: list.page + 1 })}>{t(locale, 'next')}</a>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+      ) : null}
+      <DataStamp locale={locale} data={data} />
+    </Layout>
+  );
+};

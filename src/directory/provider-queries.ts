@@ -1,0 +1,331 @@
+/**
+ * Reads providers for the directory: the providers delivering in a municipality (through a
+ * current contract whose delivery area covers it) and one provider's full record.
+ */
+import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
+import { currentDeliveryAreaIds } from './municipality-queries';
+import type { Db } from '../db/types';
+import {
+  contracts,
+  deliveryAreas,
+  importRuns,
+  languages,
+  municipalities,
+  offices,
+  providerClaims,
+  providerNameVariants,
+  providers,
+  ratings,
+} from '../db/schema';
+
+export interface RatingRow {
+  period: string;
+  stars: number | null;
+  nullReason: string | null;
+  sourceFile: string;
+  publishedAt: string;
+  revision: number;
+}
+
+export interface ContractSummary {
+  kaNumber: string;
+  deliveryArea: { id: number; name: string; afRegion: string | null };
+  startDate: string | null;
+  acceptingNew: boolean | null;
+  status: string;
+  /** Latest revision of the latest period, or null when AF has published nothing for it. */
+  rating: RatingRow | null;
+}
+
+export interface LanguageClaim {
+  code: string;
+  nameSv: string;
+  nameEn: string;
+  nameNative: string;
+  origin: string;
+  sourceUrl: string | null;
+}
+
+export interface OfficeRow {
+  id: number;
+  street: string;
+  postcode: string;
+  town: string;
+  municipalityCode: string | null;
+  municipalityName: string | null;
+  municipalityDerivation: string;
+  lat: number | null;
+  lon: number | null;
+  stepFreeAccess: boolean | null;
+}
+
+export interface ProviderListItem {
+  id: number;
+  name: string;
+  website: string | null;
+  isSoleTrader: boolean;
+  languages: LanguageClaim[];
+  remoteMeetings: { value: string; origin: string } | null;
+  /** Contracts whose delivery area covers the municipality. */
+  contracts: ContractSummary[];
+  /** Offices inside the municipality. */
+  officesHere: OfficeRow[];
+  officeCount: number;
+}
+
+/** The freshest non-reference import: the "data as of" stamp shown with official figures. */
+export interface DataAsOf {
+  dataAsOf: string | null;
+  source: string;
+  fileName: string | null;
+  importedAt: string | null;
+}
+
+/** Latest revision of the latest period per contract. */
+export function currentRating(rows: RatingRow[]): RatingRow | null {
+  let best: RatingRow | null = null;
+  for (const r of rows) {
+    if (!best || r.period > best.period || (r.period === best.period && r.revision > best.revision)) best = r;
+  }
+  return best;
+}
+
+const ratingColumns = {
+  contractKa: ratings.contractKa,
+  period: ratings.period,
+  stars: ratings.stars,
+  nullReason: ratings.nullReason,
+  sourceFile: ratings.sourceFile,
+  publishedAt: ratings.publishedAt,
+  revision: ratings.revision,
+};
+
+const officeColumns = {
+  id: offices.id,
+  providerId: offices.providerId,
+  street: offices.street,
+  postcode: offices.postcode,
+  town: offices.town,
+  municipalityCode: offices.municipalityCode,
+  municipalityName: municipalities.name,
+  municipalityDerivation: offices.municipalityDerivation,
+  lat: offices.lat,
+  lon: offices.lon,
+  stepFreeAccess: offices.stepFreeAccess,
+};
+
+async function ratingsFor(db: Db, kas: string[]) {
+  const out = new Map<string, RatingRow[]>();
+  if (!kas.length) return out;
+  const rows = await db.select(ratingColumns).from(ratings).where(inArray(ratings.contractKa, kas));
+  for (const { contractKa, ...r } of rows) out.set(contractKa, [...(out.get(contractKa) ?? []), r]);
+  return out;
+}
+
+async function claimsFor(db: Db, providerIds: number[]) {
+  const langs = new Map<number, LanguageClaim[]>();
+  const remote = new Map<number, { value: string; origin: string }>();
+  if (!providerIds.length) return { langs, remote };
+  const rows = await db
+    .select({
+      providerId: providerClaims.providerId,
+      kind: providerClaims.kind,
+      value: providerClaims.value,
+      origin: providerClaims.origin,
+      sourceUrl: providerClaims.sourceUrl,
+      nameSv: languages.nameSv,
+      nameEn: languages.nameEn,
+      nameNative: languages.nameNative,
+    })
+    .from(providerClaims)
+    .leftJoin(languages, and(eq(providerClaims.kind, 'language'), eq(languages.code, providerClaims.value)))
+    .where(inArray(providerClaims.providerId, providerIds));
+  const originRank: Record<string, number> = { official: 0, provider_site: 1, provider_declared: 2 };
+  for (const r of rows) {
+    if (r.kind === 'language' && r.nameSv) {
+      const list = langs.get(r.providerId) ?? [];
+      const existing = list.find((l) => l.code === r.value);
+      // One entry per language; the strongest origin wins (official > seen on site > declared).
+      if (!existing) {
+        list.push({ code: r.value, nameSv: r.nameSv, nameEn: r.nameEn!, nameNative: r.nameNative!, origin: r.origin, sourceUrl: r.sourceUrl });
+      } else if ((originRank[r.origin] ?? 9) < (originRank[existing.origin] ?? 9)) {
+        Object.assign(existing, { origin: r.origin, sourceUrl: r.sourceUrl });
+      }
+      langs.set(r.providerId, list);
+    } else if (r.kind === 'remote_meetings') {
+      remote.set(r.providerId, { value: r.value, origin: r.origin });
+    }
+  }
+  // Swedish first, then alphabetical by Swedish name: a stable, neutral order.
+  for (const list of langs.values()) {
+    list.sort((a, b) => (a.code === 'sv' ? -1 : b.code === 'sv' ? 1 : a.nameSv.localeCompare(b.nameSv, 'sv')));
+  }
+  return { langs, remote };
+}
+
+/**
+ * Every provider with an active contract whose delivery area covers `municipalityCode` on
+ * `today`, unfiltered and unordered (ordering is the caller's explicit choice).
+ */
+export async function listProvidersForMunicipality(db: Db, municipalityCode: string, today: string): Promise<ProviderListItem[]> {
+  const areaIds = await currentDeliveryAreaIds(db, municipalityCode, today);
+  if (!areaIds.length) return [];
+  const rows = await db
+    .select({
+      kaNumber: contracts.kaNumber,
+      providerId: providers.id,
+      name: providers.displayName,
+      website: providers.website,
+      isSoleTrader: providers.isSoleTrader,
+      startDate: contracts.startDate,
+      acceptingNew: contracts.acceptingNew,
+      status: contracts.status,
+      areaId: deliveryAreas.id,
+      areaName: deliveryAreas.name,
+      afRegion: deliveryAreas.afRegion,
+    })
+    .from(contracts)
+    .innerJoin(deliveryAreas, eq(deliveryAreas.id, contracts.deliveryAreaId))
+    .innerJoin(providers, eq(providers.id, contracts.providerId))
+    .where(and(inArray(contracts.deliveryAreaId, areaIds), eq(contracts.status, 'active')));
+  if (!rows.length) return [];
+  const providerIds = [...new Set(rows.map((r) => r.providerId))];
+  const [ratingMap, claims, officeRows] = await Promise.all([
+    ratingsFor(db, rows.map((r) => r.kaNumber)),
+    claimsFor(db, providerIds),
+    db
+      .select(officeColumns)
+      .from(offices)
+      .leftJoin(municipalities, eq(municipalities.code, offices.municipalityCode))
+      .where(inArray(offices.providerId, providerIds)),
+  ]);
+  const items = new Map<number, ProviderListItem>();
+  for (const r of rows) {
+    const item =
+      items.get(r.providerId) ??
+      ({
+        id: r.providerId,
+        name: r.name,
+        website: r.website,
+        isSoleTrader: r.isSoleTrader,
+        languages: claims.langs.get(r.providerId) ?? [],
+        remoteMeetings: claims.remote.get(r.providerId) ?? null,
+        contracts: [],
+        officesHere: [],
+        officeCount: 0,
+      } satisfies ProviderListItem);
+    item.contracts.push({
+      kaNumber: r.kaNumber,
+      deliveryArea: { id: r.areaId, name: r.areaName, afRegion: r.afRegion },
+      startDate: r.startDate,
+      acceptingNew: r.acceptingNew,
+      status: r.status,
+      rating: currentRating(ratingMap.get(r.kaNumber) ?? []),
+    });
+    items.set(r.providerId, item);
+  }
+  for (const { providerId, ...o } of officeRows) {
+    const item = items.get(providerId)!;
+    item.officeCount++;
+    if (o.municipalityCode === municipalityCode) item.officesHere.push(o);
+  }
+  return [...items.values()];
+}
+
+export interface ProviderDetail {
+  id: number;
+  orgnr: string;
+  legalForm: string | null;
+  isSoleTrader: boolean;
+  name: string;
+  formerNames: { name: string; seenFrom: string; seenTo: string | null }[];
+  website: string | null;
+  description: string | null;
+  firstSeen: string;
+  lastSeen: string;
+  languages: LanguageClaim[];
+  remoteMeetings: { value: string; origin: string } | null;
+  contracts: (ContractSummary & { ratingHistory: RatingRow[] })[];
+  offices: OfficeRow[];
+}
+
+/** One provider with all contracts (active first), rating history and offices; null when unknown. */
+export async function getProviderDetail(db: Db, id: number): Promise<ProviderDetail | null> {
+  const [p] = await db.select().from(providers).where(eq(providers.id, id));
+  if (!p) return null;
+  const [contractRows, variants, claims, officeRows] = await Promise.all([
+    db
+      .select({
+        kaNumber: contracts.kaNumber,
+        startDate: contracts.startDate,
+        acceptingNew: contracts.acceptingNew,
+        status: contracts.status,
+        areaId: deliveryAreas.id,
+        areaName: deliveryAreas.name,
+        afRegion: deliveryAreas.afRegion,
+      })
+      .from(contracts)
+      .innerJoin(deliveryAreas, eq(deliveryAreas.id, contracts.deliveryAreaId))
+      .where(eq(contracts.providerId, id))
+      .orderBy(asc(contracts.status), asc(deliveryAreas.name)),
+    db
+      .select()
+      .from(providerNameVariants)
+      .where(and(eq(providerNameVariants.providerId, id), ne(providerNameVariants.name, p.displayName)))
+      .orderBy(desc(providerNameVariants.seenFrom)),
+    claimsFor(db, [id]),
+    db
+      .select(officeColumns)
+      .from(offices)
+      .leftJoin(municipalities, eq(municipalities.code, offices.municipalityCode))
+      .where(eq(offices.providerId, id))
+      .orderBy(asc(offices.town), asc(offices.street)),
+  ]);
+  const ratingMap = await ratingsFor(db, contractRows.map((c) => c.kaNumber));
+  return {
+    id: p.id,
+    orgnr: p.orgnr,
+    legalForm: p.legalForm,
+    isSoleTrader: p.isSoleTrader,
+    name: p.displayName,
+    formerNames: variants.map((v) => ({ name: v.name, seenFrom: v.seenFrom, seenTo: v.seenTo })),
+    website: p.website,
+    description: p.description,
+    firstSeen: p.firstSeen,
+    lastSeen: p.lastSeen,
+    languages: claims.langs.get(id) ?? [],
+    remoteMeetings: claims.remote.get(id) ?? null,
+    contracts: contractRows.map((c) => {
+      const history = (ratingMap.get(c.kaNumber) ?? []).sort(
+        (a, b) => (a.period < b.period ? 1 : a.period > b.period ? -1 : b.revision - a.revision),
+      );
+      return {
+        kaNumber: c.kaNumber,
+        deliveryArea: { id: c.areaId, name: c.areaName, afRegion: c.afRegion },
+        startDate: c.startDate,
+        acceptingNew: c.acceptingNew,
+        status: c.status,
+        rating: currentRating(history),
+        ratingHistory: history,
+      };
+    }),
+    offices: officeRows.map(({ providerId: _p, ...o }) => o),
+  };
+}
+
+/** Several providers for the comparison page, in the order of `ids`; unknown ids are skipped. */
+export async function getProviderDetails(db: Db, ids: number[]): Promise<ProviderDetail[]> {
+  const out = await Promise.all(ids.map((id) => getProviderDetail(db, id)));
+  return out.filter((p): p is ProviderDetail => p !== null);
+}
+
+/** The freshest successful provider-data import ("data as of"). */
+export async function getDataAsOf(db: Db): Promise<DataAsOf | null> {
+  const [r] = await db
+    .select({ dataAsOf: importRuns.dataAsOf, source: importRuns.source, fileName: importRuns.fileName, importedAt: importRuns.finishedAt })
+    .from(importRuns)
+    .where(and(ne(importRuns.source, 'reference'), inArray(importRuns.status, ['ok', 'unchanged'])))
+    .orderBy(desc(importRuns.dataAsOf), desc(importRuns.id))
+    .limit(1);
+  return r ?? null;
+}

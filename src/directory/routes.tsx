@@ -1,0 +1,158 @@
+/**
+ * Public HTML pages of the directory, in Swedish at / and in English under /en:
+ * home, search, municipality list, provider, compare and the ratings explainer.
+ */
+import { Hono, type Context } from 'hono';
+import { etag } from 'hono/etag';
+import type { AppEnv } from '../http/env';
+import { badRequest, notFound } from '../http/errors';
+import type { Locale } from '../views/i18n';
+import { localePath, t } from '../views/i18n';
+import { parseListQuery } from './list-options';
+import { loadMunicipalityListing } from './municipality-listing';
+import { currentDeliveryAreaIds, listMunicipalitiesByCounty, resolveMunicipality, searchMunicipalities } from './municipality-queries';
+import { getDataAsOf, getProviderDetail, getProviderDetails } from './provider-queries';
+import { orderContext, publicCache } from './request-context';
+import { HomePage } from './pages/home-page';
+import { SearchPage } from './pages/search-page';
+import { MunicipalityPage } from './pages/municipality-page';
+import { ProviderPage } from './pages/provider-page';
+import { ComparePage } from './pages/compare-page';
+import { AboutPage } from './pages/about-page';
+
+const MAX_COMPARE = 3;
+
+/** The request path without the /en prefix, with its query string (for the language switch). */
+function plainPath(c: Context<AppEnv>): string {
+  const url = new URL(c.req.url);
+  const p = url.pathname.replace(/^\/en(?=\/|$)/, '') || '/';
+  return p + url.search;
+}
+
+/** Parses a positive integer id from a path parameter or throws a 404. */
+function parseId(raw: string, what: string): number {
+  if (!/^\d{1,9}$/.test(raw)) throw notFound(`No ${what} with id "${raw.slice(0, 40)}".`);
+  return Number(raw);
+}
+
+/** Parses ?ids= for the compare page: "1,2,3" or repeated ids=1&ids=2. */
+export function parseCompareIds(values: string[]): number[] {
+  const ids: number[] = [];
+  for (const part of values.flatMap((v) => v.split(','))) {
+    const s = part.trim();
+    if (!s) continue;
+    if (!/^\d{1,9}$/.test(s)) throw badRequest('ids', `"ids" must be provider ids separated by commas, got "${s.slice(0, 40)}".`);
+    const n = Number(s);
+    if (!ids.includes(n)) ids.push(n);
+  }
+  return ids;
+}
+
+function register(r: Hono<AppEnv>, prefix: '' | '/en', locale: Locale) {
+  r.get(`${prefix}/`, async (c) => {
+    const { db } = c.get('deps');
+    const [groups, data] = await Promise.all([listMunicipalitiesByCounty(db), getDataAsOf(db)]);
+    publicCache(c);
+    return c.html(<HomePage locale={locale} groups={groups} data={data} />);
+  });
+  if (prefix) r.get(prefix, (c) => c.redirect(`${prefix}/`, 301));
+
+  r.get(`${prefix}/sok`, async (c) => {
+    const q = (c.req.query('q') ?? '').trim();
+    if (q.length > 100) throw badRequest('q', 'The search text is too long (at most 100 characters).');
+    if (!q) return c.redirect(localePath(locale, '/'), 302);
+    const results = await searchMunicipalities(c.get('deps').db, q);
+    const direct = results.filter((m) => m.matchedBy !== 'contains' && m.matchedBy !== 'prefix');
+    // One clear hit (code, postcode or exact name) goes straight to the list.
+    if (direct.length === 1 || (results.length === 1 && results[0].matchedBy !== 'contains')) {
+      return c.redirect(localePath(locale, `/kommun/${(direct[0] ?? results[0]).slug}`), 302);
+    }
+    publicCache(c);
+    return c.html(<SearchPage locale={locale} query={q} results={results} />, results.length ? 200 : 404);
+  });
+
+  r.get(`${prefix}/kommun/:id`, async (c) => {
+    const { db } = c.get('deps');
+    const param = c.req.param('id');
+    const found = await resolveMunicipality(db, param);
+    if (found.length === 0) throw notFound(locale === 'sv' ? `Vi hittar ingen kommun som heter eller har koden "${param.slice(0, 40)}".` : `We cannot find a municipality named or coded "${param.slice(0, 40)}".`);
+    if (found.length > 1) {
+      publicCache(c);
+      return c.html(<SearchPage locale={locale} query={param} results={found} title={t(locale, 'ambiguousTitle')} intro={t(locale, 'ambiguousText')} />);
+    }
+    const m = found[0];
+    // Codes and old slugs redirect to the canonical slug URL.
+    if (param !== m.slug) {
+      const url = new URL(c.req.url);
+      return c.redirect(localePath(locale, `/kommun/${m.slug}`) + url.search, 301);
+    }
+    const query = parseListQuery(c.req.query());
+    const [listing, data] = await Promise.all([loadMunicipalityListing(db, m, query, orderContext(c)), getDataAsOf(db)]);
+    const languageOptions = listing.languageOptions.map((l) => ({
+      code: l.code,
+      label: locale === 'sv' ? `${l.nameSv}${l.nameNative !== l.nameSv ? ` – ${l.nameNative}` : ''}` : `${l.nameEn}${l.nameNative !== l.nameEn ? ` – ${l.nameNative}` : ''}`,
+      count: l.count,
+    }));
+    publicCache(c);
+    return c.html(
+      <MunicipalityPage
+        locale={locale}
+        municipality={m}
+        query={query}
+        list={listing.list}
+        totalUnfiltered={listing.totalUnfiltered}
+        languageOptions={languageOptions}
+        data={data}
+        path={plainPath(c)}
+      />,
+    );
+  });
+
+  r.get(`${prefix}/leverantor/:id`, async (c) => {
+    const { db } = c.get('deps');
+    const id = parseId(c.req.param('id'), locale === 'sv' ? 'leverantör' : 'provider');
+    const kommun = c.req.query('kommun');
+    const [p, back, data] = await Promise.all([
+      getProviderDetail(db, id),
+      kommun && /^\d{4}$/.test(kommun) ? resolveMunicipality(db, kommun) : Promise.resolve([]),
+      getDataAsOf(db),
+    ]);
+    if (!p) throw notFound(locale === 'sv' ? `Det finns ingen leverantör med nummer ${id}.` : `There is no provider with id ${id}.`);
+    publicCache(c);
+    return c.html(<ProviderPage locale={locale} p={p} back={back[0] ?? null} data={data} path={plainPath(c)} />);
+  });
+
+  r.get(`${prefix}/jamfor`, async (c) => {
+    const { db } = c.get('deps');
+    const ids = parseCompareIds(c.req.queries('ids') ?? []);
+    const kommun = c.req.query('kommun');
+    if (kommun !== undefined && kommun !== '' && !/^\d{4}$/.test(kommun)) throw badRequest('kommun', '"kommun" must be a four-digit municipality code.');
+    const [providers, muni, data] = await Promise.all([
+      getProviderDetails(db, ids.slice(0, MAX_COMPARE)),
+      kommun ? resolveMunicipality(db, kommun) : Promise.resolve([]),
+      getDataAsOf(db),
+    ]);
+    const m = muni[0] ?? null;
+    // Only contracts whose delivery area covers the municipality are relevant here.
+    const areaIds = m ? new Set(await currentDeliveryAreaIds(db, m.code, orderContext(c).today)) : null;
+    publicCache(c);
+    return c.html(
+      <ComparePage locale={locale} providers={providers} municipality={m} areaIds={areaIds} truncated={ids.length > MAX_COMPARE} data={data} path={plainPath(c)} />,
+    );
+  });
+
+  r.get(`${prefix}/om-betyg`, async (c) => {
+    const data = await getDataAsOf(c.get('deps').db);
+    publicCache(c);
+    return c.html(<AboutPage locale={locale} data={data} />);
+  });
+}
+
+/** Router for all public directory pages in both languages. */
+export function directoryRoutes() {
+  const r = new Hono<AppEnv>();
+  r.use('*', etag());
+  register(r, '', 'sv');
+  register(r, '/en', 'en');
+  return r;
+}

@@ -1,0 +1,61 @@
+/**
+ * Node entry (`npm start`): validates settings, opens the embedded libsql database
+ * (DATABASE_URL, default file:data/valkollen.db), applies migrations, seeds the demo data
+ * on first run and serves the app on HOST:PORT (default 127.0.0.1:8787).
+ */
+import { serve } from '@hono/node-server';
+import { count } from 'drizzle-orm';
+import { createApp } from './app';
+import { ConfigError, loadConfig, type Config } from './config';
+import { migrateNodeDatabase, openNodeDatabase } from './db/node-client';
+import { providers } from './db/schema';
+import { seedDemoData } from './db/seed/demo-seed';
+import { consoleLogger } from './http/logging';
+
+/** Opens, migrates and (first run only) seeds the database named by the config. */
+export async function prepareNodeDatabase(config: Config, log = consoleLogger(config.LOG_LEVEL)) {
+  const database = openNodeDatabase(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
+  await migrateNodeDatabase(database);
+  if (config.SEED_DEMO) {
+    const [{ n }] = await database.db.select({ n: count() }).from(providers);
+    if (n === 0) {
+      const started = Date.now();
+      await seedDemoData(database.db, { today: new Date() });
+      log('info', 'seeded demo data (fictional providers)', { ms: Date.now() - started });
+    }
+  }
+  return database;
+}
+
+async function main() {
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const log = consoleLogger(config.LOG_LEVEL);
+  const database = await prepareNodeDatabase(config, log);
+  const app = createApp({ db: database.db, config, clock: () => new Date(), fetcher: fetch, log });
+  const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {
+    log('info', 'listening', { url: `http://${info.address}:${info.port}/`, database: config.DATABASE_URL.replace(/\?.*$/, '') });
+  });
+  const shutdown = () => {
+    server.close();
+    database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('src/node.ts')) {
+  main().catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

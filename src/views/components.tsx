@@ -1,0 +1,88 @@
+/**
+ * Shared view pieces of the public directory: rating display, accepting status,
+ * language list with origin labels, the search form and the "data as of" stamp.
+ */
+import type { FC } from 'hono/jsx';
+import type { DataAsOf, LanguageClaim, RatingRow } from '../directory/provider-queries';
+import { formatDate, formatPeriod, localePath, t, type Locale, type MessageKey } from './i18n';
+
+const NULL_REASONS = new Set(['too_new', 'below_threshold', 'not_published']);
+
+/** Stars as glyphs for sighted readers plus a text alternative for everyone. */
+export const Rating: FC<{ locale: Locale; rating: RatingRow | null; withSource?: boolean }> = ({ locale, rating, withSource }) => {
+  if (!rating || rating.stars === null) {
+    const reason = rating?.nullReason ?? 'not_published';
+    const key = (NULL_REASONS.has(reason) ? `reason_${reason}` : 'reason_not_published') as MessageKey;
+    return (
+      <span class="rating">
+        <strong>{t(locale, 'noRatingYet')}</strong>: {t(locale, key)}
+        {rating ? <span class="muted"> ({t(locale, 'ratingPeriod', { p: formatPeriod(locale, rating.period) })})</span> : null}
+      </span>
+    );
+  }
+  return (
+    <span class="rating">
+      <span class="stars" aria-hidden="true">
+        {'★'.repeat(rating.stars)}
+        {'☆'.repeat(4 - rating.stars)}
+      </span>{' '}
+      <strong>{t(locale, 'ratingStars', { n: rating.stars })}</strong>{' '}
+      <span class="muted">({t(locale, 'ratingPeriod', { p: formatPeriod(locale, rating.period) })})</span>
+      {withSource ? (
+        <span class="muted"> · {t(locale, 'ratingSource', { s: rating.sourceFile, d: formatDate(locale, rating.publishedAt) })}</span>
+      ) : null}
+    </span>
+  );
+};
+
+/** Whether new participants are accepted; null is shown as unknown, never as yes or no. */
+export const Accepting: FC<{ locale: Locale; value: boolean | null }> = ({ locale, value }) =>
+  value === true ? (
+    <span class="badge ok">{t(locale, 'accepting')}</span>
+  ) : value === false ? (
+    <span class="badge warn">{t(locale, 'notAccepting')}</span>
+  ) : (
+    <span class="badge">{t(locale, 'acceptingUnknown')}</span>
+  );
+
+/** Language names in the interface language and in the language itself, with whose claim it is. */
+export const Languages: FC<{ locale: Locale; languages: LanguageClaim[]; showOrigin?: boolean }> = ({ locale, languages, showOrigin }) => {
+  if (!languages.length) return <span class="muted">{t(locale, 'languagesNone')}</span>;
+  const origins = [...new Set(languages.map((l) => l.origin))];
+  return (
+    <span>
+      {languages.map((l, i) => (
+        <>
+          {i > 0 ? ', ' : ''}
+          <span lang={l.code === 'prs' ? 'fa-AF' : l.code}>{l.nameNative}</span>
+          {l.nameNative.toLowerCase() !== (locale === 'sv' ? l.nameSv : l.nameEn).toLowerCase() ? ` (${locale === 'sv' ? l.nameSv : l.nameEn})` : ''}
+        </>
+      ))}
+      {showOrigin !== false ? (
+        <span class="origin"> — {origins.map((o) => t(locale, `origin_${o}` as MessageKey)).join('; ')}</span>
+      ) : null}
+    </span>
+  );
+};
+
+/** The municipality / postcode search form (GET /sok), usable without JavaScript. */
+export const SearchForm: FC<{ locale: Locale; value?: string; id?: string }> = ({ locale, value, id = 'q' }) => (
+  <form class="search" role="search" method="get" action={localePath(locale, '/sok')}>
+    <div class="field">
+      <label for={id}>
+        {t(locale, 'searchLabel')} <span class="hint">{t(locale, 'searchHint')}</span>
+      </label>
+      <input type="search" id={id} name="q" value={value ?? ''} autocomplete="address-level2" maxlength={100} required />
+    </div>
+    <button type="submit">{t(locale, 'searchButton')}</button>
+  </form>
+);
+
+/** "Data as of" stamp with the source; says so plainly when the data is the fictional demo set. */
+export const DataStamp: FC<{ locale: Locale; data: DataAsOf | null }> = ({ locale, data }) =>
+  data ? (
+    <p class="muted data-as-of">
+      {t(locale, 'dataAsOf', { d: formatDate(locale, data.dataAsOf) })}. {t(locale, 'dataSource', { s: data.fileName ?? data.source })}.
+      {data.source === 'demo' ? <strong> {t(locale, 'demoData')}</strong> : null}
+    </p>
+  ) : null;

@@ -1,0 +1,41 @@
+/**
+ * HTML error pages. A 404 helps: it offers the municipality search instead of a dead end.
+ */
+import type { Context } from 'hono';
+import { Layout } from './layout';
+import { SearchForm } from './components';
+import { localePath, t, type Locale } from './i18n';
+import type { AppEnv } from '../http/env';
+import { AppError, wantsJson } from '../http/errors';
+
+const localeOf = (c: Context<AppEnv>): Locale => (c.req.path === '/en' || c.req.path.startsWith('/en/') ? 'en' : 'sv');
+
+/** Renders an AppError as a page in the request's language. */
+export function renderErrorPage(c: Context<AppEnv>, err: AppError) {
+  const locale = localeOf(c);
+  const title = err.status === 404 ? t(locale, 'notFoundTitle') : t(locale, 'errorTitle');
+  c.status(err.status);
+  c.header('Cache-Control', 'no-store');
+  return c.html(
+    <Layout locale={locale} title={title} path="/" noindex>
+      <h1>{title}</h1>
+      <p>{err.message}</p>
+      {err.status === 404 || err.status === 400 ? (
+        <>
+          <p>{t(locale, 'notFoundText')}</p>
+          <SearchForm locale={locale} />
+        </>
+      ) : null}
+      <p>
+        <a href={localePath(locale, '/')}>{t(locale, 'homeLink')}</a>
+      </p>
+    </Layout>,
+  );
+}
+
+/** The app-wide not-found handler (unknown routes). */
+export function renderNotFound(c: Context<AppEnv>) {
+  const err = new AppError(404, 'not_found', localeOf(c) === 'en' ? 'There is no page at this address.' : 'Det finns ingen sida på den här adressen.');
+  if (wantsJson(c)) return c.json({ error: { code: err.code, message: `No route for ${c.req.method} ${c.req.path}` } }, 404);
+  return renderErrorPage(c, err);
+}

@@ -1,0 +1,66 @@
+/**
+ * The page frame of every public page: language, skip link, header with the language
+ * switch, main landmark, footer. No inline script or style (the CSP forbids them).
+ */
+import type { Child, FC } from 'hono/jsx';
+import { raw } from 'hono/html';
+import { localePath, t, type Locale } from './i18n';
+import { STYLESHEET_PATH } from './static-routes';
+
+export interface LayoutProps {
+  locale: Locale;
+  title: string;
+  description?: string;
+  /** Path (with query) of this page without the /en prefix, for the language switch and hreflang. */
+  path: string;
+  children?: Child;
+  noindex?: boolean;
+}
+
+/** Wraps page content in the shared frame. */
+export const Layout: FC<LayoutProps> = ({ locale, title, description, path, children, noindex }) => {
+  const other: Locale = locale === 'sv' ? 'en' : 'sv';
+  return (
+    <>
+      {raw('<!doctype html>')}
+      <html lang={locale}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{`${title} – ${t(locale, 'siteName')}`}</title>
+          {description ? <meta name="description" content={description} /> : null}
+          {noindex ? <meta name="robots" content="noindex" /> : null}
+          <link rel="stylesheet" href={STYLESHEET_PATH} />
+          <link rel="alternate" hreflang="sv" href={localePath('sv', path)} />
+          <link rel="alternate" hreflang="en" href={localePath('en', path)} />
+        </head>
+        <body>
+          <a class="skip" href="#main">
+            {t(locale, 'skip')}
+          </a>
+          <header class="site">
+            <div class="bar">
+              <a class="brand" href={localePath(locale, '/')}>
+                {t(locale, 'siteName')}
+              </a>
+              <a class="lang-switch" href={localePath(other, path)} lang={other} hreflang={other}>
+                {t(locale, 'langSwitch')}
+              </a>
+            </div>
+          </header>
+          <main id="main" tabindex={-1}>
+            {children}
+          </main>
+          <footer class="site">
+            <div class="inner">
+              <p>{t(locale, 'footerAbout')}</p>
+              <p>
+                <a href={localePath(locale, '/om-betyg')}>{t(locale, 'aboutRatings')}</a>
+              </p>
+            </div>
+          </footer>
+        </body>
+      </html>
+    </>
+  );
+};

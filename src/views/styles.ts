@@ -1,0 +1,59 @@
+/**
+ * The one stylesheet, mobile first, served from our own origin (CSP allows no inline
+ * styles). Colours meet WCAG 2.1 AA contrast; focus is always visible.
+ */
+export const APP_CSS = `
+:root{--fg:#1a1a1a;--muted:#4a4a4a;--bg:#fff;--accent:#0b5394;--accent-dark:#073763;--line:#c8c8c8;--soft:#f3f5f8;--ok:#155724;--warn:#7a4b00;--star:#7a5a00}
+*{box-sizing:border-box}
+html{font-size:100%;-webkit-text-size-adjust:100%}
+body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;line-height:1.5;color:var(--fg);background:var(--bg)}
+a{color:var(--accent)}a:hover{color:var(--accent-dark)}
+:focus-visible{outline:3px solid #ffbf47;outline-offset:2px}
+.skip{position:absolute;left:-9999px;top:0;background:#fff;padding:.5rem 1rem;z-index:10}
+.skip:focus{left:.5rem}
+header.site{background:var(--accent-dark);color:#fff;padding:.75rem 1rem}
+header.site a{color:#fff}
+header.site .bar{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;justify-content:space-between;max-width:60rem;margin:0 auto}
+header.site .brand{font-weight:700;font-size:1.25rem;text-decoration:none}
+main{max-width:60rem;margin:0 auto;padding:1rem}
+footer.site{border-top:1px solid var(--line);margin-top:2rem;padding:1rem;color:var(--muted);font-size:.9rem}
+footer.site .inner{max-width:60rem;margin:0 auto}
+h1{font-size:1.6rem;line-height:1.25;margin:.5rem 0 1rem}
+h2{font-size:1.25rem;margin:1.5rem 0 .5rem}
+h3{font-size:1.1rem;margin:0 0 .25rem}
+.lead{font-size:1.1rem}
+.muted{color:var(--muted)}
+.notice{background:var(--soft);border-left:4px solid var(--accent);padding:.75rem 1rem;margin:1rem 0}
+form.search{display:flex;flex-wrap:wrap;gap:.5rem;align-items:flex-end;margin:1rem 0}
+form.search .field{flex:1 1 16rem}
+label{display:block;font-weight:600;margin-bottom:.25rem}
+.hint{display:block;font-weight:400;color:var(--muted);font-size:.9rem}
+input[type=search],input[type=text],select{width:100%;font-size:1rem;padding:.6rem;border:2px solid #6b6b6b;border-radius:4px;background:#fff;color:var(--fg)}
+button,.button{font-size:1rem;padding:.6rem 1.1rem;border:2px solid var(--accent);border-radius:4px;background:var(--accent);color:#fff;cursor:pointer;text-decoration:none;display:inline-block}
+button.secondary,.button.secondary{background:#fff;color:var(--accent)}
+fieldset.filters{border:1px solid var(--line);border-radius:6px;padding:.75rem 1rem;margin:1rem 0;display:grid;gap:.75rem;grid-template-columns:repeat(auto-fit,minmax(12rem,1fr));align-items:end}
+fieldset.filters legend{font-weight:700;padding:0 .25rem}
+.check{display:flex;gap:.5rem;align-items:center;font-weight:600}
+.check input{width:1.25rem;height:1.25rem}
+ol.providers{list-style:none;padding:0;margin:0}
+ol.providers>li{border:1px solid var(--line);border-radius:6px;padding:1rem;margin:0 0 1rem}
+.meta{display:flex;flex-wrap:wrap;gap:.25rem 1rem;margin:.25rem 0;padding:0;list-style:none}
+.stars{color:var(--star);letter-spacing:.1em}
+.badge{display:inline-block;padding:.1rem .5rem;border-radius:999px;font-size:.85rem;border:1px solid currentColor}
+.badge.ok{color:var(--ok)}.badge.warn{color:var(--warn)}
+.langs{margin:.25rem 0}
+.origin{color:var(--muted);font-size:.85rem}
+table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}
+th,td{text-align:left;vertical-align:top;padding:.4rem .5rem;border-bottom:1px solid var(--line)}
+th{background:var(--soft)}
+.table-wrap{overflow-x:auto}
+.compare-bar{position:sticky;bottom:0;background:#fff;border-top:2px solid var(--accent);padding:.5rem 0;margin-top:1rem}
+nav.pager ul{list-style:none;display:flex;gap:1rem;padding:0}
+.counties{columns:16rem;column-gap:2rem}
+.counties section{break-inside:avoid;margin-bottom:1rem}
+.counties ul{margin:.25rem 0;padding-left:1.1rem}
+details summary{cursor:pointer;font-weight:600}
+.lang-switch{font-weight:600}
+.visually-hidden{position:absolute!important;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+@media (min-width:40rem){h1{font-size:2rem}}
+`;
