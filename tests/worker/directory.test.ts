@@ -1,0 +1,39 @@
+// The directory served by the real Worker entry inside workerd, over D1.
+import { env, SELF } from 'cloudflare:test';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { drizzle } from 'drizzle-orm/d1';
+import { schema } from '../../src/db/schema';
+import type { Db } from '../../src/db/types';
+import { seedDirectoryFixture } from '../helpers/directory-fixture';
+
+beforeAll(async () => {
+  const db = drizzle(env.DB, { schema }) as unknown as Db;
+  const existing = await env.DB.prepare('select count(*) as n from providers').first<{ n: number }>();
+  if (!existing?.n) await seedDirectoryFixture(db);
+});
+
+describe('Worker: public directory', () => {
+  it('serves a municipality page', async () => {
+    const res = await SELF.fetch('https://valkollen.test/kommun/vasteras');
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('Leverantörer i Västerås');
+    expect(html).toContain('Alfa Jobbcoach AB');
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+  });
+  it('answers the JSON API with filters', async () => {
+    const res = await SELF.fetch('https://valkollen.test/api/v1/municipalities/1980/providers?lang=ar');
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { providers: { id: number }[] };
+    expect(body.providers.map((p) => p.id).sort()).toEqual([1, 3]);
+  });
+  it('finds a municipality by postcode', async () => {
+    const res = await SELF.fetch('https://valkollen.test/sok?q=722%2011', { redirect: 'manual' });
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe('/kommun/vasteras');
+  });
+  it('reports health', async () => {
+    const res = await SELF.fetch('https://valkollen.test/healthz');
+    expect(await res.json()).toMatchObject({ status: 'ok' });
+  });
+});

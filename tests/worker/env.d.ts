@@ -1,0 +1,7 @@
+// Bindings the Worker test project sees (wrangler.toml plus test-only bindings).
+declare namespace Cloudflare {
+  interface Env {
+    DB: D1Database;
+    TEST_MIGRATIONS: import('cloudflare:test').D1Migration[];
+  }
+}
