@@ -258,6 +258,174 @@ export const providerClaims = sqliteTable(
   ],
 );
 
+/** A web site to crawl: a provider's site (from the directory) or an ad-hoc target. */
+export const crawlSites = sqliteTable(
+  'crawl_sites',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** null for ad-hoc targets that belong to no provider. */
+    providerId: integer('provider_id').references(() => providers.id),
+    /** scheme://host[:port], lower-case. */
+    origin: text('origin').notNull(),
+    startUrl: text('start_url').notNull(),
+    enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
+    /** Seconds between full revisits of the site. */
+    revisitSeconds: integer('revisit_seconds').notNull().default(7 * 86400),
+    lastCrawlAt: text('last_crawl_at'),
+    createdAt: text('created_at').notNull().default(nowIso),
+  },
+  (t) => [uniqueIndex('crawl_sites_origin_provider_uq').on(t.origin, t.providerId), index('crawl_sites_provider_idx').on(t.providerId)],
+);
+
+/** The frontier: one row per known page URL, with its schedule and lease. */
+export const crawlJobs = sqliteTable(
+  'crawl_jobs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    siteId: integer('site_id')
+      .notNull()
+      .references(() => crawlSites.id),
+    /** Normalised URL. */
+    url: text('url').notNull(),
+    depth: integer('depth').notNull().default(0),
+    /** 'start' | 'sitemap' | 'link' | 'canonical' | 'manual' */
+    discoveredVia: text('discovered_via').notNull(),
+    nextDueAt: text('next_due_at').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    /** Last outcome: 'ok' | 'unchanged' | 'robots' | 'skipped_type' | 'too_large' | 'error' | 'http_4xx' … */
+    lastStatus: text('last_status'),
+    lastHttpStatus: integer('last_http_status'),
+    lastError: text('last_error'),
+    lastFetchedAt: text('last_fetched_at'),
+    etag: text('etag'),
+    lastModified: text('last_modified'),
+    contentHash: text('content_hash'),
+    /** Who holds the job now, and until when; an expired lease is free to claim again. */
+    leaseOwner: text('lease_owner'),
+    leaseExpiresAt: text('lease_expires_at'),
+    /** false once the page disappears (404/410) or leaves the site's scope. */
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  },
+  (t) => [uniqueIndex('crawl_jobs_site_url_uq').on(t.siteId, t.url), index('crawl_jobs_due_idx').on(t.active, t.nextDueAt)],
+);
+
+/** Per-host politeness shared by all ticks: when the next request to the host may start. */
+export const crawlHosts = sqliteTable('crawl_hosts', {
+  host: text('host').primaryKey(),
+  nextAllowedAt: text('next_allowed_at').notNull(),
+  crawlDelaySeconds: real('crawl_delay_seconds'),
+  robotsTxt: text('robots_txt'),
+  /** 'ok' | 'missing' (4xx: allow all) | 'unreachable' (5xx/network: disallow all) */
+  robotsStatus: text('robots_status'),
+  robotsFetchedAt: text('robots_fetched_at'),
+  robotsExpiresAt: text('robots_expires_at'),
+  backoffUntil: text('backoff_until'),
+});
+
+/** One crawl tick or command run, with counts and whether coverage was partial. */
+export const crawlRuns = sqliteTable('crawl_runs', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  /** 'cron' | 'interval' | 'cli' | 'recheck' | 'queue' */
+  trigger: text('trigger').notNull(),
+  owner: text('owner').notNull(),
+  startedAt: text('started_at').notNull(),
+  finishedAt: text('finished_at'),
+  pagesFetched: integer('pages_fetched').notNull().default(0),
+  pagesUnchanged: integer('pages_unchanged').notNull().default(0),
+  skippedRobots: integer('skipped_robots').notNull().default(0),
+  skippedOther: integer('skipped_other').notNull().default(0),
+  errors: integer('errors').notNull().default(0),
+  findingsNew: integer('findings_new').notNull().default(0),
+  findingsResolved: integer('findings_resolved').notNull().default(0),
+  findingsReopened: integer('findings_reopened').notNull().default(0),
+  /** True when the budget ran out before all due work was done. */
+  partial: integer('partial', { mode: 'boolean' }).notNull().default(false),
+  notes: text('notes'),
+});
+
+/** What a page said when fetched: the evidence behind findings. Stored when the content changes. */
+export const pageSnapshots = sqliteTable(
+  'page_snapshots',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    jobId: integer('job_id')
+      .notNull()
+      .references(() => crawlJobs.id),
+    url: text('url').notNull(),
+    fetchedAt: text('fetched_at').notNull(),
+    httpStatus: integer('http_status').notNull(),
+    contentHash: text('content_hash').notNull(),
+    htmlBytes: integer('html_bytes').notNull(),
+    title: text('title'),
+    /** Extracted visible text (bounded), as the rule engine saw it. */
+    text: text('text').notNull(),
+    crawlRunId: integer('crawl_run_id').references(() => crawlRuns.id),
+  },
+  (t) => [uniqueIndex('page_snapshots_job_hash_uq').on(t.jobId, t.contentHash), index('page_snapshots_job_idx').on(t.jobId)],
+);
+
+/** A rule hit on a page, identified by its fingerprint so it survives recrawls. */
+export const findings = sqliteTable(
+  'findings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    fingerprint: text('fingerprint').notNull(),
+    ruleId: text('rule_id').notNull(),
+    severity: text('severity').notNull(),
+    providerId: integer('provider_id').references(() => providers.id),
+    siteId: integer('site_id').references(() => crawlSites.id),
+    jobId: integer('job_id').references(() => crawlJobs.id),
+    url: text('url').notNull(),
+    /** 'open' | 'confirmed' | 'dismissed' | 'resolved' */
+    status: text('status').notNull(),
+    match: text('match').notNull(),
+    context: text('context').notNull(),
+    start: integer('start').notNull(),
+    end: integer('end').notNull(),
+    line: integer('line').notNull(),
+    column: integer('column').notNull(),
+    message: text('message').notNull(),
+    suggestion: text('suggestion'),
+    rulesetVersion: text('ruleset_version').notNull(),
+    firstSeenAt: text('first_seen_at').notNull(),
+    lastSeenAt: text('last_seen_at').notNull(),
+    resolvedAt: text('resolved_at'),
+    timesReopened: integer('times_reopened').notNull().default(0),
+    firstSnapshotId: integer('first_snapshot_id').references(() => pageSnapshots.id),
+    lastSnapshotId: integer('last_snapshot_id').references(() => pageSnapshots.id),
+    lastCrawlRunId: integer('last_crawl_run_id').references(() => crawlRuns.id),
+    assignedTo: integer('assigned_to'),
+    dismissedReason: text('dismissed_reason'),
+  },
+  (t) => [
+    uniqueIndex('findings_fingerprint_uq').on(t.fingerprint),
+    index('findings_status_idx').on(t.status),
+    index('findings_provider_idx').on(t.providerId),
+    index('findings_job_idx').on(t.jobId),
+  ],
+);
+
+/** Append-only history of every finding: crawler transitions and officers' decisions. */
+export const findingEvents = sqliteTable(
+  'finding_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    findingId: integer('finding_id')
+      .notNull()
+      .references(() => findings.id),
+    at: text('at').notNull(),
+    /** 'crawler' or 'user:<id>' */
+    actor: text('actor').notNull(),
+    /** 'created' | 'resolved' | 'reopened' | 'confirmed' | 'dismissed' | 'undismissed' | 'assigned' | 'note' | 'recheck' */
+    kind: text('kind').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    reason: text('reason'),
+    crawlRunId: integer('crawl_run_id').references(() => crawlRuns.id),
+  },
+  (t) => [index('finding_events_finding_idx').on(t.findingId)],
+);
+
 export const schema = {
   importRuns,
   counties,
@@ -272,4 +440,11 @@ export const schema = {
   ratings,
   languages,
   providerClaims,
+  crawlSites,
+  crawlJobs,
+  crawlHosts,
+  crawlRuns,
+  pageSnapshots,
+  findings,
+  findingEvents,
 };
