@@ -1,0 +1,148 @@
+/**
+ * Turns a page's rule hits into findings with a lifecycle, keyed by fingerprint:
+ * new → open; still present → last seen updated, not re-announced; gone → resolved;
+ * back after resolution → reopened. Dismissed findings stay dismissed (suppressed) while
+ * they recur. Every transition writes an append-only event. All writes go in one batch,
+ * so a page's findings never end up half-updated.
+ */
+import { eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../db/types';
+import { runBatch } from '../db/types';
+import { findingEvents, findings } from '../db/schema';
+
+/** The engine's finding shape (see src/compliance). */
+export interface EngineFinding {
+  ruleId: string;
+  severity: string;
+  message: string;
+  suggestion?: string | null;
+  match: string;
+  start: number;
+  end: number;
+  line: number;
+  column: number;
+  context: string;
+  rulesetVersion: string;
+  fingerprint: string;
+}
+
+export interface PageFindingsInput {
+  jobId: number;
+  siteId: number;
+  providerId: number | null;
+  url: string;
+  snapshotId: number | null;
+  crawlRunId: number | null;
+  now: string;
+  findings: EngineFinding[];
+}
+
+export interface FindingChanges {
+  created: number;
+  reopened: number;
+  resolved: number;
+  stillPresent: number;
+  suppressed: number;
+}
+
+const ACTIVE = new Set(['open', 'confirmed']);
+
+/** Applies one page's current hits to the stored findings of that page. */
+export async function recordPageFindings(db: Db, input: PageFindingsInput): Promise<FindingChanges> {
+  const changes: FindingChanges = { created: 0, reopened: 0, resolved: 0, stillPresent: 0, suppressed: 0 };
+  // One hit per fingerprint (the same words twice on a page are one finding).
+  const current = new Map<string, EngineFinding>();
+  for (const f of input.findings) if (!current.has(f.fingerprint)) current.set(f.fingerprint, f);
+
+  const stored = await db.select().from(findings).where(eq(findings.jobId, input.jobId));
+  const byFp = new Map(stored.map((f) => [f.fingerprint, f]));
+  // A fingerprint may also exist under another job of the same URL (e.g. a site re-added).
+  const missing = [...current.keys()].filter((fp) => !byFp.has(fp));
+  if (missing.length) {
+    for (const f of await db.select().from(findings).where(inArray(findings.fingerprint, missing))) byFp.set(f.fingerprint, f);
+  }
+
+  const stmts: unknown[] = [];
+  const event = (findingId: number, kind: string, from: string | null, to: string | null) =>
+    db.insert(findingEvents).values({ findingId, at: input.now, actor: 'crawler', kind, fromStatus: from, toStatus: to, crawlRunId: input.crawlRunId });
+  const newOnes: EngineFinding[] = [];
+
+  for (const [fp, f] of current) {
+    const old = byFp.get(fp);
+    const seen = {
+      lastSeenAt: input.now,
+      lastSnapshotId: input.snapshotId,
+      lastCrawlRunId: input.crawlRunId,
+      jobId: input.jobId,
+      context: f.context,
+      start: f.start,
+      end: f.end,
+      line: f.line,
+      column: f.column,
+      message: f.message,
+      suggestion: f.suggestion ?? null,
+      severity: f.severity,
+      rulesetVersion: f.rulesetVersion,
+    };
+    if (!old) {
+      newOnes.push(f);
+    } else if (old.status === 'resolved') {
+      stmts.push(db.update(findings).set({ ...seen, status: 'open', resolvedAt: null, timesReopened: old.timesReopened + 1 }).where(eq(findings.id, old.id)));
+      stmts.push(event(old.id, 'reopened', 'resolved', 'open'));
+      changes.reopened++;
+    } else {
+      stmts.push(db.update(findings).set(seen).where(eq(findings.id, old.id)));
+      if (old.status === 'dismissed') changes.suppressed++;
+      else changes.stillPresent++;
+    }
+  }
+  for (const old of stored) {
+    if (!current.has(old.fingerprint) && ACTIVE.has(old.status)) {
+      stmts.push(db.update(findings).set({ status: 'resolved', resolvedAt: input.now, lastCrawlRunId: input.crawlRunId }).where(eq(findings.id, old.id)));
+      stmts.push(event(old.id, 'resolved', old.status, 'resolved'));
+      changes.resolved++;
+    }
+  }
+  for (const f of newOnes) {
+    stmts.push(
+      db
+        .insert(findings)
+        .values({
+          fingerprint: f.fingerprint,
+          ruleId: f.ruleId,
+          severity: f.severity,
+          providerId: input.providerId,
+          siteId: input.siteId,
+          jobId: input.jobId,
+          url: input.url,
+          status: 'open',
+          match: f.match.slice(0, 1000),
+          context: f.context.slice(0, 2000),
+          start: f.start,
+          end: f.end,
+          line: f.line,
+          column: f.column,
+          message: f.message,
+          suggestion: f.suggestion ?? null,
+          rulesetVersion: f.rulesetVersion,
+          firstSeenAt: input.now,
+          lastSeenAt: input.now,
+          firstSnapshotId: input.snapshotId,
+          lastSnapshotId: input.snapshotId,
+          lastCrawlRunId: input.crawlRunId,
+        })
+        .onConflictDoNothing(),
+    );
+    // The 'created' event finds the new row by fingerprint, in the same batch; the NOT EXISTS
+    // keeps a fingerprint inserted concurrently by another tick from getting two.
+    stmts.push(
+      db.run(sql`insert into finding_events (finding_id, at, actor, kind, to_status, crawl_run_id)
+        select f.id, ${input.now}, 'crawler', 'created', 'open', ${input.crawlRunId} from findings f
+        where f.fingerprint = ${f.fingerprint}
+          and not exists (select 1 from finding_events e where e.finding_id = f.id and e.kind = 'created')`),
+    );
+    changes.created++;
+  }
+  await runBatch(db, stmts);
+  return changes;
+}
