@@ -426,6 +426,38 @@ export const findingEvents = sqliteTable(
   (t) => [index('finding_events_finding_idx').on(t.findingId)],
 );
 
+/** API keys for the self-check API: stored as SHA-256 hashes, shown once, revocable. */
+export const apiKeys = sqliteTable(
+  'api_keys',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** null for keys not tied to a provider (e.g. the local demo key). */
+    providerId: integer('provider_id').references(() => providers.id),
+    label: text('label').notNull(),
+    /** The first characters of the key, shown to identify it (e.g. "vk_3fA9c2"). */
+    prefix: text('prefix').notNull(),
+    /** Hex SHA-256 of the whole key. */
+    keyHash: text('key_hash').notNull(),
+    createdAt: text('created_at').notNull(),
+    /** 'cli' | 'demo' | 'user:<id>' */
+    createdBy: text('created_by').notNull(),
+    lastUsedAt: text('last_used_at'),
+    revokedAt: text('revoked_at'),
+    /** Requests per minute allowed for this key (null = the default). */
+    rateLimitPerMinute: integer('rate_limit_per_minute'),
+  },
+  (t) => [uniqueIndex('api_keys_hash_uq').on(t.keyHash), index('api_keys_provider_idx').on(t.providerId)],
+);
+
+/** Fixed-window request counters (per API key, per IP for the web form); shared by all instances. */
+export const rateLimitCounters = sqliteTable('rate_limit_counters', {
+  /** e.g. "key:12" or "form-ip:203.0.113.9" */
+  bucket: text('bucket').primaryKey(),
+  /** Start of the current window, epoch seconds. */
+  windowStart: integer('window_start').notNull(),
+  count: integer('count').notNull(),
+});
+
 export const schema = {
   importRuns,
   counties,
@@ -447,4 +479,6 @@ export const schema = {
   pageSnapshots,
   findings,
   findingEvents,
+  apiKeys,
+  rateLimitCounters,
 };
