@@ -458,6 +458,57 @@ export const rateLimitCounters = sqliteTable('rate_limit_counters', {
   count: integer('count').notNull(),
 });
 
+/** AF's published result figures per contract and period (results workbook), revisions kept. */
+export const contractResults = sqliteTable(
+  'contract_results',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    contractKa: text('contract_ka')
+      .notNull()
+      .references(() => contracts.kaNumber),
+    /** YYYY-MM */
+    period: text('period').notNull(),
+    participants: integer('participants'),
+    participantsA: integer('participants_a'),
+    participantsB: integer('participants_b'),
+    participantsC: integer('participants_c'),
+    rr1A: integer('rr1_a'),
+    rr1B: integer('rr1_b'),
+    rr1C: integer('rr1_c'),
+    rr2A: integer('rr2_a'),
+    rr2B: integer('rr2_b'),
+    rr2C: integer('rr2_c'),
+    weightedScore: real('weighted_score'),
+    /** Stars as printed in the results file (may differ from the rating file). */
+    stars: integer('stars'),
+    /** "Avtal har varit aktivt i 22 månader"; null = not in the file. */
+    active22Months: integer('active_22_months', { mode: 'boolean' }),
+    /** "Riskerar hävning"; null = the column was absent (never assumed false). */
+    atRiskOfTermination: integer('at_risk_of_termination', { mode: 'boolean' }),
+    sourceFile: text('source_file').notNull(),
+    publishedAt: text('published_at').notNull(),
+    revision: integer('revision').notNull().default(1),
+    importRunId: integer('import_run_id').references(() => importRuns.id),
+  },
+  (t) => [uniqueIndex('contract_results_uq').on(t.contractKa, t.period, t.revision)],
+);
+
+/** Identifiers other systems use for our entities (e.g. AF's chooser ids), with when they were seen. */
+export const externalIds = sqliteTable(
+  'external_ids',
+  {
+    /** 'provider' | 'contract' | 'office' */
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull(),
+    /** e.g. 'af_search', 'af_address' */
+    system: text('system').notNull(),
+    externalId: text('external_id').notNull(),
+    firstSeen: text('first_seen').notNull(),
+    lastSeen: text('last_seen').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.system, t.externalId, t.entity] }), index('external_ids_entity_idx').on(t.entity, t.entityId)],
+);
+
 export const schema = {
   importRuns,
   counties,
@@ -481,4 +532,6 @@ export const schema = {
   findingEvents,
   apiKeys,
   rateLimitCounters,
+  contractResults,
+  externalIds,
 };
