@@ -90,7 +90,8 @@ function register(r: Hono<AppEnv>, prefix: '' | '/en', locale: Locale) {
     const [listing, data] = await Promise.all([loadMunicipalityListing(db, m, query, orderContext(c)), getDataAsOf(db)]);
     const languageOptions = listing.languageOptions.map((l) => ({
       code: l.code,
-      label: locale === 'sv' ? `${l.nameSv}${l.nameNative !== l.nameSv ? ` – ${l.nameNative}` : ''}` : `${l.nameEn}${l.nameNative !== l.nameEn ? ` – ${l.nameNative}` : ''}`,
+      // The native name is isolated (FSI…PDI) so right-to-left names do not reorder the label.
+      label: `${locale === 'sv' ? l.nameSv : l.nameEn}${l.nameNative.toLowerCase() !== (locale === 'sv' ? l.nameSv : l.nameEn).toLowerCase() ? ` – \u2068${l.nameNative}\u2069` : ''}`,
       count: l.count,
     }));
     publicCache(c);

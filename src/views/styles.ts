@@ -7,7 +7,7 @@ export const APP_CSS = `
 *{box-sizing:border-box}
 html{font-size:100%;-webkit-text-size-adjust:100%}
 body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;line-height:1.5;color:var(--fg);background:var(--bg)}
-a{color:var(--accent)}a:hover{color:var(--accent-dark)}
+a{color:var(--accent);overflow-wrap:anywhere}a:hover{color:var(--accent-dark)}
 :focus-visible{outline:3px solid #ffbf47;outline-offset:2px}
 .skip{position:absolute;left:-9999px;top:0;background:#fff;padding:.5rem 1rem;z-index:10}
 .skip:focus{left:.5rem}
