@@ -25,6 +25,20 @@ export const configSchema = z.object({
   CRAWL_INTERVAL_MINUTES: z.coerce.number().min(0).max(24 * 60).default(15),
   /** Host names or IPs the crawler may fetch although they are private/loopback. */
   CRAWL_ALLOW_HOSTS: hostList.default([]),
+  /** Minimum milliseconds between two requests to one host (Crawl-delay may ask for more). */
+  CRAWL_POLITENESS_FLOOR_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  /** Timeout of one page request, in milliseconds. */
+  CRAWL_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** Largest page body read, in bytes. */
+  CRAWL_MAX_PAGE_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(2_000_000),
+  /** Wall-clock budget of one crawl tick, in seconds. */
+  CRAWL_BUDGET_SECONDS: z.coerce.number().min(1).max(900).default(25),
+  /** Pages fetched at most by one crawl tick. */
+  CRAWL_PAGES_PER_TICK: z.coerce.number().int().min(1).max(10_000).default(50),
+  /** Link depth followed from a site's start page. */
+  CRAWL_MAX_DEPTH: z.coerce.number().int().min(0).max(10).default(3),
+  /** Pages known per site at most. */
+  CRAWL_MAX_PAGES_PER_SITE: z.coerce.number().int().min(1).max(100_000).default(200),
   /** Seconds public pages may be cached by browsers and shared caches. */
   PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(86400).default(300),
   /** Salt of the daily shuffle; changing it reshuffles every list. */

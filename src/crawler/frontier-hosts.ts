@@ -1,7 +1,7 @@
 /**
  * Per-host politeness shared by every tick through the database: a host may be fetched
  * only when its `next_allowed_at` has passed, and taking that turn is one atomic update,
- * so two ticks never hit the same host at once. Also stores the host's robots.txt.
+ * so two ticks never hit the same host at once.
  */
 import { and, eq, lte } from 'drizzle-orm';
 import type { Db } from '../db/types';
@@ -30,33 +30,4 @@ export async function setHostNextAllowed(db: Db, host: string, nextAllowedAt: st
 export async function hostNextAllowed(db: Db, host: string): Promise<string | null> {
   const [r] = await db.select({ at: crawlHosts.nextAllowedAt }).from(crawlHosts).where(eq(crawlHosts.host, host));
   return r?.at ?? null;
-}
-
-export interface StoredRobots {
-  body: string | null;
-  status: 'ok' | 'missing' | 'unreachable';
-  fetchedAt: string;
-  expiresAt: string;
-}
-
-/** The cached robots.txt of a host, if not expired at `now`. */
-export async function loadRobots(db: Db, host: string, now: string): Promise<StoredRobots | null> {
-  const [r] = await db.select().from(crawlHosts).where(eq(crawlHosts.host, host));
-  if (!r?.robotsStatus || !r.robotsExpiresAt || r.robotsExpiresAt <= now) return null;
-  return { body: r.robotsTxt, status: r.robotsStatus as StoredRobots['status'], fetchedAt: r.robotsFetchedAt!, expiresAt: r.robotsExpiresAt };
-}
-
-/** Stores a host's robots.txt with its expiry (bounded to 500 KB, as Google does). */
-export async function saveRobots(db: Db, host: string, robots: StoredRobots, crawlDelaySeconds: number | null): Promise<void> {
-  const values = {
-    robotsTxt: robots.body === null ? null : robots.body.slice(0, 500_000),
-    robotsStatus: robots.status,
-    robotsFetchedAt: robots.fetchedAt,
-    robotsExpiresAt: robots.expiresAt,
-    crawlDelaySeconds,
-  };
-  await db
-    .insert(crawlHosts)
-    .values({ host, nextAllowedAt: '1970-01-01T00:00:00.000Z', ...values })
-    .onConflictDoUpdate({ target: crawlHosts.host, set: values });
 }

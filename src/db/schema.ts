@@ -311,15 +311,16 @@ export const crawlJobs = sqliteTable(
 
 /** Per-host politeness shared by all ticks: when the next request to the host may start. */
 export const crawlHosts = sqliteTable('crawl_hosts', {
+  /** The politeness key: host without "www." plus a non-default port. */
   host: text('host').primaryKey(),
   nextAllowedAt: text('next_allowed_at').notNull(),
-  crawlDelaySeconds: real('crawl_delay_seconds'),
-  robotsTxt: text('robots_txt'),
-  /** 'ok' | 'missing' (4xx: allow all) | 'unreachable' (5xx/network: disallow all) */
-  robotsStatus: text('robots_status'),
-  robotsFetchedAt: text('robots_fetched_at'),
-  robotsExpiresAt: text('robots_expires_at'),
-  backoffUntil: text('backoff_until'),
+});
+
+/** robots.txt per origin, shared by all ticks and instances (the crawler's RobotsRecord as JSON). */
+export const robotsCache = sqliteTable('robots_cache', {
+  origin: text('origin').primaryKey(),
+  record: text('record').notNull(),
+  expiresAt: text('expires_at').notNull(),
 });
 
 /** One crawl tick or command run, with counts and whether coverage was partial. */
@@ -526,6 +527,7 @@ export const schema = {
   crawlSites,
   crawlJobs,
   crawlHosts,
+  robotsCache,
   crawlRuns,
   pageSnapshots,
   findings,

@@ -1,0 +1,390 @@
+/**
+ * One crawl tick: bounded, idempotent work on the frontier. It claims due pages under a lease,
+ * fetches them politely (robots.txt, per-host turns shared through the database, backoff),
+ * checks changed pages with the rule engine, stores snapshots and updates findings, follows
+ * same-site links and sitemaps within caps, and records the run. Safe to run twice at once.
+ */
+import { and, eq, lte, sql } from 'drizzle-orm';
+import type { Db } from '../db/types';
+import { crawlJobs, crawlRuns, crawlSites, findings, pageSnapshots } from '../db/schema';
+import { htmlDocument } from '../compliance/extract-html';
+import { runDocument } from '../compliance/engine';
+import type { Ruleset } from '../compliance/ruleset';
+import type { Finding } from '../compliance/types';
+import type { LogFn } from '../http/env';
+import { claimDueJobs, completeJob, countSiteJobs, enqueueJobs, releaseJob, type ClaimedJob } from './frontier';
+import { hostNextAllowed, setHostNextAllowed, takeHostTurn } from './frontier-hosts';
+import { syncSitesFromDirectory } from './crawl-sites';
+import { recordPageFindings } from './findings-store';
+import { extractLinks } from './links';
+import { siteKey, urlKey } from './url-normalise';
+import { discoverSitemapUrls } from './sitemap';
+import type { PoliteFetcher, PoliteFetchResult } from './polite-fetcher';
+import { providerFacts } from './provider-facts';
+import { snapshotText } from './snapshot-text';
+
+export interface CrawlSettings {
+  /** Wall-clock budget of the tick. */
+  budgetMs: number;
+  /** Pages fetched at most in this tick. */
+  maxPages: number;
+  /** Lease on claimed jobs; an interrupted tick's jobs become free after this. */
+  leaseSeconds: number;
+  /** Link depth followed from the start page. */
+  maxDepth: number;
+  /** Pages known per site at most (the frontier stops growing there). */
+  maxPagesPerSite: number;
+  /** Hosts crawled in parallel by one tick (each host still one request at a time). */
+  hostConcurrency: number;
+  /** Delay before a failed page is tried again (doubles per attempt, capped by the revisit time). */
+  retryBaseSeconds: number;
+  /** Attempts before a failing page waits for the next regular revisit. */
+  maxAttempts: number;
+}
+
+export const DEFAULT_CRAWL_SETTINGS: CrawlSettings = {
+  budgetMs: 25_000,
+  maxPages: 50,
+  leaseSeconds: 120,
+  maxDepth: 3,
+  maxPagesPerSite: 200,
+  hostConcurrency: 4,
+  retryBaseSeconds: 300,
+  maxAttempts: 5,
+};
+
+export interface CrawlDeps {
+  db: Db;
+  /** The polite fetcher (robots.txt, host scheduler, retries); shared by ticks in one process. */
+  fetcher: PoliteFetcher;
+  ruleset: Ruleset;
+  clock: () => Date;
+  log?: LogFn;
+}
+
+export interface PageReport {
+  url: string;
+  /** 'ok' | 'unchanged' | 'robots' | 'skipped_type' | 'too_large' | 'gone' | 'error' | 'deferred' | 'canonical' … */
+  status: string;
+  httpStatus: number;
+  findings: Finding[];
+  error?: string;
+}
+
+export interface TickOptions {
+  trigger: 'cron' | 'interval' | 'cli' | 'recheck' | 'queue';
+  owner?: string;
+  /** Only this site's jobs. */
+  siteId?: number;
+  /** Create sites for new provider websites first (default true). */
+  syncDirectory?: boolean;
+  settings?: Partial<CrawlSettings>;
+  /** Called after each page (progress display, JSON output). */
+  onPage?: (page: PageReport, progress: { done: number; queued: number }) => void;
+}
+
+export interface RunCounts {
+  runId: number;
+  pagesFetched: number;
+  pagesUnchanged: number;
+  skippedRobots: number;
+  skippedOther: number;
+  errors: number;
+  deferred: number;
+  findingsNew: number;
+  findingsResolved: number;
+  findingsReopened: number;
+  partial: boolean;
+}
+
+interface SiteInfo {
+  id: number;
+  providerId: number | null;
+  startUrl: string;
+  revisitSeconds: number;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** Runs one crawl tick and returns what it did (also stored as a crawl_runs row). */
+export async function runCrawlTick(deps: CrawlDeps, opts: TickOptions): Promise<RunCounts> {
+  const s: CrawlSettings = { ...DEFAULT_CRAWL_SETTINGS, ...opts.settings };
+  const { db } = deps;
+  const nowMs = () => deps.clock().getTime();
+  const started = nowMs();
+  const deadline = started + s.budgetMs;
+  const owner = opts.owner ?? `tick-${crypto.randomUUID()}`;
+  const log = deps.log ?? (() => {});
+
+  if (opts.syncDirectory !== false) await syncSitesFromDirectory(db, iso(started));
+  const [run] = await db.insert(crawlRuns).values({ trigger: opts.trigger, owner, startedAt: iso(started) }).returning({ id: crawlRuns.id });
+  const counts: RunCounts = {
+    runId: run.id, pagesFetched: 0, pagesUnchanged: 0, skippedRobots: 0, skippedOther: 0, errors: 0, deferred: 0,
+    findingsNew: 0, findingsResolved: 0, findingsReopened: 0, partial: false,
+  };
+  const sites = new Map<number, SiteInfo>();
+  const sitemapDone = new Set<number>();
+  let done = 0;
+  let claimedTotal = 0;
+  let budgetHit = false;
+
+  const siteOf = async (id: number): Promise<SiteInfo> => {
+    let info = sites.get(id);
+    if (!info) {
+      const [row] = await db.select().from(crawlSites).where(eq(crawlSites.id, id));
+      info = { id, providerId: row.providerId, startUrl: row.startUrl, revisitSeconds: row.revisitSeconds };
+      sites.set(id, info);
+    }
+    return info;
+  };
+
+  const report = (page: PageReport) => {
+    done++;
+    opts.onPage?.(page, { done, queued: Math.max(0, claimedTotal - done) });
+  };
+
+  /** Adds same-site URLs to the frontier within the site's page cap and the depth limit. */
+  const enqueue = async (site: SiteInfo, urls: string[], depth: number, via: 'link' | 'sitemap' | 'canonical') => {
+    if (depth > s.maxDepth || !urls.length) return;
+    const room = s.maxPagesPerSite - (await countSiteJobs(db, site.id));
+    if (room <= 0) return;
+    const keys = [...new Set(urls.map((u) => urlKey(u)).filter((u): u is string => u !== null))].slice(0, room);
+    await enqueueJobs(db, site.id, keys.map((url) => ({ url, depth, via })), iso(nowMs()));
+  };
+
+  const processJob = async (job: ClaimedJob, host: string): Promise<void> => {
+    const site = await siteOf(job.siteId);
+    const now = nowMs();
+    const remaining = deadline - now;
+    const revisitAt = iso(now + site.revisitSeconds * 1000);
+
+    // Another tick (or instance) may be using this host: wait briefly for our turn, else defer.
+    let turn = await takeHostTurn(db, host, iso(now), iso(now + 60_000));
+    if (!turn) {
+      const next = Date.parse((await hostNextAllowed(db, host)) ?? iso(now));
+      const wait = next - nowMs();
+      if (wait > 0 && wait < Math.min(remaining - 1000, 10_000)) {
+        await new Promise((r) => setTimeout(r, wait));
+        turn = await takeHostTurn(db, host, iso(nowMs()), iso(nowMs() + 60_000));
+      }
+      if (!turn) {
+        await releaseJob(db, job.id, owner, iso(Math.max(next, nowMs())));
+        counts.deferred++;
+        report({ url: job.url, status: 'deferred', httpStatus: 0, findings: [] });
+        return;
+      }
+    }
+
+    let r: PoliteFetchResult;
+    try {
+      r = await deps.fetcher.fetch(job.url, {
+        etag: job.etag ?? undefined,
+        lastModified: job.lastModified ?? undefined,
+        maxWaitMs: Math.max(0, deadline - nowMs()),
+      });
+    } finally {
+      // The next request to this host waits for the host's delay (Crawl-delay, floor, backoff).
+      const key = siteKey(job.url) ?? host;
+      const next = Math.max(nowMs() + deps.fetcher.scheduler.delayMs(key), deps.fetcher.scheduler.nextAllowedAt(key));
+      await setHostNextAllowed(db, host, iso(next));
+    }
+    const fetchedAt = iso(nowMs());
+
+    // Sitemaps are read once per site per tick, when its start page is visited.
+    // Only when the site answers normally, and never waiting past the tick's budget.
+    if (job.depth === 0 && !sitemapDone.has(site.id) && (r.kind === 'html' || r.kind === 'not_modified')) {
+      sitemapDone.add(site.id);
+      try {
+        const policy = await deps.fetcher.robots.policyFor(job.url);
+        const bounded = {
+          fetch: (url: string, o?: { accept?: 'html' | 'text'; signal?: AbortSignal; maxBytes?: number }) =>
+            deps.fetcher.fetch(url, { ...o, maxWaitMs: Math.max(0, deadline - nowMs()) }),
+        };
+        const found = await discoverSitemapUrls({ fetcher: bounded, siteUrl: job.url, sitemapUrls: policy.sitemaps, maxUrls: s.maxPagesPerSite });
+        await enqueue(site, found.urls.map((e) => e.loc).filter((u) => policy.isAllowed(u)), 1, 'sitemap');
+      } catch (err) {
+        log('warn', 'sitemap discovery failed', { url: job.url, error: String(err) });
+      }
+    }
+
+    const finish = (status: string, extra: Partial<Parameters<typeof completeJob>[3]> = {}) =>
+      completeJob(db, job.id, owner, { status, httpStatus: r.status || null, error: r.error ?? null, fetchedAt, nextDueAt: revisitAt, ...extra });
+
+    switch (r.kind) {
+      case 'html': {
+        const text = r.text ?? '';
+        const links = extractLinks(text, r.url);
+        // A page that names another same-site URL as canonical is checked there instead.
+        const selfKey = urlKey(job.url);
+        if (links.canonical && urlKey(links.canonical) !== selfKey && urlKey(links.canonical) !== urlKey(r.url)) {
+          await enqueue(site, [links.canonical], job.depth, 'canonical');
+          await finish('canonical', { active: false, resetAttempts: true });
+          counts.skippedOther++;
+          report({ url: job.url, status: 'canonical', httpStatus: r.status, findings: [] });
+          return;
+        }
+        if (!links.metaRobots.nofollow) await enqueue(site, links.pages, job.depth + 1, 'link');
+        if (r.contentHash && r.contentHash === job.contentHash) {
+          await markStillPresent(db, job.id, fetchedAt);
+          await finish('unchanged', { etag: r.etag ?? null, lastModified: r.lastModified ?? null, resetAttempts: true });
+          counts.pagesUnchanged++;
+          report({ url: job.url, status: 'unchanged', httpStatus: r.status, findings: [] });
+          return;
+        }
+        const doc = htmlDocument(text);
+        const facts = site.providerId === null ? undefined : await providerFacts(db, site.providerId);
+        const hits = runDocument(deps.ruleset, doc, { pageUrl: job.url, provider: facts });
+        const snapshotId = await storeSnapshot(db, {
+          jobId: job.id, url: job.url, fetchedAt, httpStatus: r.status, contentHash: r.contentHash ?? '', htmlBytes: r.bytes,
+          title: doc.pieces.find((p) => p.part === 'title')?.text.slice(0, 500) ?? null, text: snapshotText(doc), crawlRunId: run.id,
+        });
+        const changes = await recordPageFindings(db, {
+          jobId: job.id, siteId: site.id, providerId: site.providerId, url: job.url, snapshotId, crawlRunId: run.id, now: fetchedAt, findings: hits,
+        });
+        counts.findingsNew += changes.created;
+        counts.findingsResolved += changes.resolved;
+        counts.findingsReopened += changes.reopened;
+        await finish('ok', { etag: r.etag ?? null, lastModified: r.lastModified ?? null, contentHash: r.contentHash ?? null, resetAttempts: true });
+        counts.pagesFetched++;
+        report({ url: job.url, status: 'ok', httpStatus: r.status, findings: hits });
+        return;
+      }
+      case 'not_modified':
+        await markStillPresent(db, job.id, fetchedAt);
+        await finish('unchanged', { resetAttempts: true });
+        counts.pagesUnchanged++;
+        report({ url: job.url, status: 'unchanged', httpStatus: r.status, findings: [] });
+        return;
+      case 'robots_disallowed':
+        await finish('robots', { nextDueAt: r.retryAfterSeconds ? iso(nowMs() + r.retryAfterSeconds * 1000) : revisitAt });
+        counts.skippedRobots++;
+        report({ url: job.url, status: 'robots', httpStatus: 0, findings: [], error: r.error });
+        return;
+      case 'deferred':
+        await releaseJob(db, job.id, owner, iso(nowMs() + (r.retryAfterSeconds ?? 60) * 1000));
+        counts.deferred++;
+        report({ url: job.url, status: 'deferred', httpStatus: 0, findings: [] });
+        return;
+      case 'skipped_type':
+      case 'too_large':
+      case 'refused':
+        await finish(r.kind, { resetAttempts: true, active: r.kind !== 'refused' });
+        counts.skippedOther++;
+        report({ url: job.url, status: r.kind, httpStatus: r.status, findings: [], error: r.error });
+        return;
+      default: {
+        // 404/410: the page is gone; its findings are resolved and it leaves the frontier.
+        if (r.kind === 'http_error' && (r.status === 404 || r.status === 410)) {
+          const changes = await recordPageFindings(db, {
+            jobId: job.id, siteId: site.id, providerId: site.providerId, url: job.url, snapshotId: null, crawlRunId: run.id, now: fetchedAt, findings: [],
+          });
+          counts.findingsResolved += changes.resolved;
+          await finish('gone', { active: false, resetAttempts: true });
+          counts.skippedOther++;
+          report({ url: job.url, status: 'gone', httpStatus: r.status, findings: [] });
+          return;
+        }
+        // Errors (network, 5xx, 429 after retries, redirect loops): retry later with backoff.
+        const giveUp = job.attempts >= s.maxAttempts;
+        const retryMs = Math.max((r.retryAfterSeconds ?? 0) * 1000, s.retryBaseSeconds * 1000 * 2 ** Math.max(0, job.attempts - 1));
+        await finish('error', {
+          nextDueAt: giveUp ? revisitAt : iso(Math.min(nowMs() + retryMs, Date.parse(revisitAt))),
+          resetAttempts: giveUp,
+        });
+        counts.errors++;
+        report({ url: job.url, status: r.kind, httpStatus: r.status, findings: [], error: r.error });
+      }
+    }
+  };
+
+  while (nowMs() < deadline && done < s.maxPages) {
+    const now = nowMs();
+    const jobs = await claimDueJobs(db, {
+      owner,
+      now: iso(now),
+      leaseUntil: iso(now + s.leaseSeconds * 1000),
+      limit: Math.min(s.maxPages - done, s.hostConcurrency * 5),
+      siteId: opts.siteId,
+    });
+    if (!jobs.length) break;
+    claimedTotal += jobs.length;
+    const byHost = new Map<string, ClaimedJob[]>();
+    for (const j of jobs) {
+      const h = siteKey(j.url) ?? j.url;
+      byHost.set(h, [...(byHost.get(h) ?? []), j]);
+    }
+    const hosts = [...byHost.entries()];
+    // Hosts in parallel (bounded), each host's pages one after another.
+    const worker = async () => {
+      for (let next = hosts.shift(); next; next = hosts.shift()) {
+        const [host, list] = next;
+        for (const job of list) {
+          if (nowMs() >= deadline) {
+            budgetHit = true;
+            await releaseJob(db, job.id, owner, iso(nowMs()));
+            continue;
+          }
+          try {
+            await processJob(job, host);
+          } catch (err) {
+            // An unexpected failure must not lose the job: it is released and retried later.
+            log('error', 'crawl job failed', { url: job.url, error: String((err as Error)?.stack ?? err) });
+            await releaseJob(db, job.id, owner, iso(nowMs() + s.retryBaseSeconds * 1000));
+            counts.errors++;
+          }
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(s.hostConcurrency, hosts.length) }, worker));
+  }
+
+  const stillDue = await db
+    .select({ n: sql<number>`count(*)` })
+    .from(crawlJobs)
+    .innerJoin(crawlSites, eq(crawlSites.id, crawlJobs.siteId))
+    .where(and(eq(crawlJobs.active, true), lte(crawlJobs.nextDueAt, iso(nowMs())), eq(crawlSites.enabled, true), opts.siteId === undefined ? undefined : eq(crawlJobs.siteId, opts.siteId)));
+  counts.partial = budgetHit || (Number(stillDue[0]?.n ?? 0) > 0 && (nowMs() >= deadline || done >= s.maxPages));
+  const finishedAt = iso(nowMs());
+  await db
+    .update(crawlRuns)
+    .set({
+      finishedAt,
+      pagesFetched: counts.pagesFetched,
+      pagesUnchanged: counts.pagesUnchanged,
+      skippedRobots: counts.skippedRobots,
+      skippedOther: counts.skippedOther,
+      errors: counts.errors,
+      findingsNew: counts.findingsNew,
+      findingsResolved: counts.findingsResolved,
+      findingsReopened: counts.findingsReopened,
+      partial: counts.partial,
+      notes: counts.deferred ? `${counts.deferred} page(s) deferred (host busy or resting)` : null,
+    })
+    .where(eq(crawlRuns.id, run.id));
+  for (const id of sites.keys()) await db.update(crawlSites).set({ lastCrawlAt: finishedAt }).where(eq(crawlSites.id, id));
+  return counts;
+}
+
+/** An unchanged page: its open findings are still there, so their last-seen time moves on. */
+async function markStillPresent(db: Db, jobId: number, at: string) {
+  await db
+    .update(findings)
+    .set({ lastSeenAt: at })
+    .where(and(eq(findings.jobId, jobId), sql`${findings.status} in ('open', 'confirmed', 'dismissed')`));
+}
+
+/**
+ * Stores a snapshot once per (page, content); a page that returns to earlier content moves
+ * that snapshot's fetch time forward. Returns its id.
+ */
+async function storeSnapshot(db: Db, snap: typeof pageSnapshots.$inferInsert): Promise<number> {
+  const [row] = await db
+    .insert(pageSnapshots)
+    .values(snap)
+    .onConflictDoUpdate({
+      target: [pageSnapshots.jobId, pageSnapshots.contentHash],
+      set: { fetchedAt: snap.fetchedAt, crawlRunId: snap.crawlRunId, httpStatus: snap.httpStatus },
+    })
+    .returning({ id: pageSnapshots.id });
+  return row.id;
+}
