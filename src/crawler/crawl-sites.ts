@@ -16,12 +16,25 @@ export interface SiteRef {
   startUrl: string;
 }
 
-/** A provider website as stored ("www.x.se", "https://x.se/om") → its start URL, or null if unusable. */
+/** Top-level names reserved for examples and tests (RFC 2606, RFC 6761): never crawled, never looked up. */
+const RESERVED_TLDS = new Set(['example', 'invalid', 'test', 'localhost']);
+
+/** True for hosts under a reserved top-level name (the fictional demo providers use ".example"). */
+export function isReservedHost(host: string): boolean {
+  const tld = host.toLowerCase().replace(/\.$/, '').split('.').pop() ?? '';
+  return RESERVED_TLDS.has(tld);
+}
+
+/**
+ * A provider website as stored ("www.x.se", "https://x.se/om") → its start URL, or null when it
+ * is unusable or on a reserved name.
+ */
 export function startUrlOf(website: string): string | null {
   const trimmed = website.trim();
   if (!trimmed) return null;
   const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(trimmed) ? trimmed : `https://${trimmed}`;
-  return urlKey(withScheme);
+  const key = urlKey(withScheme);
+  return key && !isReservedHost(new URL(key).hostname) ? key : null;
 }
 
 /** The origin (scheme://host[:port]) of a normalised URL. */

@@ -317,7 +317,7 @@ export function generateDemoData(ref: DemoReference, options: { today: Date; see
       legalForm: p.legalForm,
       isSoleTrader: p.soleTrader,
       displayName: p.name,
-      website: hasSite ? `https://www.${domain}.example.se` : null,
+      website: hasSite ? `https://www.${domain}.example` : null,
       description,
       firstSeen,
       lastSeen: dataAsOf,
