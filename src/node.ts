@@ -11,6 +11,11 @@ import { migrateNodeDatabase, openNodeDatabase } from './db/node-client';
 import { providers } from './db/schema';
 import { seedDemoData } from './db/seed/demo-seed';
 import { consoleLogger } from './http/logging';
+import { defaultRuleset } from './compliance';
+import { createNodePageFetcher } from './crawler/fetch.node.ts';
+import { crawlSettings, createCrawlFetcher, pageFetcherOptions } from './crawler/crawler-setup';
+import { startCrawlInterval } from './crawler/local-scheduler.node.ts';
+import { runCrawlTick } from './crawler/tick';
 
 /** Opens, migrates and (first run only) seeds the database named by the config. */
 export async function prepareNodeDatabase(config: Config, log = consoleLogger(config.LOG_LEVEL)) {
@@ -41,10 +46,20 @@ async function main() {
   const log = consoleLogger(config.LOG_LEVEL);
   const database = await prepareNodeDatabase(config, log);
   const app = createApp({ db: database.db, config, clock: () => new Date(), fetcher: fetch, log });
+  const pageFetcher = createNodePageFetcher(pageFetcherOptions(config));
+  const crawlFetcher = createCrawlFetcher(pageFetcher, database.db, config);
+  const ruleset = defaultRuleset();
+  const stopCrawling = startCrawlInterval(
+    config.CRAWL_INTERVAL_MINUTES,
+    () => runCrawlTick({ db: database.db, fetcher: crawlFetcher, ruleset, clock: () => new Date(), log }, { trigger: 'interval', settings: crawlSettings(config) }),
+    log,
+  );
   const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {
     log('info', 'listening', { url: `http://${info.address}:${info.port}/`, database: config.DATABASE_URL.replace(/\?.*$/, '') });
   });
   const shutdown = () => {
+    stopCrawling();
+    void pageFetcher.close();
     server.close();
     database.close();
     process.exit(0);
