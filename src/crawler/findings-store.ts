@@ -5,7 +5,8 @@
  * they recur. Every transition writes an append-only event. All writes go in one batch,
  * so a page's findings never end up half-updated.
  */
-import { eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, notExists, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/types';
 import { runBatch } from '../db/types';
 import { findingEvents, findings } from '../db/schema';
@@ -135,11 +136,29 @@ export async function recordPageFindings(db: Db, input: PageFindingsInput): Prom
     );
     // The 'created' event finds the new row by fingerprint, in the same batch; the NOT EXISTS
     // keeps a fingerprint inserted concurrently by another tick from getting two.
+    const earlier = alias(findingEvents, 'earlier');
     stmts.push(
-      db.run(sql`insert into finding_events (finding_id, at, actor, kind, to_status, crawl_run_id)
-        select f.id, ${input.now}, 'crawler', 'created', 'open', ${input.crawlRunId} from findings f
-        where f.fingerprint = ${f.fingerprint}
-          and not exists (select 1 from finding_events e where e.finding_id = f.id and e.kind = 'created')`),
+      db.insert(findingEvents).select(
+        db
+          .select({
+            id: sql<number>`null`.as('id'),
+            findingId: findings.id,
+            at: sql<string>`${input.now}`.as('at'),
+            actor: sql<string>`'crawler'`.as('actor'),
+            kind: sql<string>`'created'`.as('kind'),
+            fromStatus: sql<string | null>`null`.as('from_status'),
+            toStatus: sql<string>`'open'`.as('to_status'),
+            reason: sql<string | null>`null`.as('reason'),
+            crawlRunId: sql<number | null>`${input.crawlRunId}`.as('crawl_run_id'),
+          })
+          .from(findings)
+          .where(
+            and(
+              eq(findings.fingerprint, f.fingerprint),
+              notExists(db.select({ one: sql`1` }).from(earlier).where(and(eq(earlier.findingId, findings.id), eq(earlier.kind, 'created')))),
+            ),
+          ),
+      ),
     );
     changes.created++;
   }
