@@ -510,6 +510,65 @@ export const externalIds = sqliteTable(
   (t) => [primaryKey({ columns: [t.system, t.externalId, t.entity] }), index('external_ids_entity_idx').on(t.entity, t.entityId)],
 );
 
+/** Compliance officers and admins of the review workspace. */
+export const users = sqliteTable(
+  'users',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** Lower-cased sign-in name (an e-mail address). */
+    email: text('email').notNull(),
+    displayName: text('display_name').notNull(),
+    /** 'officer' | 'admin' */
+    role: text('role').notNull(),
+    /** PBKDF2-SHA256 hash and its parameters, e.g. "pbkdf2-sha256$600000$<salt b64>$<hash b64>". */
+    passwordHash: text('password_hash').notNull(),
+    createdAt: text('created_at').notNull(),
+    disabledAt: text('disabled_at'),
+    failedLogins: integer('failed_logins').notNull().default(0),
+    lockedUntil: text('locked_until'),
+    lastLoginAt: text('last_login_at'),
+    /** Set when an admin resets the password: the user must choose a new one. */
+    mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [uniqueIndex('users_email_uq').on(t.email)],
+);
+
+/** Signed-in sessions; the cookie holds a random token whose SHA-256 is the id. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: text('created_at').notNull(),
+    expiresAt: text('expires_at').notNull(),
+    lastSeenAt: text('last_seen_at').notNull(),
+    /** Secret for this session's CSRF tokens. */
+    csrfSecret: text('csrf_secret').notNull(),
+    revokedAt: text('revoked_at'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** Append-only log of account and administration actions (sign-ins, users, API keys, exports). */
+export const auditEvents = sqliteTable(
+  'audit_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: text('at').notNull(),
+    /** 'user:<id>' | 'cli' | 'system' */
+    actor: text('actor').notNull(),
+    /** e.g. 'login', 'login_failed', 'logout', 'user_created', 'user_disabled', 'password_reset', 'apikey_created', 'apikey_revoked', 'export' */
+    action: text('action').notNull(),
+    subjectType: text('subject_type'),
+    subjectId: text('subject_id'),
+    /** JSON details (never passwords or keys). */
+    detail: text('detail'),
+  },
+  (t) => [index('audit_events_at_idx').on(t.at)],
+);
+
 export const schema = {
   importRuns,
   counties,
@@ -536,4 +595,7 @@ export const schema = {
   rateLimitCounters,
   contractResults,
   externalIds,
+  users,
+  sessions,
+  auditEvents,
 };
