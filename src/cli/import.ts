@@ -10,7 +10,7 @@ import { ConfigError, loadConfig } from '../config';
 import { migrateNodeDatabase, openNodeDatabase } from '../db/node-client';
 import { formatImportReport } from '../import/format-report';
 import { importProviderFile } from '../import/import-provider-file';
-import { runAfImportCli } from '../import/af-cli.node';
+import { runAfImportCli } from '../import/af-cli.node.ts';
 
 /** Import kinds; AF's own files (af-providers, af-ratings, af-results) get their own importers. */
 const KINDS = { valkollen: importProviderFile } as const;

@@ -2,10 +2,13 @@
  * Reads providers for the directory: the providers delivering in a municipality (through a
  * current contract whose delivery area covers it) and one provider's full record.
  */
-import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
-import { currentDeliveryAreaIds } from './municipality-queries';
+import { and, asc, desc, eq, gt, inArray, ne, notExists, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { currentDeliveryAreaIdsQuery } from './municipality-queries';
+import { compareSv } from './collation';
 import type { Db } from '../db/types';
 import {
+  contractResults,
   contracts,
   deliveryAreas,
   importRuns,
@@ -122,6 +125,31 @@ async function ratingsFor(db: Db, kas: string[]) {
   return out;
 }
 
+/**
+ * The ratings table aliased as `latest` and the join condition that keeps only a contract's
+ * current rating (latest revision of the latest period: no newer row exists). Cheaper than
+ * fetching every period's rows and picking in JavaScript.
+ */
+function currentRatingJoin(db: Db) {
+  const latest = alias(ratings, 'latest');
+  const newer = alias(ratings, 'newer');
+  const on = and(
+    eq(latest.contractKa, contracts.kaNumber),
+    notExists(
+      db
+        .select({ one: sql`1` })
+        .from(newer)
+        .where(
+          and(
+            eq(newer.contractKa, latest.contractKa),
+            or(gt(newer.period, latest.period), and(eq(newer.period, latest.period), gt(newer.revision, latest.revision))),
+          ),
+        ),
+    ),
+  );
+  return { latest, on };
+}
+
 async function claimsFor(db: Db, providerIds: number[]) {
   const langs = new Map<number, LanguageClaim[]>();
   const remote = new Map<number, { value: string; origin: string }>();
@@ -158,7 +186,7 @@ async function claimsFor(db: Db, providerIds: number[]) {
   }
   // Swedish first, then alphabetical by Swedish name: a stable, neutral order.
   for (const list of langs.values()) {
-    list.sort((a, b) => (a.code === 'sv' ? -1 : b.code === 'sv' ? 1 : a.nameSv.localeCompare(b.nameSv, 'sv')));
+    list.sort((a, b) => (a.code === 'sv' ? -1 : b.code === 'sv' ? 1 : compareSv(a.nameSv, b.nameSv)));
   }
   return { langs, remote };
 }
@@ -168,8 +196,9 @@ async function claimsFor(db: Db, providerIds: number[]) {
  * `today`, unfiltered and unordered (ordering is the caller's explicit choice).
  */
 export async function listProvidersForMunicipality(db: Db, municipalityCode: string, today: string): Promise<ProviderListItem[]> {
-  const areaIds = await currentDeliveryAreaIds(db, municipalityCode, today);
-  if (!areaIds.length) return [];
+  // One query for contracts with their provider, area, current rating and office count;
+  // few queries and few rows matter more than anything else on this hot path.
+  const { latest, on: isCurrentRating } = currentRatingJoin(db);
   const rows = await db
     .select({
       kaNumber: contracts.kaNumber,
@@ -183,21 +212,32 @@ export async function listProvidersForMunicipality(db: Db, municipalityCode: str
       areaId: deliveryAreas.id,
       areaName: deliveryAreas.name,
       afRegion: deliveryAreas.afRegion,
+      rating: {
+        period: latest.period,
+        stars: latest.stars,
+        nullReason: latest.nullReason,
+        sourceFile: latest.sourceFile,
+        publishedAt: latest.publishedAt,
+        revision: latest.revision,
+      },
+      officeCount: sql<number>`(select count(*) from ${offices} where ${offices.providerId} = ${providers.id})`.mapWith(Number),
     })
     .from(contracts)
     .innerJoin(deliveryAreas, eq(deliveryAreas.id, contracts.deliveryAreaId))
     .innerJoin(providers, eq(providers.id, contracts.providerId))
-    .where(and(inArray(contracts.deliveryAreaId, areaIds), eq(contracts.status, 'active')));
+    .leftJoin(latest, isCurrentRating)
+    .where(and(inArray(contracts.deliveryAreaId, currentDeliveryAreaIdsQuery(db, municipalityCode, today)), eq(contracts.status, 'active')));
   if (!rows.length) return [];
   const providerIds = [...new Set(rows.map((r) => r.providerId))];
-  const [ratingMap, claims, officeRows] = await Promise.all([
-    ratingsFor(db, rows.map((r) => r.kaNumber)),
+  // Offices: only those inside the municipality (national chains have hundreds elsewhere).
+  const [claims, officeRows] = await Promise.all([
     claimsFor(db, providerIds),
     db
       .select(officeColumns)
       .from(offices)
       .leftJoin(municipalities, eq(municipalities.code, offices.municipalityCode))
-      .where(inArray(offices.providerId, providerIds)),
+      .where(and(inArray(offices.providerId, providerIds), eq(offices.municipalityCode, municipalityCode)))
+      .orderBy(asc(offices.id)),
   ]);
   const items = new Map<number, ProviderListItem>();
   for (const r of rows) {
@@ -212,7 +252,7 @@ export async function listProvidersForMunicipality(db: Db, municipalityCode: str
         remoteMeetings: claims.remote.get(r.providerId) ?? null,
         contracts: [],
         officesHere: [],
-        officeCount: 0,
+        officeCount: r.officeCount,
       } satisfies ProviderListItem);
     item.contracts.push({
       kaNumber: r.kaNumber,
@@ -220,15 +260,12 @@ export async function listProvidersForMunicipality(db: Db, municipalityCode: str
       startDate: r.startDate,
       acceptingNew: r.acceptingNew,
       status: r.status,
-      rating: currentRating(ratingMap.get(r.kaNumber) ?? []),
+      // A left-joined rating is all-null when AF has published nothing for the contract.
+      rating: r.rating?.period ? r.rating : null,
     });
     items.set(r.providerId, item);
   }
-  for (const { providerId, ...o } of officeRows) {
-    const item = items.get(providerId)!;
-    item.officeCount++;
-    if (o.municipalityCode === municipalityCode) item.officesHere.push(o);
-  }
+  for (const { providerId, ...o } of officeRows) items.get(providerId)!.officesHere.push(o);
   return [...items.values()];
 }
 
@@ -245,8 +282,56 @@ export interface ProviderDetail {
   lastSeen: string;
   languages: LanguageClaim[];
   remoteMeetings: { value: string; origin: string } | null;
-  contracts: (ContractSummary & { ratingHistory: RatingRow[] })[];
+  contracts: (ContractSummary & { ratingHistory: RatingRow[]; result: ResultRow | null })[];
   offices: OfficeRow[];
+  /**
+   * True when AF's newest published list (chooser list or rating file) no longer has the
+   * provider: it "left" on `lastSeen`. False when it is listed, or no AF list was imported.
+   */
+  leftAfList: boolean;
+}
+
+/** AF's published result figures of one contract: the latest revision of the latest period. */
+export interface ResultRow {
+  period: string;
+  participants: number | null;
+  weightedScore: number | null;
+  sourceFile: string;
+  publishedAt: string;
+  revision: number;
+}
+
+async function latestResultsFor(db: Db, kas: string[]) {
+  const out = new Map<string, ResultRow>();
+  if (!kas.length) return out;
+  const rows = await db
+    .select({
+      contractKa: contractResults.contractKa,
+      period: contractResults.period,
+      participants: contractResults.participants,
+      weightedScore: contractResults.weightedScore,
+      sourceFile: contractResults.sourceFile,
+      publishedAt: contractResults.publishedAt,
+      revision: contractResults.revision,
+    })
+    .from(contractResults)
+    .where(inArray(contractResults.contractKa, kas));
+  for (const { contractKa, ...r } of rows) {
+    const had = out.get(contractKa);
+    if (!had || r.period > had.period || (r.period === had.period && r.revision > had.revision)) out.set(contractKa, r);
+  }
+  return out;
+}
+
+/** Publication date of AF's newest full list (chooser JSON or rating workbook), or null. */
+export async function latestAfListDate(db: Db): Promise<string | null> {
+  const [r] = await db
+    .select({ d: importRuns.dataAsOf })
+    .from(importRuns)
+    .where(and(inArray(importRuns.source, ['af_providers', 'af_ratings']), inArray(importRuns.status, ['ok', 'unchanged'])))
+    .orderBy(desc(importRuns.dataAsOf))
+    .limit(1);
+  return r?.d ?? null;
 }
 
 /** One provider with all contracts (active first), rating history and offices; null when unknown. */
@@ -281,7 +366,8 @@ export async function getProviderDetail(db: Db, id: number): Promise<ProviderDet
       .where(eq(offices.providerId, id))
       .orderBy(asc(offices.town), asc(offices.street)),
   ]);
-  const ratingMap = await ratingsFor(db, contractRows.map((c) => c.kaNumber));
+  const kas = contractRows.map((c) => c.kaNumber);
+  const [ratingMap, resultMap, afListDate] = await Promise.all([ratingsFor(db, kas), latestResultsFor(db, kas), latestAfListDate(db)]);
   return {
     id: p.id,
     orgnr: p.orgnr,
@@ -307,9 +393,11 @@ export async function getProviderDetail(db: Db, id: number): Promise<ProviderDet
         status: c.status,
         rating: currentRating(history),
         ratingHistory: history,
+        result: resultMap.get(c.kaNumber) ?? null,
       };
     }),
     offices: officeRows.map(({ providerId: _p, ...o }) => o),
+    leftAfList: afListDate !== null && p.lastSeen < afListDate,
   };
 }
 

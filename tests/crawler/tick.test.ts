@@ -118,8 +118,8 @@ describe('crawl tick on a real fixture site', () => {
     await crawler.tick({ settings: { maxDepth: 0 } });
     const pages = site.requests.filter((r) => !r.path.startsWith('/robots.txt') && !r.path.startsWith('/sitemap'));
     expect(pages.length).toBeGreaterThanOrEqual(3);
-    // robots.txt is read before the delay is known; every request after it is spaced.
-    const times = site.requests.filter((r) => r.path !== '/robots.txt').map((r) => r.at);
+    // Every request, robots.txt included, is spaced by the Crawl-delay once robots.txt is known.
+    const times = site.requests.map((r) => r.at);
     for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(950);
   });
 

@@ -51,7 +51,7 @@ describe('npm run import (src/cli/import.ts)', () => {
       cli([join(FIXTURES, 'duplicate-ka.csv'), '--format', 'json'], env),
       cli([], env),
       cli([join(dir, 'nope.csv')], env),
-      cli([join(FIXTURES, 'valid.csv'), '--kind', 'af-ratings'], env),
+      cli([join(FIXTURES, 'valid.csv'), '--kind', 'af-bogus'], env),
       cli([join(FIXTURES, 'valid.csv'), '--format', 'xml'], env),
       cli([join(dir, 'x.csv'), '--bogus'], env),
     ]);
@@ -63,7 +63,7 @@ describe('npm run import (src/cli/import.ts)', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/cannot read/);
     expect(kind.code).toBe(2);
-    expect(kind.stderr).toMatch(/unknown --kind "af-ratings"/);
+    expect(kind.stderr).toMatch(/unknown --kind "af-bogus"/);
     expect(format.code).toBe(2);
     expect(flag.code).toBe(2);
   });

@@ -4,11 +4,12 @@
  */
 import type { FC } from 'hono/jsx';
 import { Layout } from '../../views/layout';
-import { Accepting, DataStamp, Languages, Rating } from '../../views/components';
+import { Accepting, DataStamp, Languages, Rating, TableScroll } from '../../views/components';
 import { formatDate, formatPeriod, localePath, t, type Locale, type MessageKey } from '../../views/i18n';
 import { formatOrgnr, maskOrgnr } from '../orgnr';
 import type { MunicipalityRef } from '../municipality-queries';
 import type { DataAsOf, ProviderDetail } from '../provider-queries';
+import { afLabel } from './af-presence-labels';
 
 /** A safe outbound link to a provider website (http/https only), or null. */
 export function websiteHref(website: string | null): string | null {
@@ -64,6 +65,12 @@ export const ProviderPage: FC<{ locale: Locale; p: ProviderDetail; back: Municip
         ) : null}
         <dt>{t(locale, 'inDirectorySince', { d: '' }).replace(/\s+$/, '')}</dt>
         <dd>{formatDate(locale, p.firstSeen)}</dd>
+        <dt>{afLabel(locale, 'afListed')}</dt>
+        <dd>
+          {p.leftAfList
+            ? afLabel(locale, 'afLeft', { from: formatDate(locale, p.firstSeen), to: formatDate(locale, p.lastSeen) })
+            : afLabel(locale, 'afSince', { d: formatDate(locale, p.firstSeen) })}
+        </dd>
       </dl>
       {p.description ? (
         <section aria-labelledby="desc">
@@ -89,10 +96,24 @@ export const ProviderPage: FC<{ locale: Locale; p: ProviderDetail; back: Municip
             <p class="muted">
               {t(locale, 'contractNumber')}: {c.kaNumber} · {t(locale, 'startDate')}: {formatDate(locale, c.startDate)}
             </p>
+            {c.result && c.result.participants !== null ? (
+              <p>
+                {afLabel(locale, 'results')}:{' '}
+                {afLabel(locale, 'resultsLine', {
+                  n: c.result.participants,
+                  s: c.result.weightedScore === null ? '–' : c.result.weightedScore.toLocaleString(locale === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 3 }),
+                  p: formatPeriod(locale, c.result.period),
+                })}
+                <br />
+                <span class="muted">
+                  {afLabel(locale, 'resultsSource', { f: c.result.sourceFile, d: formatDate(locale, c.result.publishedAt) })} {afLabel(locale, 'resultsNote')}
+                </span>
+              </p>
+            ) : null}
             {c.ratingHistory.length ? (
               <details>
                 <summary>{t(locale, 'ratingHistory')}</summary>
-                <div class="table-wrap">
+                <TableScroll label={`${t(locale, 'ratingHistory')}: ${c.deliveryArea.name}`}>
                   <table>
                     <caption class="visually-hidden">{`${t(locale, 'ratingHistory')}: ${c.deliveryArea.name}`}</caption>
                     <thead>
@@ -121,7 +142,7 @@ export const ProviderPage: FC<{ locale: Locale; p: ProviderDetail; back: Municip
                       })}
                     </tbody>
                   </table>
-                </div>
+                </TableScroll>
               </details>
             ) : null}
           </article>

@@ -1,0 +1,201 @@
+/**
+ * Shared parts of the importers for Arbetsförmedlingen's published files (chooser JSON,
+ * rating workbook, results workbook): the report shape, the publication date ("data as
+ * of"), the file's SHA-256, import-run rows and explicit id allocation for one atomic batch.
+ * Runtime-neutral (Web Crypto only).
+ */
+import { desc, and, eq, getTableColumns, inArray, max } from 'drizzle-orm';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { importRuns } from '../db/schema';
+import { runBatch, type Db } from '../db/types';
+import type { ImportError } from './provider-file-format';
+
+export type AfKind = 'af-providers' | 'af-ratings' | 'af-results';
+
+/** import_runs.source of each kind. */
+export const AF_SOURCE: Record<AfKind, string> = {
+  'af-providers': 'af_providers',
+  'af-ratings': 'af_ratings',
+  'af-results': 'af_results',
+};
+
+/** A row problem: `line` is the spreadsheet row (xlsx) or the entry number (JSON, 1-based over all pages). */
+export interface AfRowError extends ImportError {
+  /** Sheet name (workbooks) or "page N, entry M" (JSON). */
+  where?: string;
+}
+
+/** A valid row the importer could not place: reported, imported without the missing link or skipped. */
+export interface AfUnmatched {
+  line: number;
+  where?: string;
+  kind: 'office' | 'contract' | 'provider';
+  key: string;
+  message: string;
+}
+
+export interface AfImportReport {
+  status: 'ok' | 'unchanged' | 'failed';
+  kind: AfKind;
+  fileName: string;
+  sha256: string;
+  /** Publication date of the file (YYYY-MM-DD); '' when it could not be decided. */
+  dataAsOf: string;
+  importRunId: number | null;
+  /** Data rows read (JSON: provider entries; workbooks: non-empty rows under the header). */
+  rowsRead: number;
+  created: number;
+  updated: number;
+  /** Ratings/results for a period already stored with other values: added as revision n+1. */
+  revised: number;
+  unchanged: number;
+  /** Offices of listed providers that AF no longer lists (deleted). */
+  removed: number;
+  /** Rows with at least one error (any error means nothing was written). */
+  rejected: number;
+  errors: AfRowError[];
+  unmatched: AfUnmatched[];
+  /** What the totals are made of, per entity: { contracts: { created: 3 }, ratings: { revised: 2 } … }. */
+  breakdown: Record<string, Partial<Record<'created' | 'updated' | 'revised' | 'unchanged' | 'removed' | 'stale', number>>>;
+  /** Delivery areas the file named that were unknown; created with source = the file name, no municipalities. */
+  newAreas: string[];
+  /** Providers (chooser) or contracts (workbooks) that joined or left since the previous import of this kind. */
+  joined: string[];
+  left: string[];
+  warnings: string[];
+}
+
+/** An empty report for a file. */
+export function emptyReport(kind: AfKind, fileName: string, sha256: string, dataAsOf: string): AfImportReport {
+  return {
+    status: 'failed', kind, fileName, sha256, dataAsOf, importRunId: null, rowsRead: 0,
+    created: 0, updated: 0, revised: 0, unchanged: 0, removed: 0, rejected: 0,
+    errors: [], unmatched: [], breakdown: {}, newAreas: [], joined: [], left: [], warnings: [],
+  };
+}
+
+/** Adds `n` to a breakdown counter and to the matching total. */
+export function count(report: AfImportReport, entity: string, what: 'created' | 'updated' | 'revised' | 'unchanged' | 'removed' | 'stale', n = 1): void {
+  if (n === 0) return;
+  const b = (report.breakdown[entity] ??= {});
+  b[what] = (b[what] ?? 0) + n;
+  if (what === 'stale') report.unchanged += n;
+  else report[what] += n;
+}
+
+/** Hex SHA-256 of the file's bytes, via Web Crypto. */
+export async function sha256Bytes(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes as unknown as ArrayBuffer);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * The publication date: `published` (YYYY-MM-DD) when given, else a date in the file name
+ * (`…-2026-09-30.json` → 2026-09-30, `betyg-rusta-och-matcha-2026-09.xlsx` → 2026-09-01).
+ */
+export function publicationDate(fileName: string, published: string | undefined, today: string): { date: string } | { error: string } {
+  let date: string | undefined;
+  if (published !== undefined) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(published) || Number.isNaN(Date.parse(`${published}T00:00:00Z`))) {
+      return { error: `--published must be a date YYYY-MM-DD, not "${published}"` };
+    }
+    date = published;
+  } else {
+    const m = /(?:^|[^0-9])(20\d{2})-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?(?![0-9])/.exec(fileName);
+    if (!m) {
+      return { error: 'cannot tell when the file was published: put the date in the file name (…-YYYY-MM.xlsx or …-YYYY-MM-DD.json) or pass --published YYYY-MM-DD' };
+    }
+    date = `${m[1]}-${m[2]}-${m[3] ?? '01'}`;
+  }
+  if (new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date) return { error: `${date} is not a calendar date` };
+  if (date > today) return { error: `the publication date ${date} lies in the future` };
+  return { date };
+}
+
+/** Next free id of a table with an integer id (explicit ids let one batch refer to new rows). */
+export async function nextId(db: Db, table: SQLiteTable & { id: any }): Promise<number> {
+  const [row] = await db.select({ id: max(table.id) }).from(table as SQLiteTable);
+  return Number(row?.id ?? 0) + 1;
+}
+
+/** The latest successful run of `source` before this one: its data_as_of, or null. */
+export async function previousRunDate(db: Db, source: string): Promise<string | null> {
+  const [r] = await db
+    .select({ d: importRuns.dataAsOf })
+    .from(importRuns)
+    .where(and(eq(importRuns.source, source), inArray(importRuns.status, ['ok', 'unchanged'])))
+    .orderBy(desc(importRuns.dataAsOf))
+    .limit(1);
+  return r?.d ?? null;
+}
+
+/** The import_runs insert for a report (not executed). */
+export function runRow(db: Db, report: AfImportReport, startedAt: string, id: number) {
+  const { errors, unmatched, breakdown, newAreas, joined, left, warnings, revised, removed } = report;
+  return db.insert(importRuns).values({
+    id,
+    source: AF_SOURCE[report.kind],
+    fileName: report.fileName,
+    sha256: report.sha256,
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    dataAsOf: report.dataAsOf || null,
+    status: report.status,
+    rowsRead: report.rowsRead,
+    created: report.created,
+    updated: report.updated,
+    unchanged: report.unchanged,
+    rejected: report.rejected,
+    report: JSON.stringify({ revised, removed, errors, unmatched, breakdown, newAreas, joined, left, warnings }),
+  });
+}
+
+/** Records a failed run on its own (no data changes) and returns the report. */
+export async function recordFailedRun(db: Db, report: AfImportReport, startedAt: string): Promise<AfImportReport> {
+  report.status = 'failed';
+  report.rejected = Math.max(report.rejected, new Set(report.errors.map((e) => `${e.where ?? ''}|${e.line}`)).size);
+  const id = await nextId(db, importRuns);
+  await runBatch(db, [runRow(db, report, startedAt, id)]);
+  report.importRunId = id;
+  return report;
+}
+
+/**
+ * Writes the planned statements and the run row in ONE batch (the run row first: ratings
+ * and results refer to it). On a database error nothing is written and a failed run is recorded.
+ */
+export async function commit(db: Db, report: AfImportReport, startedAt: string, runId: number, statements: unknown[]): Promise<AfImportReport> {
+  const changed = report.created + report.updated + report.revised + report.removed > 0;
+  report.status = changed ? 'ok' : 'unchanged';
+  report.importRunId = runId;
+  try {
+    await runBatch(db, [runRow(db, report, startedAt, runId), ...statements]);
+    return report;
+  } catch (e) {
+    Object.assign(report, { created: 0, updated: 0, revised: 0, unchanged: 0, removed: 0, importRunId: null, breakdown: {} });
+    report.errors = [{ line: 0, field: '', message: `database error, nothing was written: ${(e as Error).message}` }];
+    return recordFailedRun(db, report, startedAt);
+  }
+}
+
+/** Splits a list for IN (…) queries that stay under D1's bound-parameter limit. */
+export function chunked<T>(items: T[], size = 90): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** The later / earlier of two ISO dates. */
+export const later = (a: string, b: string) => (a > b ? a : b);
+export const earlier = (a: string, b: string) => (a < b ? a : b);
+
+/**
+ * Multi-row INSERT statements (not executed) for `rows`, each under D1's limit of 100 bound
+ * parameters, so a large import stays one array of statements for one batch.
+ */
+export function insertStatements(db: Db, table: SQLiteTable, rows: Record<string, unknown>[]): unknown[] {
+  const perStatement = Math.max(1, Math.floor(100 / Object.keys(getTableColumns(table)).length));
+  const out: unknown[] = [];
+  for (let i = 0; i < rows.length; i += perStatement) out.push(db.insert(table).values(rows.slice(i, i + perStatement) as never));
+  return out;
+}

@@ -1,0 +1,232 @@
+/**
+ * Imports AF's chooser list (JSON, see af-providers-read.ts): providers by organisation
+ * number (from detail records; an entry without one is matched by its AF id from an earlier
+ * import, else reported as unmatched), name variants, websites, AF ids (external_ids),
+ * delivery addresses as offices placed in a municipality, and nyval_tillatet on the contract
+ * whose KA number equals the AF id (if any). One batch; all or nothing; idempotent.
+ * Providers that a newer list no longer has are reported as having left (last_seen kept).
+ */
+import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { maskOrgnr } from '../directory/orgnr';
+import { contracts, externalIds, importRuns, offices, providerNameVariants, providers } from '../db/schema';
+import type { Db } from '../db/types';
+import { chunked, commit, count, earlier, emptyReport, later, nextId, previousRunDate, publicationDate, recordFailedRun, sha256Bytes, type AfImportReport } from './af-common';
+import { insertStatements } from './af-common';
+import { officePlacer } from './af-place-offices';
+import { planProviderUpdates } from './af-provider-updates';
+import { readChooserJson, type ChooserEntry } from './af-providers-read';
+
+export interface AfJsonInput {
+  fileName: string;
+  bytes: Uint8Array;
+  today: Date;
+  published?: string;
+}
+
+/** Imports a chooser JSON file; see docs/af-import.md. */
+export async function importAfProviders(db: Db, input: AfJsonInput): Promise<AfImportReport> {
+  const startedAt = new Date().toISOString();
+  const pub = publicationDate(input.fileName, input.published, input.today.toISOString().slice(0, 10));
+  const report = emptyReport('af-providers', input.fileName, await sha256Bytes(input.bytes), 'date' in pub ? pub.date : '');
+  if ('error' in pub) report.errors.push({ line: 0, field: 'published', message: pub.error });
+  let text = '';
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(input.bytes);
+  } catch {
+    report.errors.push({ line: 0, field: '', message: 'the file is not UTF-8 text' });
+  }
+  const read = readChooserJson(text);
+  report.rowsRead = read.rowsRead;
+  report.warnings.push(...read.warnings);
+  if (text) report.errors.push(...read.errors);
+  report.rejected = new Set(read.errors.filter((e) => e.line > 0).map((e) => e.line)).size;
+  if (report.errors.length > 0) return recordFailedRun(db, report, startedAt);
+  const dataAsOf = report.dataAsOf;
+  const source = input.fileName;
+  const statements: unknown[] = [];
+
+  // Who is who: organisation number first, then the AF id seen in an earlier import.
+  const entries = read.entries;
+  const byOrgnr = new Map<string, typeof providers.$inferSelect>();
+  for (const group of chunked([...new Set(entries.flatMap((e) => (e.orgnr ? [e.orgnr.digits] : [])))])) {
+    for (const p of await db.select().from(providers).where(inArray(providers.orgnr, group))) byOrgnr.set(p.orgnr, p);
+  }
+  const knownIds = new Map<string, typeof externalIds.$inferSelect>();
+  for (const group of chunked(entries.map((e) => e.id))) {
+    const rows = await db.select().from(externalIds)
+      .where(and(eq(externalIds.system, 'af_search'), eq(externalIds.entity, 'provider'), inArray(externalIds.externalId, group)));
+    for (const r of rows) knownIds.set(r.externalId, r);
+  }
+  let nextProviderId = await nextId(db, providers);
+  const created = new Map<string, { id: number; entry: ChooserEntry }>();
+  const providerOf = new Map<ChooserEntry, number>();
+  for (const e of entries) {
+    if (e.orgnr) {
+      const old = byOrgnr.get(e.orgnr.digits);
+      if (old) providerOf.set(e, old.id);
+      else {
+        const c = created.get(e.orgnr.digits) ?? { id: nextProviderId++, entry: e };
+        created.set(e.orgnr.digits, c);
+        providerOf.set(e, c.id);
+      }
+    } else if (knownIds.has(e.id)) providerOf.set(e, Number(knownIds.get(e.id)!.entityId));
+    else {
+      report.unmatched.push({ line: e.line, where: e.where, kind: 'provider', key: e.id,
+        message: `"${e.name}" has no organisation number (no detail record) and AF id ${e.id} was not seen before; skipped` });
+    }
+  }
+  const prevDate = await previousRunDate(db, 'af_providers');
+
+  // New providers.
+  for (const [digits, { id, entry }] of created) {
+    count(report, 'providers', 'created');
+    if (prevDate !== null) report.joined.push(`${entry.name} (${maskOrgnr(digits)})`);
+    statements.push(db.insert(providers).values({
+      id, orgnr: digits, legalForm: entry.orgnr!.legalForm, isSoleTrader: entry.orgnr!.isSoleTrader, displayName: entry.name,
+      website: entry.website ?? null, firstSeen: dataAsOf, lastSeen: dataAsOf,
+    }));
+    statements.push(db.insert(providerNameVariants).values({ providerId: id, name: entry.name, seenFrom: dataAsOf, source }));
+  }
+  // Existing providers: name over time, website, seen dates.
+  const existingIds = [...new Set([...providerOf.values()].filter((id) => ![...created.values()].some((c) => c.id === id)))];
+  const updates = await planProviderUpdates(db, report, existingIds, dataAsOf, source);
+  const newerOrSame = prevDate === null || dataAsOf >= prevDate;
+  for (const e of entries) {
+    const id = providerOf.get(e);
+    if (id === undefined || !existingIds.includes(id)) continue;
+    updates.seen(id, e.name);
+    if (e.orgnr && newerOrSame) {
+      updates.set(id, { legalForm: e.orgnr.legalForm, isSoleTrader: e.orgnr.isSoleTrader, ...(e.website !== undefined && e.website !== null ? { website: e.website } : {}) });
+    }
+  }
+  statements.push(...updates.statements());
+
+  // Joiners and leavers against the previous list (by AF id last seen on that list's date).
+  const previouslyListed = new Map<number, string>();
+  if (prevDate !== null) {
+    const rows = await db.select({ entityId: externalIds.entityId, lastSeen: externalIds.lastSeen }).from(externalIds)
+      .where(and(eq(externalIds.system, 'af_search'), eq(externalIds.entity, 'provider')));
+    for (const r of rows) {
+      const pid = Number(r.entityId);
+      previouslyListed.set(pid, later(previouslyListed.get(pid) ?? '', r.lastSeen));
+    }
+    const inFile = new Set(providerOf.values());
+    for (const id of existingIds) {
+      const last = previouslyListed.get(id);
+      if (dataAsOf > prevDate && (last === undefined || last < prevDate)) {
+        const p = updates.provider(id)!;
+        report.joined.push(`${p.displayName} (${maskOrgnr(p.orgnr)}${last ? `; back after ${last}` : ''})`);
+      }
+    }
+    if (dataAsOf > prevDate) {
+      const leavers = [...previouslyListed].filter(([id, last]) => last >= prevDate && !inFile.has(id)).map(([id]) => id);
+      for (const group of chunked(leavers)) {
+        for (const p of await db.select().from(providers).where(inArray(providers.id, group))) {
+          report.left.push(`${p.displayName} (${maskOrgnr(p.orgnr)}; last seen ${p.lastSeen})`);
+        }
+      }
+    }
+  }
+
+  // AF ids.
+  for (const e of entries) {
+    const id = providerOf.get(e);
+    if (id === undefined) continue;
+    const old = knownIds.get(e.id);
+    if (!old) {
+      count(report, 'externalIds', 'created');
+      statements.push(db.insert(externalIds).values({ entity: 'provider', entityId: String(id), system: 'af_search', externalId: e.id, firstSeen: dataAsOf, lastSeen: dataAsOf }));
+      continue;
+    }
+    const patch: Partial<typeof externalIds.$inferSelect> = {};
+    if (old.entityId !== String(id)) {
+      patch.entityId = String(id);
+      report.warnings.push(`AF id ${e.id} moved from provider ${old.entityId} to provider ${id}`);
+    }
+    if (old.lastSeen < dataAsOf) patch.lastSeen = dataAsOf;
+    if (old.firstSeen > dataAsOf) patch.firstSeen = earlier(old.firstSeen, dataAsOf);
+    if (Object.keys(patch).length) {
+      count(report, 'externalIds', 'updated');
+      statements.push(db.update(externalIds).set(patch)
+        .where(and(eq(externalIds.system, 'af_search'), eq(externalIds.entity, 'provider'), eq(externalIds.externalId, e.id))));
+    }
+  }
+
+  // nyval_tillatet: only where the AF id is a KA number we know (see docs/af-import.md).
+  const byKa = new Map<string, typeof contracts.$inferSelect>();
+  for (const group of chunked(entries.map((e) => e.id.toUpperCase()))) {
+    for (const c of await db.select().from(contracts).where(inArray(contracts.kaNumber, group))) byKa.set(c.kaNumber, c);
+  }
+  let notApplied = 0;
+  for (const e of entries) {
+    const c = byKa.get(e.id.toUpperCase());
+    const pid = providerOf.get(e);
+    if (!c || pid === undefined || c.providerId !== pid) {
+      if (e.acceptingNew !== null) notApplied++;
+      continue;
+    }
+    if (e.acceptingNew !== null && c.acceptingNew !== e.acceptingNew && newerOrSame) {
+      count(report, 'contracts', 'updated');
+      statements.push(db.update(contracts).set({ acceptingNew: e.acceptingNew }).where(eq(contracts.kaNumber, c.kaNumber)));
+    } else count(report, 'contracts', 'unchanged');
+  }
+  if (notApplied > 0) {
+    report.warnings.push(`${notApplied} entr${notApplied === 1 ? 'y' : 'ies'}: "nyval_tillatet" not stored, because no contract of that provider has the AF id as KA number`);
+  }
+
+  // Offices: the provider's full set of AF delivery addresses.
+  const perProvider = new Map<number, Map<string, ChooserEntry['addresses'][number] & { line: number; where: string }>>();
+  for (const e of entries) {
+    const pid = providerOf.get(e);
+    if (pid === undefined) continue;
+    const m = perProvider.get(pid) ?? new Map();
+    for (const a of e.addresses) if (!m.has(a.afAddressId)) m.set(a.afAddressId, { ...a, line: e.line, where: e.where });
+    perProvider.set(pid, m);
+  }
+  const place = await officePlacer(db, [...perProvider.values()].flatMap((m) => [...m.values()]));
+  const oldOffices = new Map<string, typeof offices.$inferSelect>();
+  for (const group of chunked(existingIds)) {
+    for (const o of await db.select().from(offices).where(and(inArray(offices.providerId, group), isNotNull(offices.afAddressId)))) {
+      oldOffices.set(`${o.providerId}|${o.afAddressId}`, o);
+    }
+  }
+  const officeRows: (typeof offices.$inferInsert)[] = [];
+  for (const [pid, list] of perProvider) {
+    for (const a of list.values()) {
+      const placement = place(a);
+      if (placement.municipalityDerivation === 'unknown') {
+        report.unmatched.push({ line: a.line, where: a.where, kind: 'office', key: `${a.postcode} ${a.town}`,
+          message: 'no municipality found for this postcode or town; stored as unknown' });
+      }
+      const old = oldOffices.get(`${pid}|${a.afAddressId}`);
+      oldOffices.delete(`${pid}|${a.afAddressId}`);
+      const fields = { street: a.street, postcode: a.postcode, town: a.town, lat: a.lat, lon: a.lon };
+      if (!old) {
+        count(report, 'offices', 'created');
+        officeRows.push({ providerId: pid, afAddressId: a.afAddressId, ...fields, ...placement, firstSeen: dataAsOf, lastSeen: dataAsOf });
+        continue;
+      }
+      // A manual placement is a person's correction: keep it.
+      const next = { ...fields, ...(old.municipalityDerivation === 'manual' ? {} : placement) };
+      const patch: Partial<typeof offices.$inferSelect> = {};
+      if (newerOrSame) for (const [k, v] of Object.entries(next)) if ((old as Record<string, unknown>)[k] !== v) (patch as Record<string, unknown>)[k] = v;
+      if (old.lastSeen < dataAsOf) patch.lastSeen = dataAsOf;
+      if (old.firstSeen > dataAsOf) patch.firstSeen = dataAsOf;
+      if (Object.keys(patch).length) {
+        count(report, 'offices', 'updated');
+        statements.push(db.update(offices).set(patch).where(eq(offices.id, old.id)));
+      } else count(report, 'offices', 'unchanged');
+    }
+  }
+  // Addresses AF no longer lists for a listed provider are removed (a newer list only).
+  if (newerOrSame) {
+    for (const o of oldOffices.values()) {
+      if (!perProvider.has(o.providerId)) continue;
+      count(report, 'offices', 'removed');
+      statements.push(db.delete(offices).where(eq(offices.id, o.id)));
+    }
+  }
+  statements.push(...insertStatements(db, offices, officeRows));
+
+  return commit(db, report, startedAt, await nextId(db, importRuns), statements);
+}

@@ -1,0 +1,70 @@
+/**
+ * Imports AF's rating workbook (already parsed into plain sheet data): validates every row,
+ * maps contracts (KA number), providers (name variants) and delivery areas, and writes the
+ * ratings per period in ONE batch with the import run. A period already stored with other
+ * values gets a new revision; the same file twice changes nothing.
+ */
+import { importRuns, ratings } from '../db/schema';
+import type { Db } from '../db/types';
+import { commit, count, emptyReport, nextId, publicationDate, recordFailedRun, sha256Bytes, type AfImportReport } from './af-common';
+import { insertStatements } from './af-common';
+import { planContracts } from './af-contracts';
+import { readRatingWorkbook, RATING_SHEET } from './af-ratings-read';
+import { decide, latestRevisions } from './af-revisions';
+import type { Workbook } from './af-sheet';
+
+export interface AfWorkbookInput {
+  fileName: string;
+  /** The file's bytes (hashed for the import run). */
+  bytes: Uint8Array;
+  /** The parsed workbook, or why it could not be read. */
+  workbook: Workbook | { error: string };
+  today: Date;
+  /** Publication date YYYY-MM-DD; else taken from the file name. */
+  published?: string;
+}
+
+/** Start of an AF workbook import: hash, publication date, readable workbook. */
+export async function startWorkbookImport(kind: 'af-ratings' | 'af-results', input: AfWorkbookInput) {
+  const startedAt = new Date().toISOString();
+  const pub = publicationDate(input.fileName, input.published, input.today.toISOString().slice(0, 10));
+  const report = emptyReport(kind, input.fileName, await sha256Bytes(input.bytes), 'date' in pub ? pub.date : '');
+  if ('error' in pub) report.errors.push({ line: 0, field: 'published', message: pub.error });
+  if ('error' in input.workbook) report.errors.push({ line: 0, field: '', message: `not a readable .xlsx workbook: ${input.workbook.error}` });
+  return { startedAt, report, workbook: 'error' in input.workbook ? null : input.workbook };
+}
+
+/** Imports a rating workbook; see docs/af-import.md. */
+export async function importAfRatings(db: Db, input: AfWorkbookInput): Promise<AfImportReport> {
+  const { startedAt, report, workbook } = await startWorkbookImport('af-ratings', input);
+  if (!workbook) return recordFailedRun(db, report, startedAt);
+  const read = readRatingWorkbook(workbook);
+  report.rowsRead = read.rowsRead;
+  report.warnings.push(...read.warnings);
+  report.errors.push(...read.errors);
+  report.rejected = new Set(read.errors.map((e) => e.line)).size;
+  if (report.errors.length > 0) return recordFailedRun(db, report, startedAt);
+  const dataAsOf = report.dataAsOf;
+
+  const plan = await planContracts(db, report, read.rows.map((r) => ({ ...r, where: RATING_SHEET })), {
+    dataAsOf, source: 'af_ratings', figureTable: 'ratings',
+  });
+  const runId = await nextId(db, importRuns);
+  const latest = await latestRevisions(db, ratings, [...plan.known]);
+  const inserts: (typeof ratings.$inferInsert)[] = [];
+  for (const r of read.rows) {
+    if (!plan.known.has(r.ka)) continue;
+    for (const v of r.values) {
+      const old = latest.get(`${r.ka}|${v.period}`);
+      const d = decide(old, !!old && old.stars === v.stars && old.nullReason === v.nullReason, dataAsOf);
+      count(report, 'ratings', d.kind);
+      if (d.kind === 'created' || d.kind === 'revised') {
+        inserts.push({
+          contractKa: r.ka, period: v.period, stars: v.stars, nullReason: v.nullReason,
+          sourceFile: input.fileName, publishedAt: dataAsOf, revision: d.revision, importRunId: runId,
+        });
+      }
+    }
+  }
+  return commit(db, report, startedAt, runId, [...plan.statements, ...insertStatements(db, ratings, inserts)]);
+}

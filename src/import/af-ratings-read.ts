@@ -1,0 +1,93 @@
+/**
+ * Reads AF's rating workbook (sheet "Betyg över tid"): Leverantörsnamn, Leveransområde,
+ * Af Region, Ka-Nummer, then one column per period ("januari 2025" …). A cell holds
+ * 1–4 stars, "Betyg saknas" (no rating) or nothing (the contract has no figure that period).
+ * Every malformed row is reported with its row number and the reason.
+ */
+import type { AfRowError } from './af-common';
+import { findHeader, isBlank, parseKaNumber, parsePeriod, parseStars, text, type Workbook } from './af-sheet';
+
+export const RATING_SHEET = 'Betyg över tid';
+
+export interface RatingValue {
+  period: string;
+  stars: number | null;
+  nullReason: string | null;
+}
+
+export interface RatingFileRow {
+  line: number;
+  ka: string;
+  providerName: string;
+  areaName: string;
+  afRegion: string | null;
+  values: RatingValue[];
+}
+
+export interface ReadRatings {
+  rows: RatingFileRow[];
+  rowsRead: number;
+  periods: string[];
+  errors: AfRowError[];
+  warnings: string[];
+}
+
+const COLUMNS = { name: 'leverantorsnamn', area: 'leveransomrade', region: 'af region', ka: 'ka nummer' } as const;
+
+/** Parses the rating sheet; `errors` lists every rejected row (nothing may be written then). */
+export function readRatingWorkbook(wb: Workbook): ReadRatings {
+  const out: ReadRatings = { rows: [], rowsRead: 0, periods: [], errors: [], warnings: [] };
+  const sheet = wb.sheets.find((s) => s.name.trim().toLowerCase() === RATING_SHEET.toLowerCase());
+  const where = RATING_SHEET;
+  if (!sheet) {
+    out.errors.push({ line: 0, field: '', message: `the workbook has no sheet "${RATING_SHEET}" (sheets: ${wb.sheets.map((s) => s.name).join(', ') || 'none'})` });
+    return out;
+  }
+  const header = findHeader(sheet, [COLUMNS.name, COLUMNS.area, COLUMNS.ka]);
+  if (!header) {
+    out.errors.push({ line: 1, field: '', where, message: 'no header row with Leverantörsnamn, Leveransområde and Ka-Nummer in the first ten rows' });
+    return out;
+  }
+  const col = (k: string) => header.columns.get(k);
+  const headerCells = sheet.rows.find((r) => r.row === header.headerRow)!.cells;
+  const periodCols: { col: number; period: string }[] = [];
+  headerCells.forEach((cell, i) => {
+    if ([COLUMNS.name, COLUMNS.area, COLUMNS.region, COLUMNS.ka].includes(header.all[i] as never) || isBlank(cell)) return;
+    const period = parsePeriod(cell);
+    if (!period) out.warnings.push(`column ${i + 1} ("${text(cell)}") is neither a known column nor a period; ignored`);
+    else if (periodCols.some((p) => p.period === period)) out.errors.push({ line: header.headerRow, field: text(cell), where, message: `period ${period} appears in two columns` });
+    else periodCols.push({ col: i, period });
+  });
+  if (periodCols.length === 0) out.errors.push({ line: header.headerRow, field: '', where, message: 'no period columns ("januari 2025" …) after Ka-Nummer' });
+  out.periods = periodCols.map((p) => p.period).sort();
+
+  const seenKa = new Map<string, number>();
+  for (const r of sheet.rows) {
+    if (r.row <= header.headerRow || r.cells.every(isBlank)) continue;
+    out.rowsRead++;
+    const fail = (field: string, message: string) => out.errors.push({ line: r.row, field, where, message });
+    const errorsBefore = out.errors.length;
+    const name = text(r.cells[col(COLUMNS.name)!]);
+    const area = text(r.cells[col(COLUMNS.area)!]);
+    const rawKa = r.cells[col(COLUMNS.ka)!];
+    const ka = parseKaNumber(rawKa);
+    if (!name) fail('Leverantörsnamn', 'is required');
+    if (!area) fail('Leveransområde', 'is required');
+    if (isBlank(rawKa)) fail('Ka-Nummer', 'is required');
+    else if (!ka) fail('Ka-Nummer', `"${text(rawKa)}" is not a KA number (3–40 letters, digits, "-" or "/")`);
+    else if (seenKa.has(ka)) fail('Ka-Nummer', `KA number ${ka} already appears on row ${seenKa.get(ka)}`);
+    else seenKa.set(ka, r.row);
+    const values: RatingValue[] = [];
+    for (const p of periodCols) {
+      const v = parseStars(r.cells[p.col]);
+      if (v.kind === 'stars') values.push({ period: p.period, stars: v.stars, nullReason: null });
+      else if (v.kind === 'missing') values.push({ period: p.period, stars: null, nullReason: 'not_published' });
+      else if (v.kind === 'bad') fail(text(headerCells[p.col]), `"${text(r.cells[p.col])}" is not a rating (1–4 or "Betyg saknas")`);
+    }
+    if (out.errors.length > errorsBefore) continue;
+    const region = col(COLUMNS.region) === undefined ? '' : text(r.cells[col(COLUMNS.region)!]);
+    out.rows.push({ line: r.row, ka: ka!, providerName: name, areaName: area, afRegion: region || null, values });
+  }
+  if (out.rowsRead === 0 && out.errors.length === 0) out.errors.push({ line: header.headerRow + 1, field: '', where, message: 'the sheet has no rows under the header' });
+  return out;
+}

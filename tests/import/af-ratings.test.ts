@@ -1,0 +1,128 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { importAfRatings } from '../../src/import/af-ratings-import';
+import type { Workbook } from '../../src/import/af-sheet';
+import { testDb, type TestDb } from '../helpers/db';
+import { addTestAreas } from './areas';
+import { CHOOSER_1, RATINGS_1, RATINGS_2, TODAY, importFixture, rows, tableChecksums } from './af-helpers';
+
+let t: TestDb;
+beforeEach(async () => {
+  t = await testDb();
+  await addTestAreas(t.client); // Västerås, Stockholm Nord, Göteborg Mitt (rom2) already known
+  await importFixture(t.db, 'af-providers', CHOOSER_1);
+});
+afterEach(() => t.close());
+
+describe('af-ratings: the rating workbook ("Betyg över tid")', () => {
+  it('imports contracts and ratings per period; "Betyg saknas" is no rating with a reason', async () => {
+    const report = await importFixture(t.db, 'af-ratings', RATINGS_1);
+    expect(report).toMatchObject({ status: 'ok', dataAsOf: '2026-09-01', rowsRead: 153, rejected: 0, revised: 0 });
+    expect(report.breakdown.contracts).toEqual({ created: 152 });
+    const [{ n }] = await rows(t.client, 'SELECT count(*) AS n FROM ratings');
+    expect(report.breakdown.ratings).toEqual({ created: n });
+    expect(await rows(t.client, "SELECT period, stars, null_reason, revision, published_at, source_file FROM ratings WHERE contract_ka = '10079001' AND period IN ('2025-01', '2026-07') ORDER BY period"))
+      .toEqual([
+        { period: '2025-01', stars: 1, null_reason: null, revision: 1, published_at: '2026-09-01', source_file: RATINGS_1 },
+        { period: '2026-07', stars: 2, null_reason: null, revision: 1, published_at: '2026-09-01', source_file: RATINGS_1 },
+      ]);
+    // Unrated contracts and periods: "Betyg saknas" is stored as no rating with a reason.
+    const saknas = await rows(t.client, "SELECT count(*) AS n FROM ratings WHERE stars IS NULL AND null_reason = 'not_published'");
+    expect(Number(saknas[0].n)).toBeGreaterThan(100);
+    // A blank cell (contract not running yet) stores nothing for that period.
+    const [{ blanks }] = await rows(t.client, "SELECT count(*) AS blanks FROM ratings WHERE stars IS NULL AND null_reason IS NULL");
+    expect(blanks).toBe(0);
+    expect(Number(n)).toBeLessThan(152 * 10);
+    // Delivery areas: known ones matched (AF region kept), unknown ones created from the file, without municipalities.
+    expect(report.newAreas).not.toContain('Västerås');
+    expect(report.newAreas).toContain('Bollnäs-Söderhamn');
+    expect(await rows(t.client, "SELECT af_region, service, source FROM delivery_areas WHERE name = 'Bollnäs-Söderhamn'"))
+      .toEqual([{ af_region: 'Mitt', service: 'rom2', source: RATINGS_1 }]);
+    expect(await rows(t.client, "SELECT count(*) AS n FROM delivery_area_municipalities m JOIN delivery_areas a ON a.id = m.delivery_area_id WHERE a.source = ?", [RATINGS_1]))
+      .toEqual([{ n: 0 }]);
+    expect(await rows(t.client, "SELECT count(*) AS n FROM delivery_areas WHERE name = 'Västerås' AND service = 'rom2'")).toEqual([{ n: 1 }]);
+    // A provider the chooser import could not identify: its contract is reported, not invented.
+    expect(report.unmatched).toEqual([expect.objectContaining({ kind: 'contract', key: '10079003', line: 154, where: 'Betyg över tid' })]);
+    // A provider under two contracts.
+    expect(await rows(t.client, "SELECT c.ka_number, a.name FROM contracts c JOIN delivery_areas a ON a.id = c.delivery_area_id JOIN providers p ON p.id = c.provider_id WHERE p.display_name LIKE 'Åkerö%' ORDER BY 1"))
+      .toEqual([{ ka_number: '10079001', name: 'Västerås' }, { ka_number: '10079002', name: 'Bollnäs-Söderhamn' }]);
+  });
+
+  it('is idempotent: the same file twice is reported unchanged and changes no row', async () => {
+    await importFixture(t.db, 'af-ratings', RATINGS_1);
+    const before = await tableChecksums(t.client);
+    const again = await importFixture(t.db, 'af-ratings', RATINGS_1);
+    expect(again).toMatchObject({ status: 'unchanged', created: 0, updated: 0, revised: 0 });
+    expect(await tableChecksums(t.client)).toEqual(before);
+  });
+
+  it('a newer file: revised periods become revision 2 (revision 1 kept), leavers end, joiners and renames', async () => {
+    await importFixture(t.db, 'af-ratings', RATINGS_1);
+    const report = await importFixture(t.db, 'af-ratings', RATINGS_2);
+    expect(report).toMatchObject({ status: 'ok', revised: 5 });
+    const revised = await rows(t.client, "SELECT contract_ka, stars, revision, published_at FROM ratings WHERE period = '2026-07' AND contract_ka = '10070025' ORDER BY revision");
+    expect(revised).toHaveLength(2);
+    expect(revised.map((r) => [r.revision, r.published_at])).toEqual([[1, '2026-09-01'], [2, '2026-11-01']]);
+    expect(revised[0].stars).not.toBe(revised[1].stars);
+    expect(report.left).toEqual([expect.stringMatching(/^10070007 /)]);
+    expect(await rows(t.client, "SELECT status, last_seen FROM contracts WHERE ka_number = '10070007'")).toEqual([{ status: 'ended', last_seen: '2026-09-01' }]);
+    // The new contract's provider is not in any imported chooser list yet: reported, not invented.
+    expect(report.unmatched).toContainEqual(expect.objectContaining({ kind: 'contract', key: '10079004' }));
+    // Once the newer chooser list has introduced the provider, the contract joins.
+    await importFixture(t.db, 'af-providers', 'sokleverantor-2026-11-15.ndjson');
+    const again = await importFixture(t.db, 'af-ratings', RATINGS_2);
+    expect(again.joined).toEqual([expect.stringMatching(/^10079004 \(Nyköpings Nystart AB, Västervik\)/)]);
+    expect(again.revised).toBe(0);
+    expect(await rows(t.client, "SELECT v.name, v.seen_to FROM provider_name_variants v JOIN providers p ON p.id = v.provider_id WHERE p.orgnr = (SELECT p2.orgnr FROM contracts c JOIN providers p2 ON p2.id = c.provider_id WHERE c.ka_number = '10079001') ORDER BY v.id"))
+      .toEqual([{ name: 'Åkerö Vägledning AB', seen_to: '2026-11-01' }, { name: 'Åkerö & Öhman Vägledning AB', seen_to: null }]);
+    // Importing the older file again is not a revision: the stored figures are newer.
+    const older = await importFixture(t.db, 'af-ratings', RATINGS_1);
+    expect(older).toMatchObject({ revised: 0 });
+    expect(older.breakdown.ratings?.stale).toBe(5);
+    expect(await rows(t.client, "SELECT max(revision) AS r FROM ratings")).toEqual([{ r: 2 }]);
+  });
+
+  it('rejects a malformed workbook with each row and reason, and leaves the database byte-identical', async () => {
+    await importFixture(t.db, 'af-ratings', RATINGS_1);
+    const before = await tableChecksums(t.client);
+    const report = await importFixture(t.db, 'af-ratings', 'betyg-malformed-2026-09.xlsx');
+    expect(report.status).toBe('failed');
+    expect(report.errors).toEqual([
+      expect.objectContaining({ line: 3, field: 'mars 2025', message: expect.stringMatching(/"5" is not a rating/) }),
+      expect.objectContaining({ line: 4, field: 'Ka-Nummer', message: 'is required' }),
+      expect.objectContaining({ line: 5, field: 'Ka-Nummer', message: expect.stringMatching(/already appears on row 2/) }),
+      expect.objectContaining({ line: 6, field: 'maj 2025', message: expect.stringMatching(/"tre"/) }),
+    ]);
+    expect(report.rejected).toBe(4);
+    expect(await tableChecksums(t.client)).toEqual(before);
+    expect(await rows(t.client, "SELECT status, rejected FROM import_runs WHERE source = 'af_ratings' ORDER BY id")).toEqual([
+      { status: 'ok', rejected: 0 }, { status: 'failed', rejected: 4 },
+    ]);
+  });
+
+  it('rolls back a database failure in the middle of the batch', async () => {
+    await t.client.execute(`CREATE TRIGGER boom BEFORE INSERT ON ratings WHEN NEW.contract_ka = '10079002'
+      BEGIN SELECT RAISE(ABORT, 'simulated failure'); END`);
+    const before = await tableChecksums(t.client);
+    const report = await importFixture(t.db, 'af-ratings', RATINGS_1);
+    expect(report.status).toBe('failed');
+    expect(report.errors[0].message).toMatch(/nothing was written/);
+    expect(await tableChecksums(t.client)).toEqual(before);
+  });
+
+  it('reads Date period headers, rejects a workbook without the sheet, and an unreadable file', async () => {
+    const wb: Workbook = { sheets: [{ name: 'Betyg över tid', rows: [
+      { row: 1, cells: ['Leverantörsnamn', 'Leveransområde', 'Af Region', 'Ka-Nummer', new Date('2026-05-01T00:00:00Z'), 'juli 2026'] },
+      { row: 2, cells: ['Åkerö Vägledning AB', 'Västerås', 'Mitt', '10079001', 3, 'Betyg saknas'] },
+    ] }] };
+    const bytes = new Uint8Array([1, 2, 3]);
+    const ok = await importAfRatings(t.db, { fileName: 'betyg-2026-07.xlsx', bytes, workbook: wb, today: TODAY });
+    expect(ok).toMatchObject({ status: 'ok', breakdown: { ratings: { created: 2 } } });
+    expect(await rows(t.client, "SELECT period, stars, null_reason FROM ratings ORDER BY period")).toEqual([
+      { period: '2026-05', stars: 3, null_reason: null }, { period: '2026-07', stars: null, null_reason: 'not_published' },
+    ]);
+    const noSheet = await importAfRatings(t.db, { fileName: 'betyg-2026-07.xlsx', bytes, workbook: { sheets: [{ name: 'Blad1', rows: [] }] }, today: TODAY });
+    expect(noSheet.errors[0].message).toMatch(/no sheet "Betyg över tid"/);
+    const broken = await importAfRatings(t.db, { fileName: 'betyg-2026-07.xlsx', bytes, workbook: { error: 'zip: bad header' }, today: TODAY });
+    expect(broken).toMatchObject({ status: 'failed', errors: [expect.objectContaining({ message: expect.stringMatching(/not a readable .xlsx/) })] });
+  });
+});
