@@ -43,7 +43,8 @@ export function workerConfig(env: Env): Config {
 export async function runScheduledTick(env: Env, fetchFn: FetchFn = (url, init) => fetch(url, init)): Promise<RunCounts> {
   const config = workerConfig(env);
   const db = workerDb(env);
-  const page = createPageFetcher({ ...pageFetcherOptions(config), fetch: fetchFn });
+  // The Workers runtime negotiates and decodes compression itself.
+  const page = createPageFetcher({ ...pageFetcherOptions(config), acceptEncoding: null, fetch: fetchFn });
   return runCrawlTick(
     { db, fetcher: createCrawlFetcher(page, db, config), ruleset: defaultRuleset(), clock: () => new Date(), log: consoleLogger(config.LOG_LEVEL) },
     { trigger: 'cron', settings: crawlSettings(config) },
