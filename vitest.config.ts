@@ -22,7 +22,12 @@ export default defineConfig(async () => {
           plugins: [
             cloudflareTest({
               wrangler: { configPath: './wrangler.toml' },
-              miniflare: { bindings: { TEST_MIGRATIONS: migrations, LOG_LEVEL: 'warn' } },
+              miniflare: {
+                bindings: { TEST_MIGRATIONS: migrations, LOG_LEVEL: 'warn' },
+                // The Queues fan-out producer, as when the optional binding is configured; the
+                // tests hand batches to the consumer themselves (createMessageBatch).
+                queueProducers: { CRAWL_QUEUE: 'valkollen-crawl' },
+              },
             }),
           ],
           test: {

@@ -13,11 +13,14 @@ import type { Db } from './db/types';
 import { defaultRuleset } from './compliance';
 import { createPageFetcher, type FetchFn } from './crawler/fetcher';
 import { crawlSettings, createCrawlFetcher, pageFetcherOptions } from './crawler/crawler-setup';
-import { runCrawlTick, type RunCounts } from './crawler/tick';
+import { runCrawlTick, type RunCounts, type TickOptions } from './crawler/tick';
+import { planFanOut, type CrawlSiteMessage } from './crawler/fan-out';
 import { consoleLogger } from './http/logging';
 
 export interface Env {
   DB?: D1Database;
+  /** Optional Cloudflare Queue for crawl fan-out (see wrangler.toml). */
+  CRAWL_QUEUE?: Queue<CrawlSiteMessage>;
   LIBSQL_URL?: string;
   LIBSQL_AUTH_TOKEN?: string;
   [key: string]: unknown;
@@ -36,19 +39,49 @@ export function workerConfig(env: Env): Config {
 }
 
 /**
- * One crawl tick as the cron trigger runs it. `fetchFn` is the outbound fetch (the global one in
- * production; tests pass a fixture fetcher). Cloudflare refuses private and loopback targets from
- * Workers itself, and the crawler's URL checks refuse them before any request.
+ * One crawl tick as the cron trigger (or a queue consumer, with `siteId`) runs it. `fetchFn` is
+ * the outbound fetch (the global one in production; tests pass a fixture fetcher). Cloudflare
+ * refuses private and loopback targets from Workers itself, and the crawler's URL checks refuse
+ * them before any request.
  */
-export async function runScheduledTick(env: Env, fetchFn: FetchFn = (url, init) => fetch(url, init)): Promise<RunCounts> {
+export async function runScheduledTick(
+  env: Env,
+  fetchFn: FetchFn = (url, init) => fetch(url, init),
+  opts: Pick<TickOptions, 'trigger' | 'siteId'> = { trigger: 'cron' },
+): Promise<RunCounts> {
   const config = workerConfig(env);
   const db = workerDb(env);
   // The Workers runtime negotiates and decodes compression itself.
   const page = createPageFetcher({ ...pageFetcherOptions(config), acceptEncoding: null, fetch: fetchFn });
   return runCrawlTick(
     { db, fetcher: createCrawlFetcher(page, db, config), ruleset: defaultRuleset(), clock: () => new Date(), log: consoleLogger(config.LOG_LEVEL) },
-    { trigger: 'cron', settings: crawlSettings(config) },
+    { ...opts, syncDirectory: opts.siteId === undefined, settings: crawlSettings(config) },
   );
+}
+
+/**
+ * The cron trigger: with a CRAWL_QUEUE binding, enqueue one message per site with due pages
+ * (consumers crawl them); without, crawl inline within the tick's budget.
+ */
+export async function handleCron(env: Env): Promise<{ enqueued: number } | RunCounts> {
+  if (!env.CRAWL_QUEUE) return runScheduledTick(env);
+  const work = await planFanOut(workerDb(env), new Date().toISOString());
+  // sendBatch takes at most 100 messages per call.
+  for (let i = 0; i < work.length; i += 100) await env.CRAWL_QUEUE.sendBatch(work.slice(i, i + 100).map((body) => ({ body })));
+  return { enqueued: work.length };
+}
+
+/** Queue consumer: crawl each message's site; a failed message is retried by the queue. */
+export async function handleCrawlBatch(batch: MessageBatch<CrawlSiteMessage>, env: Env, fetchFn?: FetchFn): Promise<void> {
+  for (const msg of batch.messages) {
+    try {
+      await runScheduledTick(env, fetchFn, { trigger: 'queue', siteId: msg.body.siteId });
+      msg.ack();
+    } catch (err) {
+      consoleLogger('error')('error', 'crawl queue message failed', { siteId: msg.body.siteId, error: String(err) });
+      msg.retry();
+    }
+  }
 }
 
 export default {
@@ -58,6 +91,9 @@ export default {
     return app.fetch(request, env, ctx);
   },
   async scheduled(_controller: ScheduledController, env: Env, ctx: ExecutionContext): Promise<void> {
-    ctx.waitUntil(runScheduledTick(env));
+    ctx.waitUntil(handleCron(env));
   },
-} satisfies ExportedHandler<Env>;
+  async queue(batch: MessageBatch<CrawlSiteMessage>, env: Env, _ctx: ExecutionContext): Promise<void> {
+    await handleCrawlBatch(batch, env);
+  },
+} satisfies ExportedHandler<Env, CrawlSiteMessage>;

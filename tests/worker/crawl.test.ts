@@ -1,11 +1,12 @@
 // The cron path inside workerd: the real scheduled handler runs a crawl tick over D1 with a
 // fixture fetcher standing in for the internet, and writes snapshots, findings and a run.
-import { env, createExecutionContext, createScheduledController, waitOnExecutionContext } from 'cloudflare:test';
+import { env, createExecutionContext, createMessageBatch, createScheduledController, getQueueResult, waitOnExecutionContext } from 'cloudflare:test';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { drizzle } from 'drizzle-orm/d1';
 import { schema } from '../../src/db/schema';
 import type { Db } from '../../src/db/types';
 import worker from '../../src/worker';
+import type { CrawlSiteMessage } from '../../src/crawler/fan-out';
 import { seedDirectoryFixture } from '../helpers/directory-fixture';
 
 const PAGES: Record<string, string> = {
@@ -31,7 +32,9 @@ describe('Worker: scheduled crawl tick', () => {
     vi.stubGlobal('fetch', vi.fn(fixtureFetch));
     try {
       const ctx = createExecutionContext();
-      await worker.scheduled(createScheduledController({ cron: '*/15 * * * *', scheduledTime: Date.now() }), { ...env, CRAWL_POLITENESS_FLOOR_MS: '0', LOG_LEVEL: 'warn' }, ctx);
+      // Without a queue binding the cron tick crawls inline.
+      const inline = { ...env, CRAWL_QUEUE: undefined, CRAWL_POLITENESS_FLOOR_MS: '0', LOG_LEVEL: 'warn' };
+      await worker.scheduled(createScheduledController({ cron: '*/15 * * * *', scheduledTime: Date.now() }), inline, ctx);
       await waitOnExecutionContext(ctx);
     } finally {
       vi.unstubAllGlobals();
@@ -44,5 +47,41 @@ describe('Worker: scheduled crawl tick', () => {
     expect(f.results[0]).toMatchObject({ status: 'open', provider_id: 1 });
     const snaps = await env.DB.prepare('select count(*) as n from page_snapshots').first<{ n: number }>();
     expect(snaps!.n).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('Worker: crawl fan-out through Queues', () => {
+  it('the cron tick enqueues one message per site with due pages and the consumer crawls them', async () => {
+    await env.DB.prepare("update crawl_jobs set next_due_at = '2000-01-01T00:00:00.000Z', etag = null, content_hash = null").run();
+    await env.DB.prepare('delete from crawl_hosts').run();
+    const sent: MessageSendRequest<CrawlSiteMessage>[] = [];
+    const queue = env.CRAWL_QUEUE as Queue<CrawlSiteMessage>;
+    const spyQueue = { send: queue.send.bind(queue), sendBatch: async (m: Iterable<MessageSendRequest<CrawlSiteMessage>>) => { sent.push(...m); return queue.sendBatch(m); } };
+    const withQueue = { ...env, CRAWL_QUEUE: spyQueue, CRAWL_POLITENESS_FLOOR_MS: '0', LOG_LEVEL: 'warn' };
+    const before = await env.DB.prepare('select count(*) as n from crawl_runs').first<{ n: number }>();
+    const ctx = createExecutionContext();
+    await worker.scheduled(createScheduledController({ cron: '*/15 * * * *', scheduledTime: Date.now() }), withQueue as never, ctx);
+    await waitOnExecutionContext(ctx);
+    // The producer crawled nothing itself: it only planned the work.
+    expect((await env.DB.prepare('select count(*) as n from crawl_runs').first<{ n: number }>())!.n).toBe(before!.n);
+    expect(sent.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(sent.map((m) => m.body.siteId)).size).toBe(sent.length);
+
+    vi.stubGlobal('fetch', vi.fn(fixtureFetch));
+    try {
+      const batch = createMessageBatch<CrawlSiteMessage>('valkollen-crawl', sent.map((m, i) => ({ id: `m${i}`, timestamp: new Date(), attempts: 1, body: m.body })));
+      const qctx = createExecutionContext();
+      await worker.queue(batch, withQueue as never, qctx);
+      const result = await getQueueResult(batch, qctx);
+      expect(result.explicitAcks.length).toBe(sent.length);
+      expect(result.retryMessages).toEqual([]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    const runs = await env.DB.prepare("select * from crawl_runs where trigger = 'queue'").all<Record<string, unknown>>();
+    expect(runs.results.length).toBe(sent.length);
+    expect(runs.results.reduce((n, r) => n + Number(r.pages_fetched) + Number(r.pages_unchanged) + Number(r.skipped_other), 0)).toBeGreaterThanOrEqual(2);
+    const open = await env.DB.prepare("select count(*) as n from findings where rule_id = 'R22-INDUCEMENT' and status = 'open'").first<{ n: number }>();
+    expect(open!.n).toBeGreaterThanOrEqual(1);
   });
 });

@@ -2,6 +2,7 @@
 declare namespace Cloudflare {
   interface Env {
     DB: D1Database;
+    CRAWL_QUEUE: Queue<import('../../src/crawler/fan-out').CrawlSiteMessage>;
     TEST_MIGRATIONS: import('cloudflare:test').D1Migration[];
   }
 }
