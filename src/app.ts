@@ -11,6 +11,9 @@ import { healthRoutes } from './http/health';
 import { directoryRoutes } from './directory/routes';
 import { directoryApiRoutes } from './directory/api-routes';
 import { staticRoutes } from './views/static-routes';
+import { apiRoutes } from './api/routes';
+import { selfCheckRoutes } from './selfcheck/routes';
+import { rulePageRoutes } from './selfcheck/rule-pages';
 import { renderErrorPage, renderNotFound } from './views/error-page';
 
 /** Builds the Hono app from its dependencies. Pure: no I/O until a request arrives. */
@@ -25,7 +28,11 @@ export function createApp(deps: AppDeps) {
   });
   app.route('/', healthRoutes());
   app.route('/', staticRoutes());
+  // Before the directory's /api/v1 router, whose ETag middleware must not wrap the self-check API.
+  app.route('/', apiRoutes());
   app.route('/api/v1', directoryApiRoutes());
+  app.route('/', selfCheckRoutes());
+  app.route('/', rulePageRoutes());
   app.route('/', directoryRoutes());
   app.notFound(renderNotFound);
   app.onError(makeErrorHandler(renderErrorPage));

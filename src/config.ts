@@ -27,6 +27,8 @@ export const configSchema = z.object({
   CRAWL_ALLOW_HOSTS: hostList.default([]),
   /** Minimum milliseconds between two requests to one host (Crawl-delay may ask for more). */
   CRAWL_POLITENESS_FLOOR_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  /** Requests at once to one host (default 1, the polite rule); raise only for hosts you own, e.g. benchmarks. */
+  CRAWL_MAX_CONCURRENT_PER_HOST: z.coerce.number().int().min(1).max(16).default(1),
   /** Timeout of one page request, in milliseconds. */
   CRAWL_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   /** Largest page body read, in bytes. */
@@ -39,6 +41,12 @@ export const configSchema = z.object({
   CRAWL_MAX_DEPTH: z.coerce.number().int().min(0).max(10).default(3),
   /** Pages known per site at most. */
   CRAWL_MAX_PAGES_PER_SITE: z.coerce.number().int().min(1).max(100_000).default(200),
+  /** At first start, this value becomes the demo API key (so scripts can use it); otherwise one is generated and printed. */
+  DEMO_API_KEY: z.string().regex(/^[\x21-\x7e]{16,200}$/, 'must be 16–200 printable ASCII characters without spaces').optional(),
+  /** Self-check API requests per minute per key (a key may have its own limit). */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
+  /** Self-check web form submissions per minute per client IP. */
+  FORM_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
   /** Seconds public pages may be cached by browsers and shared caches. */
   PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(86400).default(300),
   /** Salt of the daily shuffle; changing it reshuffles every list. */

@@ -12,7 +12,8 @@ import { providers } from './db/schema';
 import { seedDemoData } from './db/seed/demo-seed';
 import { consoleLogger } from './http/logging';
 import { defaultRuleset } from './compliance';
-import { createNodePageFetcher } from './crawler/fetch.node.ts';
+import { createNodeFetch, createNodePageFetcher } from './crawler/fetch.node.ts';
+import { ensureDemoApiKey } from './api/api-keys';
 import { crawlSettings, createCrawlFetcher, pageFetcherOptions } from './crawler/crawler-setup';
 import { startCrawlInterval } from './crawler/local-scheduler.node.ts';
 import { runCrawlTick } from './crawler/tick';
@@ -27,6 +28,11 @@ export async function prepareNodeDatabase(config: Config, log = consoleLogger(co
       const started = Date.now();
       await seedDemoData(database.db, { today: new Date() });
       log('info', 'seeded demo data (fictional providers)', { ms: Date.now() - started });
+    }
+    const demoKey = await ensureDemoApiKey(database.db, { value: config.DEMO_API_KEY, now: new Date() });
+    if (demoKey.key) {
+      // Shown once: only its hash is stored.
+      log('info', 'demo API key created (shown once): send "Authorization: Bearer <key>" to POST /api/v1/check', { key: demoKey.key });
     }
   }
   return database;
@@ -45,7 +51,9 @@ async function main() {
   }
   const log = consoleLogger(config.LOG_LEVEL);
   const database = await prepareNodeDatabase(config, log);
-  const app = createApp({ db: database.db, config, clock: () => new Date(), fetcher: fetch, log });
+  // The app's outbound fetch (self-check by URL) checks the address it really connects to (DNS rebinding).
+  const guardedFetch = createNodeFetch({ allowHosts: config.CRAWL_ALLOW_HOSTS });
+  const app = createApp({ db: database.db, config, clock: () => new Date(), fetcher: guardedFetch.fetch as typeof fetch, log });
   const pageFetcher = createNodePageFetcher(pageFetcherOptions(config));
   const crawlFetcher = createCrawlFetcher(pageFetcher, database.db, config);
   const ruleset = defaultRuleset();
@@ -60,6 +68,7 @@ async function main() {
   const shutdown = () => {
     stopCrawling();
     void pageFetcher.close();
+    void guardedFetch.close();
     server.close();
     database.close();
     process.exit(0);

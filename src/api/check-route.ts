@@ -1,0 +1,44 @@
+/**
+ * POST /api/v1/check: the self-check endpoint. Middleware order: declared size (413) → API key
+ * (401) and rate limit (429) → content type (415) → streamed size (413) → JSON syntax (400) →
+ * schema (422) → rule ids / language (422) → the engine.
+ */
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { runCheck } from './check-service';
+import type { ApiEnv } from './env';
+import { errorResponses, RATE_LIMIT_HEADERS } from './error-responses';
+import { requireApiKey } from './auth';
+import { declaredSizeLimit, jsonBody } from './json-body';
+import { CheckRequestSchema, CheckResponseSchema } from './schemas';
+
+export const checkRoute = createRoute({
+  method: 'post',
+  path: '/api/v1/check',
+  operationId: 'check',
+  tags: ['Self-check'],
+  summary: 'Check text, HTML or a web page against the chapter 22 marketing rules',
+  description:
+    'Send exactly one of `text`, `html` or `url`. Findings have the same shape as everywhere in Valkollen (crawler, CLI). Offsets are UTF-16 offsets into the submitted text or HTML source. Needs an API key; limited per key (default 60 requests per minute). Bodies up to 256 KB.',
+  security: [{ bearerAuth: [] }],
+  middleware: [declaredSizeLimit(), requireApiKey(), ...jsonBody()] as const,
+  request: {
+    body: { required: true, content: { 'application/json': { schema: CheckRequestSchema } } },
+  },
+  responses: {
+    200: {
+      description: 'The findings (an empty list when the copy is fine).',
+      headers: RATE_LIMIT_HEADERS,
+      content: { 'application/json': { schema: CheckResponseSchema } },
+    },
+    ...errorResponses,
+  },
+});
+
+/** Registers POST /api/v1/check on `app`. */
+export function registerCheckRoute(app: OpenAPIHono<ApiEnv>): void {
+  app.openapi(checkRoute, async (c) => {
+    const result = await runCheck(c.get('deps'), c.req.valid('json'));
+    c.header('Cache-Control', 'no-store');
+    return c.json(result, 200);
+  });
+}

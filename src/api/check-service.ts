@@ -1,0 +1,67 @@
+/**
+ * Runs one self-check: validates the rule ids and language against the loaded ruleset, gets the
+ * input (text, HTML or a fetched page) and calls the rule engine. Shared by the JSON API; the web
+ * form calls `checkInput` directly.
+ */
+import { checkHtml, checkText, defaultRuleset, type Finding, type Ruleset, type Severity } from '../compliance';
+import type { AppDeps } from '../http/env';
+import { AppError } from '../http/errors';
+import type { CheckRequest } from './schemas';
+import { fetchPageForCheck } from './url-source';
+
+/**
+ * The bundled ruleset as the API, the form and the CLI use it: compiled once, without re-running the
+ * rules' own examples (the test suite verifies them; on Workers that would cost ~2 s of CPU on every
+ * cold start).
+ */
+export function apiRuleset(): Ruleset {
+  return defaultRuleset({ verify: false });
+}
+
+export interface CheckResult {
+  rulesetVersion: string;
+  findings: Finding[];
+  stats: { characters: number; ms: number };
+  url?: string;
+}
+
+export interface InputOptions {
+  lang?: string;
+  minSeverity?: Severity;
+  rules?: string[];
+  pageUrl?: string;
+}
+
+/** Throws 422 naming "rules" / "lang" when they are not in the ruleset. */
+export function validateAgainstRuleset(ruleset: Ruleset, opts: { rules?: string[]; lang?: string }): void {
+  if (opts.rules) {
+    const known = new Set(ruleset.rules.map((r) => r.id));
+    const unknown = [...new Set(opts.rules.filter((id) => !known.has(id)))];
+    if (unknown.length) {
+      throw new AppError(422, 'unknown_rule', `Unknown rule id${unknown.length > 1 ? 's' : ''}: ${unknown.slice(0, 10).join(', ')}. GET /api/v1/rules lists the rules.`, 'rules');
+    }
+  }
+  if (opts.lang && !ruleset.languages.includes(opts.lang)) {
+    throw new AppError(422, 'unsupported_language', `Language "${opts.lang}" is not supported; use one of ${ruleset.languages.join(', ')}.`, 'lang');
+  }
+}
+
+/** Checks text or HTML with the bundled ruleset and measures the time taken. */
+export function checkInput(input: string, isHtml: boolean, opts: InputOptions = {}, ruleset: Ruleset = apiRuleset()): CheckResult {
+  const started = performance.now();
+  const engineOpts = { lang: opts.lang, minSeverity: opts.minSeverity, rules: opts.rules, pageUrl: opts.pageUrl };
+  const findings = isHtml ? checkHtml(ruleset, input, engineOpts) : checkText(ruleset, input, engineOpts);
+  const ms = Math.round((performance.now() - started) * 100) / 100;
+  return { rulesetVersion: ruleset.version, findings, stats: { characters: input.length, ms } };
+}
+
+/** Runs a validated API request. */
+export async function runCheck(deps: AppDeps, req: CheckRequest): Promise<CheckResult> {
+  const ruleset = apiRuleset();
+  validateAgainstRuleset(ruleset, req);
+  const opts: InputOptions = { lang: req.lang, minSeverity: req.minSeverity, rules: req.rules };
+  if (req.text !== undefined) return checkInput(req.text, false, opts, ruleset);
+  if (req.html !== undefined) return checkInput(req.html, true, opts, ruleset);
+  const page = await fetchPageForCheck(deps, req.url!);
+  return { ...checkInput(page.html, true, { ...opts, pageUrl: page.finalUrl }, ruleset), url: page.finalUrl };
+}

@@ -1,0 +1,39 @@
+/**
+ * The OpenAPI 3.1 document of the self-check API, generated from the zod route definitions, and
+ * its bearer security scheme. Built once per isolate/process and cached.
+ */
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { VERSION } from '../version';
+import type { ApiEnv } from './env';
+
+export type OpenApiDocument = ReturnType<OpenAPIHono['getOpenAPI31Document']>;
+
+export const OPENAPI_PATH = '/api/openapi.json';
+export const DOCS_PATH = '/api/docs';
+
+/** Adds the bearer scheme to the app's registry (call once per router). */
+export function registerSecurityScheme(app: OpenAPIHono<ApiEnv>): void {
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'An API key ("vk_…") from the Valkollen administrators: `Authorization: Bearer <key>`.',
+  });
+}
+
+/** The document for `app`, with `baseUrl` as the server. */
+export function buildOpenApiDocument(app: OpenAPIHono<ApiEnv>, baseUrl: string): OpenApiDocument {
+  return app.getOpenAPI31Document({
+    openapi: '3.1.0',
+    info: {
+      title: 'Valkollen self-check API',
+      version: VERSION,
+      description:
+        'Check marketing copy for Rusta och matcha against the chapter 22 rules before it goes live. Errors always have the shape `{ "error": { "code", "message", "field"? } }`.',
+    },
+    servers: [{ url: baseUrl.replace(/\/+$/, '') }],
+    tags: [
+      { name: 'Self-check', description: 'Check text, HTML or a page.' },
+      { name: 'Rules', description: 'The rule catalogue.' },
+    ],
+  });
+}

@@ -1,0 +1,63 @@
+/**
+ * The public rule catalogue: each loaded rule's id, titles, severity, basis, messages,
+ * suggestions, link, audience, languages and examples, as the API and docs show them.
+ */
+import type { CompiledRule, Ruleset } from '../compliance';
+
+export interface RuleExampleJson {
+  text?: string;
+  html?: string;
+  pageUrl?: string;
+  note?: string;
+}
+
+export interface RuleJson {
+  id: string;
+  title: Record<string, string>;
+  severity: CompiledRule['severity'];
+  basis: { level: 'found' | 'partly found' | 'inferred'; sources: { id: string; text: string }[]; note?: string };
+  message: Record<string, string>;
+  suggestion: Record<string, string>;
+  link: string;
+  audience: string;
+  languages: string[];
+  examples: { flag: RuleExampleJson[]; pass: RuleExampleJson[] };
+}
+
+type ExampleSpec = CompiledRule['spec']['examples']['flag'][number];
+
+function exampleJson(e: ExampleSpec): RuleExampleJson {
+  if (typeof e === 'string') return { text: e };
+  const out: RuleExampleJson = {};
+  if (e.text !== undefined) out.text = e.text;
+  if (e.html !== undefined) out.html = e.html;
+  if (e.pageUrl !== undefined) out.pageUrl = e.pageUrl;
+  if (e.note !== undefined) out.note = e.note;
+  return out;
+}
+
+/** The catalogue entry of one compiled rule. */
+export function ruleJson(rule: CompiledRule): RuleJson {
+  const s = rule.spec;
+  return {
+    id: rule.id,
+    title: { ...s.title },
+    severity: rule.severity,
+    basis: { level: s.basis.level, sources: s.basis.sources.map((x) => ({ id: x.id, text: x.text })), ...(s.basis.note ? { note: s.basis.note } : {}) },
+    message: { ...s.message },
+    suggestion: { ...s.suggestion },
+    link: s.link,
+    audience: s.audience,
+    languages: [...s.languages],
+    examples: { flag: s.examples.flag.map(exampleJson), pass: s.examples.pass.map(exampleJson) },
+  };
+}
+
+/** The whole catalogue, rules in id order. */
+export function ruleCatalogue(ruleset: Ruleset): { rulesetVersion: string; languages: string[]; rules: RuleJson[] } {
+  return {
+    rulesetVersion: ruleset.version,
+    languages: [...ruleset.languages],
+    rules: [...ruleset.rules].sort((a, b) => a.id.localeCompare(b.id)).map(ruleJson),
+  };
+}

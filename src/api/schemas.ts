@@ -1,0 +1,134 @@
+/**
+ * zod schemas of the self-check API's requests and responses. They validate requests and are the
+ * source of the OpenAPI document (via @hono/zod-openapi), so docs and behaviour cannot drift.
+ */
+import { z } from '@hono/zod-openapi';
+import { SEVERITIES } from '../compliance/types';
+import { MAX_INPUT_CHARS } from './settings';
+
+export const SeveritySchema = z.enum(SEVERITIES).openapi('Severity', { description: 'low < medium < high < critical' });
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: 'invalid_request' }),
+      message: z.string().openapi({ example: '"minSeverity": Invalid option: expected one of "low"|"medium"|"high"|"critical"' }),
+      field: z.string().optional().openapi({ description: 'The request field at fault, when there is one.', example: 'minSeverity' }),
+    }),
+  })
+  .openapi('Error');
+
+const SAMPLE_TEXT = 'Välj oss som leverantör och få ett presentkort på 500 kr!';
+
+export const CheckRequestSchema = z
+  .object({
+    text: z.string().min(1).max(MAX_INPUT_CHARS).optional().openapi({ description: 'Plain text to check.', example: SAMPLE_TEXT }),
+    html: z.string().min(1).max(MAX_INPUT_CHARS).optional().openapi({ description: 'An HTML page or fragment; visible text, title, meta, alt texts etc. are checked.' }),
+    url: z
+      .string()
+      .max(2048)
+      .url()
+      .optional()
+      .openapi({ description: 'A public http(s) page to fetch and check. Private, loopback and local addresses are refused.', example: 'https://www.example.se/' }),
+    lang: z
+      .string()
+      .regex(/^[a-z]{2,3}$/, 'a language code of two or three lower-case letters')
+      .optional()
+      .openapi({ description: 'Language of messages and suggestions (default sv). See GET /api/v1/rules for the languages.', example: 'en' }),
+    minSeverity: SeveritySchema.optional().openapi({ description: 'Leave out findings below this severity.' }),
+    rules: z
+      .array(z.string().min(1).max(64))
+      .min(1)
+      .max(100)
+      .optional()
+      .openapi({ description: 'Run only these rule ids (see GET /api/v1/rules).', example: ['R22-INDUCEMENT'] }),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    const given = (['text', 'html', 'url'] as const).filter((k) => v[k] !== undefined);
+    if (given.length !== 1) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [given[1] ?? 'text'],
+        message: given.length === 0 ? 'give one of "text", "html" or "url"' : `give only one of "text", "html" or "url" (got ${given.join(' and ')})`,
+      });
+    }
+  })
+  .openapi('CheckRequest', { description: 'Exactly one of text, html or url.', example: { text: SAMPLE_TEXT, lang: 'en' } });
+
+export type CheckRequest = z.infer<typeof CheckRequestSchema>;
+
+export const FindingSchema = z
+  .object({
+    ruleId: z.string().openapi({ example: 'R22-INDUCEMENT' }),
+    severity: SeveritySchema,
+    message: z.string(),
+    suggestion: z.string(),
+    link: z.string(),
+    match: z.string().openapi({ description: 'The matched text (for HTML: the visible text).' }),
+    start: z.number().int().openapi({ description: 'UTF-16 offset into the submitted text or HTML source (0 for findings on the page URL).' }),
+    end: z.number().int(),
+    line: z.number().int().openapi({ description: '1-based line (0 for findings on the page URL).' }),
+    column: z.number().int(),
+    context: z.string(),
+    rulesetVersion: z.string(),
+    fingerprint: z.string().openapi({ description: 'Stable identity of the finding (rule + normalised match + page).' }),
+  })
+  .openapi('Finding');
+
+export const CheckResponseSchema = z
+  .object({
+    rulesetVersion: z.string().openapi({ example: '2026.11.0' }),
+    findings: z.array(FindingSchema),
+    stats: z.object({
+      characters: z.number().int().openapi({ description: 'Characters checked (of the text, the HTML, or the fetched page).' }),
+      ms: z.number().openapi({ description: 'Time the check took on the server, in milliseconds.' }),
+    }),
+    url: z.string().optional().openapi({ description: 'For url checks: the final URL after redirects.' }),
+  })
+  .openapi('CheckResponse');
+
+const Texts = z.record(z.string(), z.string()).openapi({ example: { sv: '…', en: '…' }, description: 'Per language code; sv and en always present.' });
+
+const ExampleSchema = z
+  .object({
+    text: z.string().optional(),
+    html: z.string().optional(),
+    pageUrl: z.string().optional(),
+    note: z.string().optional(),
+  })
+  .openapi('RuleExample');
+
+export const RuleSchema = z
+  .object({
+    id: z.string().openapi({ example: 'R22-INDUCEMENT' }),
+    title: Texts,
+    severity: SeveritySchema,
+    basis: z.object({
+      level: z.enum(['found', 'partly found', 'inferred']),
+      sources: z.array(z.object({ id: z.string(), text: z.string() })),
+      note: z.string().optional(),
+    }),
+    message: Texts,
+    suggestion: Texts,
+    link: z.string(),
+    audience: z.string(),
+    languages: z.array(z.string()),
+    examples: z.object({ flag: z.array(ExampleSchema), pass: z.array(ExampleSchema) }),
+  })
+  .openapi('Rule');
+
+export const RuleListSchema = z
+  .object({
+    rulesetVersion: z.string(),
+    languages: z.array(z.string()),
+    rules: z.array(RuleSchema),
+  })
+  .openapi('RuleList');
+
+export const RuleIdParamSchema = z.object({
+  id: z
+    .string()
+    .max(64)
+    .openapi({ param: { name: 'id', in: 'path' }, example: 'R22-INDUCEMENT', description: 'A rule id.' }),
+});

@@ -1,0 +1,93 @@
+/**
+ * The public self-check form: GET/POST /sjalvkontroll (Swedish) and /self-check (English).
+ * Works without JavaScript. POSTs are rate limited per client IP (bucket "form-ip:<ip>") and must
+ * come from our own pages: a present Origin (or, without it, Referer) header must be same-origin,
+ * else 403. No token is needed because the form has no session and changes nothing; the check only
+ * stops other sites from spending our rate limit and CPU through visitors' browsers.
+ */
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { apiRuleset, checkInput } from '../api/check-service';
+import { hitRateLimit, setRateLimitHeaders } from '../api/rate-limit';
+import { formRateLimit } from '../api/settings';
+import { clientIp } from '../http/client-ip';
+import type { AppEnv } from '../http/env';
+import type { Locale } from '../views/i18n';
+import { FORM_MAX_CHARS, SELFCHECK_PATH, SelfCheckNotice, SelfCheckPage } from './page';
+import { SELFCHECK_CSS, SELFCHECK_CSS_PATH } from './styles';
+import { st } from './texts';
+
+/** Form bodies up to 1 MB (URL-encoding triples non-ASCII text); the text itself is capped at FORM_MAX_CHARS. */
+const FORM_MAX_BYTES = 1024 * 1024;
+
+/** True when the request's Origin (or Referer when there is no Origin) is our own, or absent. */
+export function isSameOrigin(c: Context<AppEnv>): boolean {
+  const own = new Set([new URL(c.req.url).origin, new URL(c.get('deps').config.PUBLIC_BASE_URL).origin]);
+  const origin = c.req.header('origin');
+  if (origin !== undefined) return own.has(origin);
+  const referer = c.req.header('referer');
+  if (referer === undefined) return true;
+  try {
+    return own.has(new URL(referer).origin);
+  } catch {
+    return false;
+  }
+}
+
+function register(r: Hono<AppEnv>, locale: Locale) {
+  const path = SELFCHECK_PATH[locale];
+
+  r.get(path, (c) => {
+    c.header('Cache-Control', 'public, max-age=300');
+    return c.html(<SelfCheckPage locale={locale} text="" isHtml={false} ruleset={apiRuleset()} />);
+  });
+
+  r.post(
+    path,
+    bodyLimit({
+      maxSize: FORM_MAX_BYTES,
+      onError: (c) => {
+        c.header('Cache-Control', 'no-store');
+        return c.html(<SelfCheckPage locale={locale} text="" isHtml={false} ruleset={apiRuleset()} error={st(locale, 'tooLong', { n: FORM_MAX_CHARS })} />, 413);
+      },
+    }),
+    async (c) => {
+      const { db, clock, config } = c.get('deps');
+      c.header('Cache-Control', 'no-store');
+      if (!isSameOrigin(c)) {
+        return c.html(<SelfCheckNotice locale={locale} title={st(locale, 'forbiddenTitle')} text={st(locale, 'forbiddenText')} />, 403);
+      }
+      const rl = await hitRateLimit(db, `form-ip:${clientIp(c) ?? 'unknown'}`, formRateLimit(config), clock());
+      setRateLimitHeaders(c, rl);
+      if (!rl.allowed) {
+        return c.html(<SelfCheckNotice locale={locale} title={st(locale, 'rateTitle')} text={st(locale, 'rateText', { s: rl.resetSeconds })} />, 429);
+      }
+      const form = await c.req.parseBody();
+      const text = typeof form.text === 'string' ? form.text.replace(/\r\n/g, '\n') : '';
+      const isHtml = form.html === '1' || form.html === 'on';
+      const ruleset = apiRuleset();
+      if (!text.trim() || text.length > FORM_MAX_CHARS) {
+        const error = text.trim() ? st(locale, 'tooLong', { n: FORM_MAX_CHARS }) : st(locale, 'empty');
+        return c.html(<SelfCheckPage locale={locale} text={text.slice(0, FORM_MAX_CHARS)} isHtml={isHtml} ruleset={ruleset} error={error} />, 422);
+      }
+      const result = checkInput(text, isHtml, { lang: locale }, ruleset);
+      return c.html(<SelfCheckPage locale={locale} text={text} isHtml={isHtml} ruleset={ruleset} result={result} />);
+    },
+  );
+}
+
+/** Router with both languages of the form and its stylesheet. */
+export function selfCheckRoutes() {
+  const r = new Hono<AppEnv>();
+  register(r, 'sv');
+  register(r, 'en');
+  // The layout's language switch points at /en + the Swedish path.
+  r.get('/en/sjalvkontroll', (c) => c.redirect(SELFCHECK_PATH.en, 301));
+  r.get('/en/self-check', (c) => c.redirect(SELFCHECK_PATH.en, 301));
+  r.get(SELFCHECK_CSS_PATH, (c) => {
+    c.header('Content-Type', 'text/css; charset=utf-8');
+    c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    return c.body(SELFCHECK_CSS);
+  });
+  return r;
+}

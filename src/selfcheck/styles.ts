@@ -1,0 +1,22 @@
+/** Styles of the self-check page (highlights, findings), served from our origin: the CSP forbids inline styles. */
+import { hash32 } from '../directory/ordering';
+
+export const SELFCHECK_CSS = `
+.sc-form textarea{width:100%;font:inherit;font-size:1rem;padding:.6rem;border:2px solid #6b6b6b;border-radius:4px;min-height:12rem}
+.sc-error{color:#8a1c1c;font-weight:600;margin:.25rem 0}
+.sc-text{white-space:pre-wrap;word-break:break-word;background:#f3f5f8;border:1px solid #c8c8c8;border-radius:4px;padding:.75rem;font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.95rem;line-height:1.6}
+mark{background:#fff3b0;color:#1a1a1a;padding:0 .1em;border-bottom:2px solid #7a5a00}
+mark.sev-critical,mark.sev-high{background:#ffd6d6;border-bottom-color:#8a1c1c}
+mark.sev-medium{background:#ffe7c2;border-bottom-color:#7a4b00}
+.sc-ref{font-size:.75rem;vertical-align:super;margin-left:.1em}
+.sc-findings{padding-left:0;list-style:none}
+.sc-finding{border:1px solid #c8c8c8;border-left:6px solid #7a5a00;border-radius:6px;padding:.75rem 1rem;margin:0 0 1rem}
+.sc-finding.sev-critical,.sc-finding.sev-high{border-left-color:#8a1c1c}
+.sc-finding.sev-medium{border-left-color:#7a4b00}
+.sc-finding dt{font-weight:700;margin-top:.5rem}
+.sc-finding dd{margin:0}
+.badge.sev-critical,.badge.sev-high{color:#8a1c1c}
+`;
+
+/** Content-hashed path of the stylesheet. */
+export const SELFCHECK_CSS_PATH = `/static/selfcheck.${hash32(SELFCHECK_CSS).toString(36)}.css`;

@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiTestApp, flagExample, type ApiTestApp } from '../api/api-helpers';
+
+let t: ApiTestApp;
+let example: { ruleId: string; text: string };
+beforeAll(async () => {
+  t = await apiTestApp();
+  example = await flagExample(t.app);
+});
+afterAll(() => t.close());
+
+let ipCounter = 0;
+/** Submits the form like a browser without JavaScript (url-encoded POST), from a fresh client IP unless given. */
+async function submit(path: string, fields: Record<string, string>, headers: Record<string, string> = {}) {
+  const res = await t.app.request(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'http://localhost', 'cf-connecting-ip': `198.51.100.${++ipCounter % 250}`, ...headers },
+    body: new URLSearchParams(fields).toString(),
+  });
+  return { status: res.status, html: await res.text(), res };
+}
+
+describe('GET /sjalvkontroll and /self-check', () => {
+  it.each([
+    ['/sjalvkontroll', 'sv', 'Självkontroll av marknadsföring', 'Kontrollera'],
+    ['/self-check', 'en', 'Self-check of marketing copy', 'Check'],
+  ])('%s shows the form in %s, usable without JavaScript', async (path, lang, title, button) => {
+    const res = await t.app.request(path);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain(`<html lang="${lang}"`);
+    expect(html).toContain(title);
+    expect(html).toMatch(new RegExp(`<form method="post" action="${path}"`));
+    expect(html).toMatch(/<textarea id="sc-text" name="text"/);
+    expect(html).toContain('<label for="sc-text">');
+    expect(html).toMatch(/<input type="checkbox" name="html" value="1"/);
+    expect(html).toContain(`<button type="submit">${button}</button>`);
+    expect(html).not.toMatch(/<script/i);
+    const css = html.match(/href="(\/static\/selfcheck\.[a-z0-9]+\.css)"/)?.[1];
+    expect((await t.app.request(css!)).headers.get('content-type')).toContain('text/css');
+  });
+  it('sends the English language switch target to /self-check', async () => {
+    const res = await t.app.request('/en/sjalvkontroll');
+    expect(res.status).toBe(301);
+    expect(res.headers.get('location')).toBe('/self-check');
+  });
+});
+
+describe('POST: results', () => {
+  it('highlights the findings inline and explains them', async () => {
+    const { status, html, res } = await submit('/self-check', { text: `Hello.\n${example.text}` });
+    expect(status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('ratelimit-limit')).toBe('20');
+    const pre = html.match(/<pre class="sc-text">([\s\S]*?)<\/pre>/)?.[1] ?? '';
+    expect(pre).toMatch(/<mark class="sev-(low|medium|high|critical)">[^<]+<\/mark>/);
+    expect(pre).toContain('href="#finding-1"');
+    expect(html).toContain('id="finding-1"');
+    expect(html).toContain(example.ruleId);
+    // English explanations on the English page.
+    const rules = (await (await t.app.request(`/api/v1/rules/${example.ruleId}`)).json()) as any;
+    expect(html).toContain(escapeHtml(rules.suggestion.en).slice(0, 40));
+  });
+  it('says so when nothing is found', async () => {
+    const { status, html } = await submit('/sjalvkontroll', { text: 'Vi hjälper dig att hitta jobb.' });
+    expect(status).toBe(200);
+    expect(html).toContain('Vi hittade inget som bryter mot reglerna');
+    expect(html).not.toContain('<mark');
+  });
+  it('escapes hostile input everywhere (text, highlights, textarea)', async () => {
+    const hostile = `<script>alert(1)</script><img src=x onerror="alert(2)"><a href="javascript:alert(3)">x</a> ${example.text} </textarea><script>alert(4)</script>`;
+    const { status, html } = await submit('/self-check', { text: hostile });
+    expect(status).toBe(200);
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/<img src=x/i);
+    expect(html).not.toMatch(/<a href="javascript:/i);
+    expect(html).not.toContain('</textarea><script>');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('<mark');
+  });
+  it('checks HTML when the box is ticked and shows the escaped source with highlights', async () => {
+    const source = `<p onclick="evil()">${example.text}</p>`;
+    const { status, html } = await submit('/self-check', { text: source, html: '1' });
+    expect(status).toBe(200);
+    expect(html).toContain('Your HTML code with highlights');
+    expect(html).toContain('&lt;p onclick=&quot;evil()&quot;&gt;');
+    expect(html).not.toContain('<p onclick');
+    expect(html).toContain('<mark');
+    expect(html).toMatch(/<input type="checkbox" name="html" value="1" checked/);
+  });
+});
+
+describe('POST: refusals', () => {
+  it('422 with the form and a message for empty text', async () => {
+    const { status, html } = await submit('/sjalvkontroll', { text: '   ' });
+    expect(status).toBe(422);
+    expect(html).toContain('role="alert"');
+    expect(html).toContain('Skriv eller klistra in en text.');
+  });
+  it('422 for text over the limit', async () => {
+    const { status, html } = await submit('/self-check', { text: 'a'.repeat(100_001) });
+    expect(status).toBe(422);
+    expect(html).toContain('too long');
+  });
+  it('413 page for a body over 1 MB', async () => {
+    const { status, html } = await submit('/self-check', { text: 'ä'.repeat(200_000) });
+    expect(status).toBe(413);
+    expect(html).toContain('too long');
+  });
+  it('403 for a cross-site post (Origin or Referer of another site)', async () => {
+    expect((await submit('/self-check', { text: 'x' }, { origin: 'https://evil.example' })).status).toBe(403);
+    expect((await submit('/self-check', { text: 'x' }, { origin: 'null' })).status).toBe(403);
+    const noOrigin = { origin: '', referer: 'https://evil.example/page' };
+    const res = await t.app.request('/self-check', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', referer: noOrigin.referer },
+      body: 'text=x',
+    });
+    expect(res.status).toBe(403);
+    expect(await res.text()).toContain('another website');
+  });
+  it('accepts a same-origin Referer and requests without Origin or Referer', async () => {
+    const viaReferer = await t.app.request('/self-check', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', referer: 'http://localhost/self-check', 'cf-connecting-ip': '192.0.2.200' },
+      body: 'text=Hej',
+    });
+    expect(viaReferer.status).toBe(200);
+  });
+  it('rate limits per client IP (20 a minute) with a friendly 429 page and Retry-After; other IPs are unaffected', async () => {
+    t.now.value = new Date('2026-11-23T13:00:30Z');
+    const ip = { 'cf-connecting-ip': '203.0.113.9' };
+    for (let i = 0; i < 20; i++) expect((await submit('/self-check', { text: 'Hej' }, ip)).status).toBe(200);
+    const refused = await submit('/self-check', { text: 'Hej' }, ip);
+    expect(refused.status).toBe(429);
+    expect(refused.res.headers.get('retry-after')).toBe('30');
+    expect(refused.html).toContain('Too many checks');
+    expect(refused.html).toContain('30 seconds');
+    expect((await submit('/self-check', { text: 'Hej' }, { 'cf-connecting-ip': '203.0.113.10' })).status).toBe(200);
+    t.now.value = new Date('2026-11-23T13:01:00Z');
+    expect((await submit('/self-check', { text: 'Hej' }, ip)).status).toBe(200);
+  });
+});
+
+function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
