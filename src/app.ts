@@ -14,6 +14,7 @@ import { staticRoutes } from './views/static-routes';
 import { apiRoutes } from './api/routes';
 import { selfCheckRoutes } from './selfcheck/routes';
 import { rulePageRoutes } from './selfcheck/rule-pages';
+import { reviewRoutes } from './review/routes';
 import { renderErrorPage, renderNotFound } from './views/error-page';
 
 /** Builds the Hono app from its dependencies. Pure: no I/O until a request arrives. */
@@ -33,6 +34,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1', directoryApiRoutes());
   app.route('/', selfCheckRoutes());
   app.route('/', rulePageRoutes());
+  app.route('/', reviewRoutes());
   app.route('/', directoryRoutes());
   app.notFound(renderNotFound);
   app.onError(makeErrorHandler(renderErrorPage));

@@ -14,6 +14,7 @@ import { consoleLogger } from './http/logging';
 import { defaultRuleset } from './compliance';
 import { createNodeFetch, createNodePageFetcher } from './crawler/fetch.node.ts';
 import { ensureDemoApiKey } from './api/api-keys';
+import { ensureDemoOfficer } from './review/auth/users';
 import { crawlSettings, createCrawlFetcher, pageFetcherOptions } from './crawler/crawler-setup';
 import { startCrawlInterval } from './crawler/local-scheduler.node.ts';
 import { runCrawlTick } from './crawler/tick';
@@ -28,6 +29,11 @@ export async function prepareNodeDatabase(config: Config, log = consoleLogger(co
       const started = Date.now();
       await seedDemoData(database.db, { today: new Date() });
       log('info', 'seeded demo data (fictional providers)', { ms: Date.now() - started });
+    }
+    const officer = await ensureDemoOfficer(database.db, { now: new Date() });
+    if (officer) {
+      // Shown once: only the PBKDF2 hash is stored.
+      log('info', 'demo officer account created (shown once)', { signIn: `${config.PUBLIC_BASE_URL}/review/login`, email: officer.email, password: officer.password });
     }
     const demoKey = await ensureDemoApiKey(database.db, { value: config.DEMO_API_KEY, now: new Date() });
     if (demoKey.key) {

@@ -1,0 +1,178 @@
+/**
+ * Admin-only pages: the account list (with disabling) and the self-check API keys (list,
+ * create — the key is shown once on the response page — and revoke).
+ */
+import type { FC } from 'hono/jsx';
+import type { ApiKeyInfo } from '../../api/api-keys';
+import type { Locale } from '../../views/i18n';
+import type { UserRow } from '../auth/sessions';
+import { rp, type Reviewer } from '../context';
+import { rt, rtDynamic } from '../texts';
+import { Flash, When } from './bits';
+import { CsrfField, ReviewLayout } from './layout';
+
+/** The account list. */
+export const UsersPage: FC<{ locale: Locale; reviewer: Reviewer; users: UserRow[]; now: Date; flash?: string | null }> = ({ locale, reviewer, users, now, flash }) => (
+  <ReviewLayout locale={locale} title={rt(locale, 'usersTitle')} path="/review/admin/users" reviewer={reviewer} nav="users">
+    <h1>{rt(locale, 'usersTitle')}</h1>
+    <Flash text={flash} />
+    <p>{rt(locale, 'usersIntro')}</p>
+    <div class="table-wrap">
+      <table>
+        <caption class="visually-hidden">{rt(locale, 'usersTitle')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{rt(locale, 'name')}</th>
+            <th scope="col">{rt(locale, 'email')}</th>
+            <th scope="col">{rt(locale, 'role')}</th>
+            <th scope="col">{rt(locale, 'accountState')}</th>
+            <th scope="col">{rt(locale, 'lastLogin')}</th>
+            <th scope="col">{rt(locale, 'actions')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((u) => {
+            const locked = u.lockedUntil && Date.parse(u.lockedUntil) > now.getTime();
+            return (
+              <tr>
+                <td>{u.displayName}</td>
+                <td>{u.email}</td>
+                <td>{rtDynamic(locale, 'role', u.role)}</td>
+                <td>
+                  {u.disabledAt ? rt(locale, 'state_disabled') : rt(locale, 'state_active')}
+                  {locked ? (
+                    <>
+                      {' · '}
+                      {rt(locale, 'state_locked')} <When iso={u.lockedUntil} />
+                    </>
+                  ) : null}
+                </td>
+                <td>
+                  <When iso={u.lastLoginAt} />
+                </td>
+                <td>
+                  {!u.disabledAt && u.id !== reviewer.user.id ? (
+                    <form method="post" action={rp(locale, `/review/admin/users/${u.id}/disable`)}>
+                      <CsrfField reviewer={reviewer} />
+                      <button type="submit" class="danger">
+                        {rt(locale, 'disableButton', { name: u.displayName })}
+                      </button>
+                    </form>
+                  ) : null}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  </ReviewLayout>
+);
+
+export interface ApiKeysPageProps {
+  locale: Locale;
+  reviewer: Reviewer;
+  keys: ApiKeyInfo[];
+  created?: { key: string; prefix: string } | null;
+  flash?: string | null;
+  error?: string | null;
+}
+
+/** The API key administration page. */
+export const ApiKeysPage: FC<ApiKeysPageProps> = ({ locale, reviewer, keys, created, flash, error }) => (
+  <ReviewLayout locale={locale} title={rt(locale, 'apiKeysTitle')} path="/review/admin/api-keys" reviewer={reviewer} nav="apikeys">
+    <h1>{rt(locale, 'apiKeysTitle')}</h1>
+    <Flash text={flash} />
+    {error ? (
+      <p class="error-box" role="alert">
+        {error}
+      </p>
+    ) : null}
+    {created ? (
+      <div class="flash" role="status">
+        <p>{rt(locale, 'apiKeyCreated')}</p>
+        <p>
+          <code class="key" data-testid="new-key">
+            {created.key}
+          </code>
+        </p>
+      </div>
+    ) : null}
+    <p>{rt(locale, 'apiKeysIntro')}</p>
+    <form method="post" action={rp(locale, '/review/admin/api-keys')}>
+      <CsrfField reviewer={reviewer} />
+      <fieldset class="filters">
+        <legend>{rt(locale, 'apiKeyCreate')}</legend>
+        <div>
+          <label for="label">{rt(locale, 'apiKeyLabel')}</label>
+          <input type="text" id="label" name="label" required maxlength={100} />
+        </div>
+        <div>
+          <label for="orgnr">{rt(locale, 'apiKeyProvider')}</label>
+          <input type="text" id="orgnr" name="orgnr" maxlength={13} />
+        </div>
+        <div>
+          <label for="rate">{rt(locale, 'apiKeyRateLimit')}</label>
+          <input type="number" id="rate" name="rate" min={1} max={1000000} />
+        </div>
+        <div>
+          <button type="submit">{rt(locale, 'apiKeyCreate')}</button>
+        </div>
+      </fieldset>
+    </form>
+    {keys.length ? (
+      <div class="table-wrap">
+        <table>
+          <caption class="visually-hidden">{rt(locale, 'apiKeysTitle')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{rt(locale, 'apiKeyPrefix')}</th>
+              <th scope="col">{rt(locale, 'apiKeyLabel')}</th>
+              <th scope="col">{rt(locale, 'provider')}</th>
+              <th scope="col">{rt(locale, 'apiKeyStatus')}</th>
+              <th scope="col">{rt(locale, 'apiKeyCreatedAt')}</th>
+              <th scope="col">{rt(locale, 'apiKeyLastUsed')}</th>
+              <th scope="col">{rt(locale, 'actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {keys.map((k) => (
+              <tr>
+                <td>
+                  <code>{k.prefix}…</code>
+                </td>
+                <td>{k.label}</td>
+                <td>{k.providerName ?? '–'}</td>
+                <td>
+                  {k.revokedAt ? (
+                    <>
+                      {rt(locale, 'apiKeyRevokedAt')} <When iso={k.revokedAt} />
+                    </>
+                  ) : (
+                    rt(locale, 'apiKeyActive')
+                  )}
+                </td>
+                <td>
+                  <When iso={k.createdAt} />
+                </td>
+                <td>{k.lastUsedAt ? <When iso={k.lastUsedAt} /> : rt(locale, 'apiKeyNever')}</td>
+                <td>
+                  {!k.revokedAt ? (
+                    <form method="post" action={rp(locale, `/review/admin/api-keys/${k.id}/revoke`)}>
+                      <CsrfField reviewer={reviewer} />
+                      <button type="submit" class="danger">
+                        {rt(locale, 'apiKeyRevoke', { prefix: k.prefix })}
+                      </button>
+                    </form>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    ) : (
+      <p>{rt(locale, 'noApiKeys')}</p>
+    )}
+  </ReviewLayout>
+);

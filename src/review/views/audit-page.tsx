@@ -1,0 +1,146 @@
+/**
+ * The audit log page: finding events and account/administration events in one list, newest
+ * first, with filters, paging and CSV/JSON export of exactly the filtered list.
+ */
+import type { FC } from 'hono/jsx';
+import type { Locale } from '../../views/i18n';
+import type { AuditEntry, AuditFilters } from '../audit-log';
+import { auditQuery } from '../audit-log';
+import { rp, type Reviewer } from '../context';
+import { EXPORT_MAX_ROWS } from '../settings';
+import { rt, rtDynamic } from '../texts';
+import { actorName, Pager, When } from './bits';
+import { ReviewLayout } from './layout';
+
+export interface AuditPageProps {
+  locale: Locale;
+  reviewer: Reviewer;
+  filters: AuditFilters;
+  entries: AuditEntry[];
+  total: number;
+  pages: number;
+  names: Map<number, string>;
+  path: string;
+}
+
+function describe(locale: Locale, e: AuditEntry, names: Map<number, string>): string {
+  if (e.source === 'finding') {
+    if (e.kind === 'assigned') return e.detail && e.detail !== 'none' ? `→ ${actorName(locale, e.detail, names)}` : `→ ${rt(locale, 'assigneeNone')}`;
+    return e.detail ?? '';
+  }
+  return e.detail ?? '';
+}
+
+/** The audit log page. */
+export const AuditPage: FC<AuditPageProps> = ({ locale, reviewer, filters: f, entries, total, pages, names, path }) => {
+  const base = rp(locale, '/review/audit');
+  const exportQuery = auditQuery(f, null);
+  return (
+    <ReviewLayout locale={locale} title={rt(locale, 'auditTitle')} path={path} reviewer={reviewer} nav="audit">
+      <h1>{rt(locale, 'auditTitle')}</h1>
+      <p>{rt(locale, 'auditIntro')}</p>
+      <form method="get" action={base}>
+        <fieldset class="filters">
+          <legend>{rt(locale, 'filters')}</legend>
+          <div>
+            <label for="source">{rt(locale, 'auditSource')}</label>
+            <select id="source" name="source">
+              {(['all', 'finding', 'account'] as const).map((s) => (
+                <option value={s} selected={f.source === s}>
+                  {rt(locale, `source_${s}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label for="actor">
+              {rt(locale, 'actor')}
+              <span class="hint" id="actor-hint">
+                {rt(locale, 'actorHint')}
+              </span>
+            </label>
+            <input type="text" id="actor" name="actor" value={f.actor ?? ''} aria-describedby="actor-hint" />
+          </div>
+          <div>
+            <label for="kind">{rt(locale, 'kind')}</label>
+            <input type="text" id="kind" name="kind" value={f.kind ?? ''} />
+          </div>
+          <div>
+            <label for="finding">{rt(locale, 'finding')}</label>
+            <input type="text" inputmode="numeric" id="finding" name="finding" value={f.finding === undefined ? '' : String(f.finding)} />
+          </div>
+          <div>
+            <label for="from">{rt(locale, 'fromDate')}</label>
+            <input type="date" id="from" name="from" value={f.from ?? ''} />
+          </div>
+          <div>
+            <label for="to">{rt(locale, 'toDate')}</label>
+            <input type="date" id="to" name="to" value={f.to ?? ''} />
+          </div>
+          <div class="actions-bar">
+            <button type="submit">{rt(locale, 'apply')}</button>
+            <a href={base}>{rt(locale, 'clearFilters')}</a>
+          </div>
+        </fieldset>
+      </form>
+      <p role="status">
+        <strong>{rt(locale, 'eventCount', { n: total })}</strong>
+      </p>
+      <p class="actions-bar">
+        <a class="button secondary" href={`${rp(locale, '/review/audit/export.csv')}${exportQuery}`}>
+          {rt(locale, 'exportCsv')}
+        </a>
+        <a class="button secondary" href={`${rp(locale, '/review/audit/export.json')}${exportQuery}`}>
+          {rt(locale, 'exportJson')}
+        </a>
+        <span class="muted">{rt(locale, 'exportNote', { n: EXPORT_MAX_ROWS })}</span>
+      </p>
+      {entries.length === 0 ? (
+        <p>{rt(locale, 'noEvents')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table data-testid="audit">
+            <caption class="visually-hidden">{rt(locale, 'auditTitle')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{rt(locale, 'when')}</th>
+                <th scope="col">{rt(locale, 'who')}</th>
+                <th scope="col">{rt(locale, 'kind')}</th>
+                <th scope="col">{rt(locale, 'subject')}</th>
+                <th scope="col">{rt(locale, 'fromTo')}</th>
+                <th scope="col">{rt(locale, 'details')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((e) => (
+                <tr>
+                  <td>
+                    <When iso={e.at} />
+                  </td>
+                  <td>
+                    {actorName(locale, e.actor, names)} <span class="muted">({e.actor})</span>
+                  </td>
+                  <td>{e.source === 'finding' ? rtDynamic(locale, 'event', e.kind) : e.kind}</td>
+                  <td>
+                    {e.findingId !== null ? (
+                      <>
+                        <a href={rp(locale, `/review/findings/${e.findingId}`)}>#{String(e.findingId)}</a> {e.ruleId}
+                      </>
+                    ) : e.subjectType ? (
+                      `${e.subjectType} ${e.subjectId ?? ''}`
+                    ) : (
+                      '–'
+                    )}
+                  </td>
+                  <td>{e.fromStatus || e.toStatus ? `${rtDynamic(locale, 'status', e.fromStatus)} → ${rtDynamic(locale, 'status', e.toStatus)}` : ''}</td>
+                  <td>{describe(locale, e, names)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pager locale={locale} page={f.page} pages={pages} href={(p) => base + auditQuery(f, p)} />
+    </ReviewLayout>
+  );
+};

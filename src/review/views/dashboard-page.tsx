@@ -1,0 +1,162 @@
+/**
+ * The dashboard: active findings by severity, rule, delivery area and provider (each linking to
+ * the filtered queue), the weekly trend of new vs resolved findings, and crawl health.
+ */
+import type { FC } from 'hono/jsx';
+import type { Locale } from '../../views/i18n';
+import { rp, type Reviewer } from '../context';
+import type { CrawlHealth, DashboardFigures, WeekPoint } from '../dashboard-queries';
+import { isoWeek } from '../dashboard-queries';
+import { SEVERITIES } from '../findings/queue-filters';
+import { rt } from '../texts';
+import { BarChart } from './bar-chart';
+import { Severity, When } from './bits';
+import { ReviewLayout } from './layout';
+
+export interface DashboardProps {
+  locale: Locale;
+  reviewer: Reviewer;
+  figures: DashboardFigures;
+  trend: WeekPoint[];
+  health: CrawlHealth;
+  ruleTitle: (id: string) => string;
+}
+
+/** The weekly trend chart (shared with the provider page). */
+export const TrendChart: FC<{ locale: Locale; id: string; trend: WeekPoint[]; title: string }> = ({ locale, id, trend, title }) => (
+  <BarChart
+    id={id}
+    title={title}
+    desc={rt(locale, 'trendDesc', { n: trend.length })}
+    categories={trend.map((w) => (locale === 'sv' ? `v. ${isoWeek(w.week)}` : `W${isoWeek(w.week)}`))}
+    series={[
+      { label: rt(locale, 'newFindings'), className: 'bar-new', values: trend.map((w) => w.created) },
+      { label: rt(locale, 'resolvedFindings'), className: 'bar-resolved', values: trend.map((w) => w.resolved) },
+    ]}
+    tableCaption={rt(locale, 'trendTable')}
+    categoryHeader={rt(locale, 'week')}
+  />
+);
+
+const CountTable: FC<{ locale: Locale; caption: string; head: string; rows: { label: string; n: number; href: string }[] }> = ({ locale, caption, head, rows }) =>
+  rows.length ? (
+    <div class="table-wrap">
+      <table>
+        <caption class="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{head}</th>
+            <th scope="col">{rt(locale, 'count')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr>
+              <td>
+                <a href={r.href}>{r.label}</a>
+              </td>
+              <td>{String(r.n)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  ) : (
+    <p>{rt(locale, 'none')}</p>
+  );
+
+/** The dashboard page. */
+export const DashboardPage: FC<DashboardProps> = ({ locale, reviewer, figures, trend, health, ruleTitle }) => {
+  const q = (query: string) => rp(locale, `/review/findings?${query}`);
+  return (
+    <ReviewLayout locale={locale} title={rt(locale, 'dashboardTitle')} path="/review" reviewer={reviewer} nav="dashboard">
+      <h1>{rt(locale, 'dashboardTitle')}</h1>
+      <div class="cards">
+        <section class="card" aria-labelledby="h-active">
+          <h2 id="h-active">{rt(locale, 'activeFindings')}</h2>
+          <p class="big">
+            <a href={rp(locale, '/review/findings')}>{String(figures.totalActive)}</a>
+          </p>
+        </section>
+        <section class="card" aria-labelledby="h-sev">
+          <h2 id="h-sev">{rt(locale, 'bySeverity')}</h2>
+          <ul class="meta">
+            {SEVERITIES.map((s) => (
+              <li>
+                <a href={q(`severity=${s}`)}>
+                  <Severity locale={locale} severity={s} /> {String(figures.bySeverity[s] ?? 0)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      </div>
+
+      <h2>{rt(locale, 'trendTitle')}</h2>
+      <TrendChart locale={locale} id="trend" trend={trend} title={rt(locale, 'trendTitle')} />
+
+      <div class="cards">
+        <section class="card" aria-labelledby="h-rule">
+          <h2 id="h-rule">{rt(locale, 'byRule')}</h2>
+          <CountTable locale={locale} caption={rt(locale, 'byRule')} head={rt(locale, 'rule')} rows={figures.byRule.map((r) => ({ label: `${ruleTitle(r.key)} (${r.key})`, n: r.n, href: q(`rule=${r.key}`) }))} />
+        </section>
+        <section class="card" aria-labelledby="h-prov">
+          <h2 id="h-prov">{rt(locale, 'byProvider')}</h2>
+          <CountTable locale={locale} caption={rt(locale, 'byProvider')} head={rt(locale, 'provider')} rows={figures.byProvider.map((p) => ({ label: p.label, n: p.n, href: rp(locale, `/review/providers/${p.key}`) }))} />
+        </section>
+        <section class="card" aria-labelledby="h-area">
+          <h2 id="h-area">{rt(locale, 'byArea')}</h2>
+          <CountTable locale={locale} caption={rt(locale, 'byArea')} head={rt(locale, 'deliveryArea')} rows={figures.byArea.map((a) => ({ label: a.label, n: a.n, href: q(`area=${a.key}`) }))} />
+        </section>
+      </div>
+
+      <h2>{rt(locale, 'crawlHealth')}</h2>
+      <dl class="facts">
+        <dt>{rt(locale, 'sitesEnabled')}</dt>
+        <dd>{String(health.sitesEnabled)}</dd>
+        <dt>{rt(locale, 'sitesNeverCrawled')}</dt>
+        <dd>{String(health.sitesNeverCrawled)}</dd>
+        <dt>{rt(locale, 'jobsWithErrors')}</dt>
+        <dd>{String(health.jobsWithErrors)}</dd>
+        <dt>{rt(locale, 'errors7d')}</dt>
+        <dd>{String(health.errors7d)}</dd>
+        <dt>{rt(locale, 'partialRuns7d')}</dt>
+        <dd>{String(health.partialRuns7d)}</dd>
+      </dl>
+      <h3>{rt(locale, 'lastRuns')}</h3>
+      {health.runs.length ? (
+        <div class="table-wrap">
+          <table>
+            <caption class="visually-hidden">{rt(locale, 'lastRuns')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{rt(locale, 'runStarted')}</th>
+                <th scope="col">{rt(locale, 'runTrigger')}</th>
+                <th scope="col">{rt(locale, 'runPages')}</th>
+                <th scope="col">{rt(locale, 'runErrors')}</th>
+                <th scope="col">{rt(locale, 'runPartial')}</th>
+                <th scope="col">{rt(locale, 'runFindings')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {health.runs.map((r) => (
+                <tr>
+                  <td>
+                    <When iso={r.startedAt} />
+                  </td>
+                  <td>{r.trigger}</td>
+                  <td>{String(r.pagesFetched + r.pagesUnchanged)}</td>
+                  <td>{String(r.errors)}</td>
+                  <td>{r.partial ? rt(locale, 'partialYes') : rt(locale, 'partialNo')}</td>
+                  <td>{`${r.findingsNew} / ${r.findingsResolved} / ${r.findingsReopened}`}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p>{rt(locale, 'noRuns')}</p>
+      )}
+    </ReviewLayout>
+  );
+};

@@ -1,0 +1,203 @@
+/**
+ * The findings queue: a filter form (GET, works without JavaScript), counts, exports matching the
+ * filters, and the findings table with checkboxes for bulk actions (POST to a confirmation page).
+ */
+import type { FC } from 'hono/jsx';
+import type { Locale } from '../../views/i18n';
+import { rp, type Reviewer } from '../context';
+import type { QueueFilters } from '../findings/queue-filters';
+import { filtersQuery, SEVERITIES, SORTS, STATUSES } from '../findings/queue-filters';
+import type { FilterOptions, QueuePage as QueueData } from '../findings/queue-queries';
+import { BULK_ACTIONS } from '../findings/workflow';
+import { EXPORT_MAX_ROWS } from '../settings';
+import { rt, rtDynamic } from '../texts';
+import { Flash, Pager, Severity, Status, When } from './bits';
+import { CsrfField, ReviewLayout } from './layout';
+
+export interface QueuePageProps {
+  locale: Locale;
+  reviewer: Reviewer;
+  filters: QueueFilters;
+  data: QueueData;
+  options: FilterOptions;
+  ruleTitle: (id: string) => string;
+  path: string;
+  flash?: string | null;
+}
+
+const Select: FC<{ id: string; label: string; value: string; options: { value: string; label: string }[] }> = ({ id, label, value, options }) => (
+  <div>
+    <label for={id}>{label}</label>
+    <select id={id} name={id}>
+      {options.map((o) => (
+        <option value={o.value} selected={o.value === value}>
+          {o.label}
+        </option>
+      ))}
+    </select>
+  </div>
+);
+
+/** The queue page. */
+export const QueuePage: FC<QueuePageProps> = ({ locale, reviewer, filters: f, data, options, ruleTitle, path, flash }) => {
+  const any = { value: '', label: rt(locale, 'any') };
+  const base = rp(locale, '/review/findings');
+  const exportQuery = filtersQuery(f, { page: null });
+  return (
+    <ReviewLayout locale={locale} title={rt(locale, 'queueTitle')} path={path} reviewer={reviewer} nav="queue">
+      <h1>{rt(locale, 'queueTitle')}</h1>
+      <Flash text={flash} />
+      <form method="get" action={base}>
+        <fieldset class="filters">
+          <legend>{rt(locale, 'filters')}</legend>
+          <Select
+            id="status"
+            label={rt(locale, 'status')}
+            value={f.status}
+            options={[{ value: 'active', label: rt(locale, 'statusActive') }, ...STATUSES.map((s) => ({ value: s, label: rtDynamic(locale, 'status', s) })), { value: 'all', label: rt(locale, 'statusAll') }]}
+          />
+          <Select id="severity" label={rt(locale, 'severity')} value={f.severity ?? ''} options={[any, ...SEVERITIES.map((s) => ({ value: s, label: rtDynamic(locale, 'severity', s) }))]} />
+          <Select id="rule" label={rt(locale, 'rule')} value={f.rule ?? ''} options={[any, ...options.ruleIds.map((r) => ({ value: r, label: `${ruleTitle(r)} (${r})` }))]} />
+          <Select id="provider" label={rt(locale, 'provider')} value={f.provider === undefined ? '' : String(f.provider)} options={[any, ...options.providers.map((p) => ({ value: String(p.id), label: p.name }))]} />
+          <Select id="municipality" label={rt(locale, 'municipality')} value={f.municipality ?? ''} options={[any, ...options.municipalities.map((m) => ({ value: m.code, label: m.name }))]} />
+          <Select id="area" label={rt(locale, 'deliveryArea')} value={f.area === undefined ? '' : String(f.area)} options={[any, ...options.areas.map((a) => ({ value: String(a.id), label: `${a.name} (${a.service})` }))]} />
+          <div>
+            <label for="from">{rt(locale, 'firstSeenFrom')}</label>
+            <input type="date" id="from" name="from" value={f.from ?? ''} />
+          </div>
+          <div>
+            <label for="to">{rt(locale, 'firstSeenTo')}</label>
+            <input type="date" id="to" name="to" value={f.to ?? ''} />
+          </div>
+          <Select
+            id="assignee"
+            label={rt(locale, 'assignee')}
+            value={f.assignee === undefined ? '' : String(f.assignee)}
+            options={[any, { value: 'me', label: rt(locale, 'assigneeMe') }, { value: 'none', label: rt(locale, 'assigneeNone') }, ...options.users.map((u) => ({ value: String(u.id), label: u.name }))]}
+          />
+          <Select id="sort" label={rt(locale, 'sort')} value={f.sort} options={SORTS.map((s) => ({ value: s, label: rt(locale, `sort_${s}`) }))} />
+          <div class="actions-bar">
+            <button type="submit">{rt(locale, 'apply')}</button>
+            <a href={base}>{rt(locale, 'clearFilters')}</a>
+          </div>
+        </fieldset>
+      </form>
+
+      <p role="status" id="result-count">
+        <strong>{rt(locale, 'resultCount', { n: data.total })}</strong>
+      </p>
+      <p>
+        {rt(locale, 'statusCounts')}:{' '}
+        {STATUSES.map((s, i) => (
+          <>
+            {i > 0 ? ' · ' : ''}
+            <a href={base + filtersQuery(f, { status: s, page: null })}>
+              {rtDynamic(locale, 'status', s)} {String(data.byStatus[s] ?? 0)}
+            </a>
+          </>
+        ))}
+      </p>
+      <p class="actions-bar">
+        <a class="button secondary" href={`${rp(locale, '/review/findings/export.csv')}${exportQuery}`}>
+          {rt(locale, 'exportCsv')}
+        </a>
+        <a class="button secondary" href={`${rp(locale, '/review/findings/export.json')}${exportQuery}`}>
+          {rt(locale, 'exportJson')}
+        </a>
+        <span class="muted">{rt(locale, 'exportNote', { n: EXPORT_MAX_ROWS })}</span>
+      </p>
+
+      {data.rows.length === 0 ? (
+        <p>{rt(locale, 'noFindings')}</p>
+      ) : (
+        <form method="post" action={rp(locale, '/review/findings/bulk')}>
+          <CsrfField reviewer={reviewer} />
+          <input type="hidden" name="back" value={base + filtersQuery(f)} />
+          <fieldset class="bulk">
+            <legend>{rt(locale, 'bulkTitle')}</legend>
+            <div>
+              <label for="bulk-action">{rt(locale, 'bulkAction')}</label>
+              <select id="bulk-action" name="action">
+                {BULK_ACTIONS.map((a) => (
+                  <option value={a}>{rt(locale, `action_${a}`)}</option>
+                ))}
+              </select>
+            </div>
+            <div>
+              <label for="bulk-reason">
+                {rt(locale, 'reason')}
+                <span class="hint" id="bulk-reason-hint">
+                  {rt(locale, 'reasonHint')}
+                </span>
+              </label>
+              <textarea id="bulk-reason" name="reason" maxlength={1000} aria-describedby="bulk-reason-hint"></textarea>
+            </div>
+            <div>
+              <label for="bulk-assignee">{rt(locale, 'assignTo')}</label>
+              <select id="bulk-assignee" name="assignee">
+                <option value="">{rt(locale, 'unassigned')}</option>
+                {options.users.map((u) => (
+                  <option value={String(u.id)}>{u.name}</option>
+                ))}
+              </select>
+            </div>
+            <div>
+              <button type="submit">{rt(locale, 'bulkContinue')}</button>
+              <span class="hint">{rt(locale, 'bulkHint')}</span>
+            </div>
+          </fieldset>
+          <div class="table-wrap">
+            <table class="queue">
+              <caption class="visually-hidden">{rt(locale, 'queueTitle')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{rt(locale, 'select')}</th>
+                  <th scope="col">{rt(locale, 'finding')}</th>
+                  <th scope="col">{rt(locale, 'severity')}</th>
+                  <th scope="col">{rt(locale, 'status')}</th>
+                  <th scope="col">{rt(locale, 'rule')}</th>
+                  <th scope="col">{rt(locale, 'provider')}</th>
+                  <th scope="col">{rt(locale, 'match')}</th>
+                  <th scope="col">{rt(locale, 'firstSeen')}</th>
+                  <th scope="col">{rt(locale, 'lastSeen')}</th>
+                  <th scope="col">{rt(locale, 'assignee')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.rows.map((r) => (
+                  <tr>
+                    <td>
+                      <input type="checkbox" name="ids" value={String(r.id)} id={`sel-${r.id}`} aria-label={rt(locale, 'selectFinding', { id: r.id })} />
+                    </td>
+                    <td>
+                      <a href={rp(locale, `/review/findings/${r.id}`)}>#{String(r.id)}</a>
+                    </td>
+                    <td>
+                      <Severity locale={locale} severity={r.severity} />
+                    </td>
+                    <td>
+                      <Status locale={locale} status={r.status} />
+                    </td>
+                    <td>{ruleTitle(r.ruleId)}</td>
+                    <td>{r.providerId !== null ? <a href={rp(locale, `/review/providers/${r.providerId}`)}>{r.providerName ?? `#${r.providerId}`}</a> : '–'}</td>
+                    <td class="match">
+                      “{r.match}”<div class="url">{r.url}</div>
+                    </td>
+                    <td>
+                      <When iso={r.firstSeenAt} />
+                    </td>
+                    <td>
+                      <When iso={r.lastSeenAt} />
+                    </td>
+                    <td>{r.assignedName ?? '–'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </form>
+      )}
+      <Pager locale={locale} page={f.page} pages={data.pages} href={(p) => base + filtersQuery(f, { page: p })} />
+    </ReviewLayout>
+  );
+};
