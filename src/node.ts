@@ -60,7 +60,7 @@ async function main() {
   // The app's outbound fetch (self-check by URL) checks the address it really connects to (DNS rebinding).
   const guardedFetch = createNodeFetch({ allowHosts: config.CRAWL_ALLOW_HOSTS });
   const app = createApp({ db: database.db, config, clock: () => new Date(), fetcher: guardedFetch.fetch as typeof fetch, log });
-  const pageFetcher = createNodePageFetcher(pageFetcherOptions(config));
+  const pageFetcher = createNodePageFetcher({ ...pageFetcherOptions(config), connectionsPerOrigin: Math.max(2, config.CRAWL_MAX_CONCURRENT_PER_HOST) });
   const crawlFetcher = createCrawlFetcher(pageFetcher, database.db, config);
   const ruleset = defaultRuleset();
   const stopCrawling = startCrawlInterval(

@@ -84,7 +84,7 @@ async function main() {
     siteId = site.id;
   }
 
-  const pageFetcher = createNodePageFetcher(pageFetcherOptions(config));
+  const pageFetcher = createNodePageFetcher({ ...pageFetcherOptions(config), connectionsPerOrigin: Math.max(2, config.CRAWL_MAX_CONCURRENT_PER_HOST) });
   const fetcher = createCrawlFetcher(pageFetcher, db, config);
   const pages: PageReport[] = [];
   const tty = args.format === 'text' && process.stderr.isTTY;

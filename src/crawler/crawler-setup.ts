@@ -24,7 +24,7 @@ export function pageFetcherOptions(config: Config): Omit<PageFetcherOptions, 'fe
 export function createCrawlFetcher(pageFetcher: PageFetcher, db: Db, config: Config): PoliteFetcher {
   return createPoliteFetcher({
     fetcher: pageFetcher,
-    schedulerOptions: { floorMs: config.CRAWL_POLITENESS_FLOOR_MS },
+    schedulerOptions: { floorMs: config.CRAWL_POLITENESS_FLOOR_MS, maxConcurrentPerHost: config.CRAWL_MAX_CONCURRENT_PER_HOST },
     robotsOptions: { cache: new DbRobotsCache(db) },
   });
 }
@@ -36,5 +36,6 @@ export function crawlSettings(config: Config): Partial<CrawlSettings> {
     maxPages: config.CRAWL_PAGES_PER_TICK,
     maxDepth: config.CRAWL_MAX_DEPTH,
     maxPagesPerSite: config.CRAWL_MAX_PAGES_PER_SITE,
+    hostPageConcurrency: config.CRAWL_MAX_CONCURRENT_PER_HOST,
   };
 }

@@ -88,9 +88,9 @@ export interface NodePageFetcher extends PageFetcher {
  * check (`dns.node.ts`). `opts.fetch` and `opts.resolve` may be overridden (tests).
  */
 export function createNodePageFetcher(
-  opts: Omit<PageFetcherOptions, 'fetch'> & Partial<Pick<PageFetcherOptions, 'fetch'>> & Pick<NodeFetchOptions, 'lookup'>,
+  opts: Omit<PageFetcherOptions, 'fetch'> & Partial<Pick<PageFetcherOptions, 'fetch'>> & Pick<NodeFetchOptions, 'lookup' | 'connectionsPerOrigin'>,
 ): NodePageFetcher {
-  const node = createNodeFetch({ allowHosts: opts.allowHosts, lookup: opts.lookup, connectTimeoutMs: opts.timeoutMs });
+  const node = createNodeFetch({ allowHosts: opts.allowHosts, lookup: opts.lookup, connectTimeoutMs: opts.timeoutMs, connectionsPerOrigin: opts.connectionsPerOrigin });
   const fetcher = createPageFetcher({ resolve: nodeResolve, ...opts, fetch: opts.fetch ?? node.fetch });
   return { fetch: fetcher.fetch, close: node.close };
 }

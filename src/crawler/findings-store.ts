@@ -5,7 +5,7 @@
  * they recur. Every transition writes an append-only event. All writes go in one batch,
  * so a page's findings never end up half-updated.
  */
-import { and, eq, inArray, notExists, sql } from 'drizzle-orm';
+import { and, eq, inArray, notExists, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/types';
 import { runBatch } from '../db/types';
@@ -32,7 +32,8 @@ export interface PageFindingsInput {
   siteId: number;
   providerId: number | null;
   url: string;
-  snapshotId: number | null;
+  /** The page's snapshot: its id, or an SQL expression giving it (when it is written in the same batch). */
+  snapshotId: number | SQL | null;
   crawlRunId: number | null;
   now: string;
   findings: EngineFinding[];
@@ -50,6 +51,16 @@ const ACTIVE = new Set(['open', 'confirmed']);
 
 /** Applies one page's current hits to the stored findings of that page. */
 export async function recordPageFindings(db: Db, input: PageFindingsInput): Promise<FindingChanges> {
+  const { statements, changes } = await planPageFindings(db, input);
+  await runBatch(db, statements);
+  return changes;
+}
+
+/**
+ * Reads the page's stored findings and returns the writes that apply its current hits (to run
+ * atomically, e.g. in one batch with the page's snapshot) and the changes they make.
+ */
+export async function planPageFindings(db: Db, input: PageFindingsInput): Promise<{ statements: unknown[]; changes: FindingChanges }> {
   const changes: FindingChanges = { created: 0, reopened: 0, resolved: 0, stillPresent: 0, suppressed: 0 };
   // One hit per fingerprint (the same words twice on a page are one finding).
   const current = new Map<string, EngineFinding>();
@@ -162,6 +173,5 @@ export async function recordPageFindings(db: Db, input: PageFindingsInput): Prom
     );
     changes.created++;
   }
-  await runBatch(db, stmts);
-  return changes;
+  return { statements: stmts, changes };
 }

@@ -27,18 +27,35 @@ export interface NewJob {
 /** Adds URLs to a site's frontier, due at `dueAt`; URLs already known are left alone. Returns how many were new. */
 export async function enqueueJobs(db: Db, siteId: number, jobs: NewJob[], dueAt: string): Promise<number> {
   if (!jobs.length) return 0;
-  let added = 0;
-  // Chunked to stay within SQL variable limits (D1 allows 100 bound parameters per statement).
+  // Chunked to stay within SQL variable limits (D1 allows 100 bound parameters per statement);
+  // the chunks go in one batch (one transaction).
+  const queries = [];
   for (let i = 0; i < jobs.length; i += 10) {
     const chunk = jobs.slice(i, i + 10);
-    const rows = await db
-      .insert(crawlJobs)
-      .values(chunk.map((j) => ({ siteId, url: j.url, depth: j.depth, discoveredVia: j.via, nextDueAt: dueAt })))
-      .onConflictDoNothing()
-      .returning({ id: crawlJobs.id });
-    added += rows.length;
+    queries.push(
+      db
+        .insert(crawlJobs)
+        .values(chunk.map((j) => ({ siteId, url: j.url, depth: j.depth, discoveredVia: j.via, nextDueAt: dueAt })))
+        .onConflictDoNothing()
+        .returning({ id: crawlJobs.id }),
+    );
   }
-  return added;
+  if (queries.length === 1) return (await queries[0]).length;
+  const results = await (db as unknown as { batch(q: unknown[]): Promise<unknown[][]> }).batch(queries);
+  return results.reduce((n, rows) => n + rows.length, 0);
+}
+
+/** Which of `urls` (normalised keys) are already in the site's frontier. One indexed read per 90 URLs. */
+export async function knownJobUrls(db: Db, siteId: number, urls: string[]): Promise<Set<string>> {
+  const known = new Set<string>();
+  for (let i = 0; i < urls.length; i += 90) {
+    const rows = await db
+      .select({ url: crawlJobs.url })
+      .from(crawlJobs)
+      .where(and(eq(crawlJobs.siteId, siteId), inArray(crawlJobs.url, urls.slice(i, i + 90))));
+    for (const r of rows) known.add(r.url);
+  }
+  return known;
 }
 
 const due = (now: string) =>
@@ -101,7 +118,13 @@ export interface JobOutcome {
  * whose lease expired must not overwrite the newer holder's work). Returns false then.
  */
 export async function completeJob(db: Db, jobId: number, owner: string, o: JobOutcome): Promise<boolean> {
-  const rows = await db
+  const rows = await completeJobQuery(db, jobId, owner, o);
+  return rows.length === 1;
+}
+
+/** The statement of `completeJob`, unexecuted, to run in a batch with a page's other writes. */
+export function completeJobQuery(db: Db, jobId: number, owner: string, o: JobOutcome) {
+  return db
     .update(crawlJobs)
     .set({
       lastStatus: o.status,
@@ -119,7 +142,6 @@ export async function completeJob(db: Db, jobId: number, owner: string, o: JobOu
     })
     .where(and(eq(crawlJobs.id, jobId), eq(crawlJobs.leaseOwner, owner)))
     .returning({ id: crawlJobs.id });
-  return rows.length === 1;
 }
 
 /** Gives a claimed job back untouched (e.g. its host is busy), due again at `nextDueAt`; the attempt is not counted. */

@@ -10,18 +10,19 @@ import { crawlJobs, crawlRuns, crawlSites, findings, pageSnapshots } from '../db
 import { htmlDocument } from '../compliance/extract-html';
 import { runDocument } from '../compliance/engine';
 import type { Ruleset } from '../compliance/ruleset';
-import type { Finding } from '../compliance/types';
+import type { Finding, ProviderFacts } from '../compliance/types';
 import type { LogFn } from '../http/env';
-import { claimDueJobs, completeJob, countSiteJobs, enqueueJobs, releaseJob, type ClaimedJob } from './frontier';
+import { claimDueJobs, completeJob, completeJobQuery, countSiteJobs, enqueueJobs, knownJobUrls, releaseJob, type ClaimedJob } from './frontier';
 import { hostNextAllowed, setHostNextAllowed, takeHostTurn } from './frontier-hosts';
 import { syncSitesFromDirectory } from './crawl-sites';
-import { recordPageFindings } from './findings-store';
+import { planPageFindings, recordPageFindings } from './findings-store';
 import { extractLinks } from './links';
 import { siteKey, urlKey } from './url-normalise';
 import { discoverSitemapUrls } from './sitemap';
 import type { PoliteFetcher, PoliteFetchResult } from './polite-fetcher';
 import { providerFacts } from './provider-facts';
 import { snapshotText } from './snapshot-text';
+import { createWriteBatcher } from './write-batcher';
 
 export interface CrawlSettings {
   /** Wall-clock budget of the tick. */
@@ -34,8 +35,14 @@ export interface CrawlSettings {
   maxDepth: number;
   /** Pages known per site at most (the frontier stops growing there). */
   maxPagesPerSite: number;
-  /** Hosts crawled in parallel by one tick (each host still one request at a time). */
+  /** Hosts crawled in parallel by one tick. */
   hostConcurrency: number;
+  /**
+   * Pages of one host fetched at once by one tick. Default 1 (politeness: one request at a time
+   * per host); raise it only for hosts you own (benchmarks), together with the fetcher's
+   * `maxConcurrentPerHost` (CRAWL_MAX_CONCURRENT_PER_HOST sets both).
+   */
+  hostPageConcurrency: number;
   /** Delay before a failed page is tried again (doubles per attempt, capped by the revisit time). */
   retryBaseSeconds: number;
   /** Attempts before a failing page waits for the next regular revisit. */
@@ -49,6 +56,7 @@ export const DEFAULT_CRAWL_SETTINGS: CrawlSettings = {
   maxDepth: 3,
   maxPagesPerSite: 200,
   hostConcurrency: 4,
+  hostPageConcurrency: 1,
   retryBaseSeconds: 300,
   maxAttempts: 5,
 };
@@ -106,6 +114,9 @@ interface SiteInfo {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** How long a tick holds a host's turn before it must renew it (a dead tick blocks the host this long at most). */
+const HOST_HOLD_MS = 60_000;
+
 /** Runs one crawl tick and returns what it did (also stored as a crawl_runs row). */
 export async function runCrawlTick(deps: CrawlDeps, opts: TickOptions): Promise<RunCounts> {
   const s: CrawlSettings = { ...DEFAULT_CRAWL_SETTINGS, ...opts.settings };
@@ -127,6 +138,20 @@ export async function runCrawlTick(deps: CrawlDeps, opts: TickOptions): Promise<
   let done = 0;
   let claimedTotal = 0;
   let budgetHit = false;
+  const perHost = Math.max(1, s.hostPageConcurrency);
+  // Pages finishing together share one commit (see write-batcher.ts).
+  const writes = createWriteBatcher(db);
+  // Provider facts do not change during a tick: read once per provider.
+  const factsCache = new Map<number, Promise<ProviderFacts | undefined>>();
+  const factsOf = (providerId: number) => {
+    let f = factsCache.get(providerId);
+    if (!f) {
+      f = providerFacts(db, providerId);
+      factsCache.set(providerId, f);
+      f.catch(() => factsCache.delete(providerId));
+    }
+    return f;
+  };
 
   const siteOf = async (id: number): Promise<SiteInfo> => {
     let info = sites.get(id);
@@ -143,51 +168,55 @@ export async function runCrawlTick(deps: CrawlDeps, opts: TickOptions): Promise<
     opts.onPage?.(page, { done, queued: Math.max(0, claimedTotal - done) });
   };
 
-  /** Adds same-site URLs to the frontier within the site's page cap and the depth limit. */
-  const enqueue = async (site: SiteInfo, urls: string[], depth: number, via: 'link' | 'sitemap' | 'canonical') => {
-    if (depth > s.maxDepth || !urls.length) return;
-    const room = s.maxPagesPerSite - (await countSiteJobs(db, site.id));
-    if (room <= 0) return;
-    const keys = [...new Set(urls.map((u) => urlKey(u)).filter((u): u is string => u !== null))].slice(0, room);
-    await enqueueJobs(db, site.id, keys.map((url) => ({ url, depth, via })), iso(nowMs()));
+  /**
+   * Adds same-site URLs to the frontier within the site's page cap and the depth limit. Only URLs
+   * not yet known are written (most links of a page are); calls run one at a time so concurrent
+   * pages cannot overshoot the cap together.
+   */
+  let enqueueChain: Promise<unknown> = Promise.resolve();
+  const enqueue = (site: SiteInfo, urls: string[], depth: number, via: 'link' | 'sitemap' | 'canonical'): Promise<void> => {
+    if (depth > s.maxDepth || !urls.length) return Promise.resolve();
+    const run = enqueueChain.then(async () => {
+      const keys = [...new Set(urls.map((u) => urlKey(u)).filter((u): u is string => u !== null))];
+      const known = await knownJobUrls(db, site.id, keys);
+      const fresh = keys.filter((k) => !known.has(k));
+      if (!fresh.length) return;
+      const room = s.maxPagesPerSite - (await countSiteJobs(db, site.id));
+      if (room <= 0) return;
+      await enqueueJobs(db, site.id, fresh.slice(0, room).map((url) => ({ url, depth, via })), iso(nowMs()));
+    });
+    enqueueChain = run.catch(() => {});
+    return run;
   };
 
-  const processJob = async (job: ClaimedJob, host: string): Promise<void> => {
+  /**
+   * Takes the host's turn in the database for this tick (another tick or instance may be using
+   * the host): waits briefly when the host is free soon. Returns when it is free otherwise.
+   */
+  const takeTurn = async (host: string): Promise<{ ok: true } | { ok: false; next: number }> => {
+    const now = nowMs();
+    if (await takeHostTurn(db, host, iso(now), iso(now + HOST_HOLD_MS))) return { ok: true };
+    const next = Date.parse((await hostNextAllowed(db, host)) ?? iso(now));
+    const wait = next - nowMs();
+    if (wait > 0 && wait < Math.min(deadline - now - 1000, 10_000)) {
+      await new Promise((r) => setTimeout(r, wait));
+      const t = nowMs();
+      if (await takeHostTurn(db, host, iso(t), iso(t + HOST_HOLD_MS))) return { ok: true };
+    }
+    return { ok: false, next };
+  };
+
+  const processJob = async (job: ClaimedJob): Promise<void> => {
     const site = await siteOf(job.siteId);
     const now = nowMs();
-    const remaining = deadline - now;
     const revisitAt = iso(now + site.revisitSeconds * 1000);
 
-    // Another tick (or instance) may be using this host: wait briefly for our turn, else defer.
-    let turn = await takeHostTurn(db, host, iso(now), iso(now + 60_000));
-    if (!turn) {
-      const next = Date.parse((await hostNextAllowed(db, host)) ?? iso(now));
-      const wait = next - nowMs();
-      if (wait > 0 && wait < Math.min(remaining - 1000, 10_000)) {
-        await new Promise((r) => setTimeout(r, wait));
-        turn = await takeHostTurn(db, host, iso(nowMs()), iso(nowMs() + 60_000));
-      }
-      if (!turn) {
-        await releaseJob(db, job.id, owner, iso(Math.max(next, nowMs())));
-        counts.deferred++;
-        report({ url: job.url, status: 'deferred', httpStatus: 0, findings: [] });
-        return;
-      }
-    }
-
-    let r: PoliteFetchResult;
-    try {
-      r = await deps.fetcher.fetch(job.url, {
-        etag: job.etag ?? undefined,
-        lastModified: job.lastModified ?? undefined,
-        maxWaitMs: Math.max(0, deadline - nowMs()),
-      });
-    } finally {
-      // The next request to this host waits for the host's delay (Crawl-delay, floor, backoff).
-      const key = siteKey(job.url) ?? host;
-      const next = Math.max(nowMs() + deps.fetcher.scheduler.delayMs(key), deps.fetcher.scheduler.nextAllowedAt(key));
-      await setHostNextAllowed(db, host, iso(next));
-    }
+    // The host's turn is held by the caller; the polite fetcher spaces requests within it.
+    const r: PoliteFetchResult = await deps.fetcher.fetch(job.url, {
+      etag: job.etag ?? undefined,
+      lastModified: job.lastModified ?? undefined,
+      maxWaitMs: Math.max(0, deadline - nowMs()),
+    });
     const fetchedAt = iso(nowMs());
 
     // Sitemaps are read once per site per tick, when its start page is visited.
@@ -207,8 +236,10 @@ export async function runCrawlTick(deps: CrawlDeps, opts: TickOptions): Promise<
       }
     }
 
-    const finish = (status: string, extra: Partial<Parameters<typeof completeJob>[3]> = {}) =>
-      completeJob(db, job.id, owner, { status, httpStatus: r.status || null, error: r.error ?? null, fetchedAt, nextDueAt: revisitAt, ...extra });
+    const outcome = (status: string, extra: Partial<Parameters<typeof completeJob>[3]> = {}) =>
+      ({ status, httpStatus: r.status || null, error: r.error ?? null, fetchedAt, nextDueAt: revisitAt, ...extra });
+    const finish = (status: string, extra: Partial<Parameters<typeof completeJob>[3]> = {}) => completeJob(db, job.id, owner, outcome(status, extra));
+    const finishQuery = (status: string, extra: Partial<Parameters<typeof completeJob>[3]> = {}) => completeJobQuery(db, job.id, owner, outcome(status, extra));
 
     switch (r.kind) {
       case 'html': {
@@ -225,33 +256,41 @@ export async function runCrawlTick(deps: CrawlDeps, opts: TickOptions): Promise<
         }
         if (!links.metaRobots.nofollow) await enqueue(site, links.pages, job.depth + 1, 'link');
         if (r.contentHash && r.contentHash === job.contentHash) {
-          await markStillPresent(db, job.id, fetchedAt);
-          await finish('unchanged', { etag: r.etag ?? null, lastModified: r.lastModified ?? null, resetAttempts: true });
+          await writes.write([
+            stillPresentQuery(db, job.id, fetchedAt),
+            finishQuery('unchanged', { etag: r.etag ?? null, lastModified: r.lastModified ?? null, resetAttempts: true }),
+          ]);
           counts.pagesUnchanged++;
           report({ url: job.url, status: 'unchanged', httpStatus: r.status, findings: [] });
           return;
         }
         const doc = htmlDocument(text);
-        const facts = site.providerId === null ? undefined : await providerFacts(db, site.providerId);
+        const facts = site.providerId === null ? undefined : await factsOf(site.providerId);
         const hits = runDocument(deps.ruleset, doc, { pageUrl: job.url, provider: facts });
-        const snapshotId = await storeSnapshot(db, {
-          jobId: job.id, url: job.url, fetchedAt, httpStatus: r.status, contentHash: r.contentHash ?? '', htmlBytes: r.bytes,
-          title: doc.pieces.find((p) => p.part === 'title')?.text.slice(0, 500) ?? null, text: snapshotText(doc), crawlRunId: run.id,
-        });
-        const changes = await recordPageFindings(db, {
+        // Snapshot, findings and the job's outcome are written together (one atomic group); the
+        // findings find the snapshot's id by (job, content hash) inside that same batch.
+        const contentHash = r.contentHash ?? '';
+        const snapshotId = sql`(select ${pageSnapshots.id} from ${pageSnapshots} where ${pageSnapshots.jobId} = ${job.id} and ${pageSnapshots.contentHash} = ${contentHash})`;
+        const plan = await planPageFindings(db, {
           jobId: job.id, siteId: site.id, providerId: site.providerId, url: job.url, snapshotId, crawlRunId: run.id, now: fetchedAt, findings: hits,
         });
-        counts.findingsNew += changes.created;
-        counts.findingsResolved += changes.resolved;
-        counts.findingsReopened += changes.reopened;
-        await finish('ok', { etag: r.etag ?? null, lastModified: r.lastModified ?? null, contentHash: r.contentHash ?? null, resetAttempts: true });
+        await writes.write([
+          snapshotQuery(db, {
+            jobId: job.id, url: job.url, fetchedAt, httpStatus: r.status, contentHash, htmlBytes: r.bytes,
+            title: doc.pieces.find((p) => p.part === 'title')?.text.slice(0, 500) ?? null, text: snapshotText(doc), crawlRunId: run.id,
+          }),
+          ...plan.statements,
+          finishQuery('ok', { etag: r.etag ?? null, lastModified: r.lastModified ?? null, contentHash: r.contentHash ?? null, resetAttempts: true }),
+        ]);
+        counts.findingsNew += plan.changes.created;
+        counts.findingsResolved += plan.changes.resolved;
+        counts.findingsReopened += plan.changes.reopened;
         counts.pagesFetched++;
         report({ url: job.url, status: 'ok', httpStatus: r.status, findings: hits });
         return;
       }
       case 'not_modified':
-        await markStillPresent(db, job.id, fetchedAt);
-        await finish('unchanged', { resetAttempts: true });
+        await writes.write([stillPresentQuery(db, job.id, fetchedAt), finishQuery('unchanged', { resetAttempts: true })]);
         counts.pagesUnchanged++;
         report({ url: job.url, status: 'unchanged', httpStatus: r.status, findings: [] });
         return;
@@ -303,7 +342,7 @@ export async function runCrawlTick(deps: CrawlDeps, opts: TickOptions): Promise<
       owner,
       now: iso(now),
       leaseUntil: iso(now + s.leaseSeconds * 1000),
-      limit: Math.min(s.maxPages - done, s.hostConcurrency * 5),
+      limit: Math.min(s.maxPages - done, s.hostConcurrency * perHost * 5),
       siteId: opts.siteId,
     });
     if (!jobs.length) break;
@@ -314,24 +353,52 @@ export async function runCrawlTick(deps: CrawlDeps, opts: TickOptions): Promise<
       byHost.set(h, [...(byHost.get(h) ?? []), j]);
     }
     const hosts = [...byHost.entries()];
-    // Hosts in parallel (bounded), each host's pages one after another.
-    const worker = async () => {
-      for (let next = hosts.shift(); next; next = hosts.shift()) {
-        const [host, list] = next;
-        for (const job of list) {
+    /** One host's claimed pages, `perHost` at a time (one after another by default). */
+    const crawlHost = async (host: string, list: ClaimedJob[]) => {
+      let holdUntil = nowMs() + HOST_HOLD_MS;
+      const lane = async () => {
+        for (let job = list.shift(); job; job = list.shift()) {
           if (nowMs() >= deadline) {
             budgetHit = true;
             await releaseJob(db, job.id, owner, iso(nowMs()));
             continue;
           }
           try {
-            await processJob(job, host);
+            // A long run on one host renews its turn so no other tick joins in.
+            if (holdUntil - nowMs() < HOST_HOLD_MS / 2) {
+              holdUntil = nowMs() + HOST_HOLD_MS;
+              await setHostNextAllowed(db, host, iso(holdUntil));
+            }
+            await processJob(job);
           } catch (err) {
             // An unexpected failure must not lose the job: it is released and retried later.
             log('error', 'crawl job failed', { url: job.url, error: String((err as Error)?.stack ?? err) });
             await releaseJob(db, job.id, owner, iso(nowMs() + s.retryBaseSeconds * 1000));
             counts.errors++;
           }
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(perHost, list.length) }, lane));
+    };
+    // Hosts in parallel (bounded). Each host's turn is taken once for its pages in this batch
+    // and given back with the host's delay (Crawl-delay, floor, backoff) when they are done.
+    const worker = async () => {
+      for (let next = hosts.shift(); next; next = hosts.shift()) {
+        const [host, list] = next;
+        const turn = await takeTurn(host);
+        if (!turn.ok) {
+          for (const job of list) {
+            await releaseJob(db, job.id, owner, iso(Math.max(turn.next, nowMs())));
+            counts.deferred++;
+            report({ url: job.url, status: 'deferred', httpStatus: 0, findings: [] });
+          }
+          continue;
+        }
+        try {
+          await crawlHost(host, list);
+        } finally {
+          const nextAt = Math.max(nowMs() + deps.fetcher.scheduler.delayMs(host), deps.fetcher.scheduler.nextAllowedAt(host));
+          await setHostNextAllowed(db, host, iso(nextAt));
         }
       }
     };
@@ -366,8 +433,8 @@ export async function runCrawlTick(deps: CrawlDeps, opts: TickOptions): Promise<
 }
 
 /** An unchanged page: its open findings are still there, so their last-seen time moves on. */
-async function markStillPresent(db: Db, jobId: number, at: string) {
-  await db
+function stillPresentQuery(db: Db, jobId: number, at: string) {
+  return db
     .update(findings)
     .set({ lastSeenAt: at })
     .where(and(eq(findings.jobId, jobId), sql`${findings.status} in ('open', 'confirmed', 'dismissed')`));
@@ -375,16 +442,14 @@ async function markStillPresent(db: Db, jobId: number, at: string) {
 
 /**
  * Stores a snapshot once per (page, content); a page that returns to earlier content moves
- * that snapshot's fetch time forward. Returns its id.
+ * that snapshot's fetch time forward.
  */
-async function storeSnapshot(db: Db, snap: typeof pageSnapshots.$inferInsert): Promise<number> {
-  const [row] = await db
+function snapshotQuery(db: Db, snap: typeof pageSnapshots.$inferInsert) {
+  return db
     .insert(pageSnapshots)
     .values(snap)
     .onConflictDoUpdate({
       target: [pageSnapshots.jobId, pageSnapshots.contentHash],
       set: { fetchedAt: snap.fetchedAt, crawlRunId: snap.crawlRunId, httpStatus: snap.httpStatus },
-    })
-    .returning({ id: pageSnapshots.id });
-  return row.id;
+    });
 }

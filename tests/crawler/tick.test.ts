@@ -165,6 +165,23 @@ describe('crawl tick on a real fixture site', () => {
     expect(job).toMatchObject({ leaseOwner: null, lastStatus: 'ok' });
   });
 
+  it('with several pages of one host at once (CRAWL_MAX_CONCURRENT_PER_HOST), still fetches each page once', async () => {
+    site = await startFixtureSite();
+    await addSite('/');
+    const fast = testCrawler(t.db, { CRAWL_MAX_CONCURRENT_PER_HOST: '4' });
+    try {
+      const counts = await fast.tick({ settings: { maxPagesPerSite: 40, hostPageConcurrency: 4 } });
+      const snaps = await t.db.select().from(pageSnapshots);
+      expect(snaps.length).toBe(counts.pagesFetched);
+      expect(counts.pagesFetched).toBeGreaterThan(5);
+      const pageRequests = site.requests.filter((r) => r.path !== '/robots.txt' && !r.path.startsWith('/sitemap'));
+      expect(new Set(pageRequests.map((r) => r.path)).size).toBe(pageRequests.length);
+      expect((await jobsOf()).length).toBeLessThanOrEqual(40);
+    } finally {
+      await fast.close();
+    }
+  });
+
   it('stops at the page budget and says the run was partial', async () => {
     site = await startFixtureSite();
     await addSite('/');
