@@ -1,0 +1,84 @@
+/**
+ * The rule engine entry points: checkText and checkHtml run a compiled ruleset over plain text or an
+ * HTML page and return findings. Runtime-neutral (no node: imports); synchronous.
+ */
+import { analyse } from './analyse';
+import { languageParityCheck } from './checks/language-parity';
+import { ratingCheck } from './checks/rating';
+import { EvalContext } from './context';
+import type { Piece, SourceDocument } from './document';
+import { textDocument } from './document';
+import { htmlDocument } from './extract-html';
+import { mergeCandidates, toFindings } from './findings';
+import type { Candidate } from './matcher';
+import { matchRule } from './matcher';
+import type { CompiledRule, Ruleset } from './ruleset';
+import type { CheckOptions, Finding } from './types';
+import { severityRank } from './types';
+
+const rulesByIdCache = new WeakMap<Ruleset, Map<string, CompiledRule>>();
+
+function rulesById(ruleset: Ruleset): Map<string, CompiledRule> {
+  let m = rulesByIdCache.get(ruleset);
+  if (!m) rulesByIdCache.set(ruleset, (m = new Map(ruleset.rules.map((r) => [r.id, r]))));
+  return m;
+}
+
+/** Adds the page host as a `url` piece unless it is an official (AF) domain. */
+function withUrlPiece(doc: SourceDocument, ruleset: Ruleset, pageUrl?: string): SourceDocument {
+  if (!pageUrl) return doc;
+  let host: string;
+  try {
+    host = new URL(pageUrl).hostname.toLowerCase();
+  } catch {
+    return doc;
+  }
+  if (ruleset.officialDomains.some((d) => host === d || host.endsWith(`.${d}`))) return doc;
+  const zone = Math.max(0, ...doc.pieces.map((p) => p.zone)) + 1;
+  const text = host.replace(/[.-]/g, ' ');
+  const piece: Piece = { part: 'url', text, base: 0, mapStart: new Int32Array(text.length), mapEnd: new Int32Array(text.length), zone, section: -1, synthetic: true, label: host };
+  return { ...doc, pieces: [...doc.pieces, piece] };
+}
+
+/** Runs the (optionally filtered) ruleset over a document. */
+export function runDocument(ruleset: Ruleset, doc: SourceDocument, opts: CheckOptions = {}): Finding[] {
+  const byId = rulesById(ruleset);
+  const wanted = opts.rules ? new Set(opts.rules) : null;
+  const rules = ruleset.rules.filter((r) => !wanted || wanted.has(r.id));
+  const a = analyse(withUrlPiece(doc, ruleset, opts.pageUrl), ruleset.index);
+  const ctx = new EvalContext(a);
+  let cands: Candidate[] = [];
+  const meta: CompiledRule[] = [];
+  for (const rule of rules) {
+    cands.push(...matchRule(ctx, rule));
+    for (const check of rule.checks) {
+      if (check.type === 'rating_vs_provider') cands.push(...ratingCheck(ctx, rule, check, opts.provider));
+      else if (!meta.includes(rule)) meta.push(rule);
+    }
+  }
+  // Meta rules look at the other rules' matches, so they run last.
+  for (const rule of meta)
+    for (const check of rule.checks)
+      if (check.type === 'language_parity') cands.push(...languageParityCheck(ctx, rule, check, cands));
+  cands = mergeCandidates(cands, a);
+  if (opts.minSeverity) {
+    const min = severityRank(opts.minSeverity);
+    cands = cands.filter((c) => severityRank(c.severity) >= min);
+  }
+  return toFindings(cands, a, ruleset, byId, opts);
+}
+
+/** Checks plain text. Offsets are into `text`. */
+export function checkText(ruleset: Ruleset, text: string, opts: CheckOptions = {}): Finding[] {
+  return runDocument(ruleset, textDocument(text), opts);
+}
+
+/** Checks an HTML page. Offsets are into the HTML source; `match` is the extracted visible text. */
+export function checkHtml(ruleset: Ruleset, html: string, opts: CheckOptions = {}): Finding[] {
+  return runDocument(ruleset, htmlDocument(html), opts);
+}
+
+/** checkText or checkHtml by flag (used by the example runner and the CLI). */
+export function runRules(ruleset: Ruleset, input: string, isHtml: boolean, opts: CheckOptions = {}): Finding[] {
+  return isHtml ? checkHtml(ruleset, input, opts) : checkText(ruleset, input, opts);
+}

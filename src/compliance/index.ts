@@ -1,0 +1,16 @@
+/**
+ * Public API of the chapter 22 rule engine (runtime-neutral: Node and Cloudflare Workers).
+ *
+ *   const rs = defaultRuleset();
+ *   const findings = checkHtml(rs, html, { lang: 'en', pageUrl, provider });
+ */
+export { loadRuleset, verifyExamples } from './loader';
+export type { LoadOptions } from './loader';
+export { checkText, checkHtml, runDocument } from './engine';
+export { defaultRuleset } from './default-ruleset';
+export { RulesetError } from './ruleset';
+export type { Ruleset, RulesetIssue, CompiledRule } from './ruleset';
+export { SEVERITIES, PARTS, severityRank } from './types';
+export type { Finding, CheckOptions, Severity, ProviderFacts, Part } from './types';
+export { normaliseToken } from './normalise';
+export { fnv1a64 } from './fingerprint';

@@ -1,0 +1,74 @@
+/**
+ * Public types of the chapter 22 rule engine: severities, options, provider facts and the
+ * Finding shape shared by the crawler, the API and the CLI.
+ */
+
+export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** Numeric rank of a severity (low = 0 … critical = 3). */
+export function severityRank(s: Severity): number {
+  return SEVERITIES.indexOf(s);
+}
+
+/** Page parts a rule can read (see rules/README.md). */
+export const PARTS = [
+  'body',
+  'title',
+  'h1',
+  'heading',
+  'meta',
+  'alt',
+  'image_src',
+  'image_title',
+  'aria',
+  'jsonld',
+  'url',
+] as const;
+export type Part = (typeof PARTS)[number];
+
+/** Official facts about the provider whose page is being checked (from the directory). */
+export interface ProviderFacts {
+  id?: number | string;
+  name?: string;
+  /** Official AF ratings (betyg), one per contract/area and period; stars null = no rating held. */
+  ratings?: { area?: string; stars: number | null; period: string }[];
+  /** Domains the provider owns. */
+  domains?: string[];
+}
+
+export interface CheckOptions {
+  /** Language of messages and suggestions (default sv; falls back to sv). */
+  lang?: string;
+  /** Only run these rule ids. */
+  rules?: string[];
+  /** Drop findings below this severity. */
+  minSeverity?: Severity;
+  provider?: ProviderFacts;
+  /** URL of the page; part of the fingerprint and used for domain checks. */
+  pageUrl?: string;
+}
+
+/**
+ * One rule violation. `start`/`end` are UTF-16 offsets into the ORIGINAL input: the text for
+ * checkText, the HTML source for checkHtml (there the slice may contain markup or entities between
+ * the words; `match` is the extracted visible text). `line`/`column` are 1-based (column in UTF-16
+ * code units). Findings on the page URL (part `url`) have start = end = 0, line = column = 0 and a
+ * context starting "page URL:". Findings in JSON-LD summaries (e.g. an AggregateRating read as
+ * "aggregaterating 5 av 5") point at the JSON value in the source and have a context starting "JSON-LD:".
+ */
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  suggestion: string;
+  link: string;
+  match: string;
+  start: number;
+  end: number;
+  line: number;
+  column: number;
+  context: string;
+  rulesetVersion: string;
+  fingerprint: string;
+}
