@@ -116,7 +116,13 @@ export async function listMunicipalitiesByCounty(db: Db): Promise<{ county: { co
 
 /** Ids of the delivery areas that cover the municipality on `today` (YYYY-MM-DD). */
 export async function currentDeliveryAreaIds(db: Db, municipalityCode: string, today: string): Promise<number[]> {
-  const rows = await db
+  const rows = await currentDeliveryAreaIdsQuery(db, municipalityCode, today);
+  return rows.map((r) => r.id);
+}
+
+/** The query behind currentDeliveryAreaIds, usable as a subquery (`inArray(col, query)`). */
+export function currentDeliveryAreaIdsQuery(db: Db, municipalityCode: string, today: string) {
+  return db
     .select({ id: deliveryAreas.id })
     .from(deliveryAreaMunicipalities)
     .innerJoin(deliveryAreas, eq(deliveryAreas.id, deliveryAreaMunicipalities.deliveryAreaId))
@@ -128,5 +134,4 @@ export async function currentDeliveryAreaIds(db: Db, municipalityCode: string, t
         or(isNull(deliveryAreas.validTo), gte(deliveryAreas.validTo, today)),
       ),
     );
-  return rows.map((r) => r.id);
 }

@@ -5,7 +5,6 @@
 import { and, asc, desc, eq, gt, inArray, ne, notExists, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { currentDeliveryAreaIdsQuery } from './municipality-queries';
-import { compareSv } from './collation';
 import type { Db } from '../db/types';
 import {
   contractResults,
@@ -186,7 +185,7 @@ async function claimsFor(db: Db, providerIds: number[]) {
   }
   // Swedish first, then alphabetical by Swedish name: a stable, neutral order.
   for (const list of langs.values()) {
-    list.sort((a, b) => (a.code === 'sv' ? -1 : b.code === 'sv' ? 1 : compareSv(a.nameSv, b.nameSv)));
+    list.sort((a, b) => (a.code === 'sv' ? -1 : b.code === 'sv' ? 1 : a.nameSv.localeCompare(b.nameSv, 'sv')));
   }
   return { langs, remote };
 }

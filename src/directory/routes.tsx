@@ -19,6 +19,7 @@ import { MunicipalityPage } from './pages/municipality-page';
 import { ProviderPage } from './pages/provider-page';
 import { ComparePage } from './pages/compare-page';
 import { AboutPage } from './pages/about-page';
+import { CrawlerPage } from './pages/crawler-page';
 
 const MAX_COMPARE = 3;
 
@@ -140,6 +141,11 @@ function register(r: Hono<AppEnv>, prefix: '' | '/en', locale: Locale) {
     return c.html(
       <ComparePage locale={locale} providers={providers} municipality={m} areaIds={areaIds} truncated={ids.length > MAX_COMPARE} data={data} path={plainPath(c)} />,
     );
+  });
+
+  r.get(`${prefix}/om-crawlern`, (c) => {
+    publicCache(c);
+    return c.html(<CrawlerPage locale={locale} />);
   });
 
   r.get(`${prefix}/om-betyg`, async (c) => {

@@ -2,7 +2,7 @@
  * Shared view pieces of the public directory: rating display, accepting status,
  * language list with origin labels, the search form and the "data as of" stamp.
  */
-import type { FC } from 'hono/jsx';
+import type { Child, FC } from 'hono/jsx';
 import type { DataAsOf, LanguageClaim, RatingRow } from '../directory/provider-queries';
 import { formatDate, formatPeriod, localePath, t, type Locale, type MessageKey } from './i18n';
 
@@ -64,6 +64,16 @@ export const Languages: FC<{ locale: Locale; languages: LanguageClaim[]; showOri
     </span>
   );
 };
+
+/**
+ * Wrapper letting a wide table scroll sideways on small screens. It is a labelled,
+ * focusable region so keyboard users can scroll it too (WCAG 2.1.1; axe scrollable-region-focusable).
+ */
+export const TableScroll: FC<{ label: string; children?: Child }> = ({ label, children }) => (
+  <div class="table-wrap" role="region" aria-label={label} tabindex={0}>
+    {children}
+  </div>
+);
 
 /** The municipality / postcode search form (GET /sok), usable without JavaScript. */
 export const SearchForm: FC<{ locale: Locale; value?: string; id?: string }> = ({ locale, value, id = 'q' }) => (

@@ -248,12 +248,22 @@ export function localePath(locale: Locale, path: string): string {
   return path === '/' ? '/en' : `/en${path}`;
 }
 
+// Intl formatters are costly to build and cheap to reuse; pages format dozens of dates.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function cachedFormat(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = make()));
+  return f;
+}
+
 /** Formats an ISO date (YYYY-MM-DD or timestamp) for display. */
 export function formatDate(locale: Locale, iso: string | null | undefined): string {
   if (!iso) return '–';
   const d = new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'Europe/Stockholm' }).format(d);
+  return cachedFormat(`date:${locale}`, () =>
+    new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'Europe/Stockholm' }),
+  ).format(d);
 }
 
 /** Formats a rating period "2026-09" as "september 2026" / "September 2026". */
@@ -261,5 +271,7 @@ export function formatPeriod(locale: Locale, period: string): string {
   const m = /^(\d{4})-(\d{2})$/.exec(period);
   if (!m) return period;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 15));
-  return new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(d);
+  return cachedFormat(`period:${locale}`, () =>
+    new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { year: 'numeric', month: 'long', timeZone: 'UTC' }),
+  ).format(d);
 }

@@ -31,6 +31,8 @@ export const Layout: FC<LayoutProps> = ({ locale, title, description, path, chil
           {description ? <meta name="description" content={description} /> : null}
           {noindex ? <meta name="robots" content="noindex" /> : null}
           <link rel="stylesheet" href={STYLESHEET_PATH} />
+          {/* No icon yet: an empty one stops browsers requesting /favicon.ico (a 404 on every first visit). */}
+          <link rel="icon" href="data:," />
           <link rel="alternate" hreflang="sv" href={localePath('sv', path)} />
           <link rel="alternate" hreflang="en" href={localePath('en', path)} />
         </head>

@@ -219,6 +219,12 @@ describe('other pages', () => {
     expect(await (await get('/om-betyg')).text()).toContain('1 till 4 stjärnor');
     expect(await (await get('/en/om-betyg')).text()).toContain('1 to 4 stars');
   });
+  it('explains the crawler at the address its User-Agent names', async () => {
+    const html = await (await get('/om-crawlern')).text();
+    expect(html).toContain('User-agent: Valkollen');
+    expect(html).toContain('robots.txt');
+    expect(await (await get('/en/om-crawlern')).text()).toContain('How to stop or limit us');
+  });
   it('answers /healthz', async () => {
     const res = await get('/healthz');
     expect(res.status).toBe(200);

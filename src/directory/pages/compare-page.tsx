@@ -1,7 +1,7 @@
 /** Two or three providers side by side, with the same rows for each (LOV: comparable information). */
 import type { FC } from 'hono/jsx';
 import { Layout } from '../../views/layout';
-import { Accepting, DataStamp, Languages, Rating } from '../../views/components';
+import { Accepting, DataStamp, Languages, Rating, TableScroll } from '../../views/components';
 import { localePath, t, type Locale } from '../../views/i18n';
 import type { MunicipalityRef } from '../municipality-queries';
 import type { DataAsOf, ProviderDetail } from '../provider-queries';
@@ -29,7 +29,7 @@ export const ComparePage: FC<{
       {truncated ? <p class="notice">{t(locale, 'compareTooMany')}</p> : null}
       {providers.length < 2 ? <p class="notice">{t(locale, 'compareHelp')}</p> : null}
       {providers.length ? (
-        <div class="table-wrap">
+        <TableScroll label={t(locale, 'compareTitle')}>
           <table>
             <caption class="visually-hidden">{t(locale, 'compareTitle')}</caption>
             <thead>
@@ -96,7 +96,7 @@ export const ComparePage: FC<{
               </tr>
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
       <DataStamp locale={locale} data={data} />
     </Layout>

@@ -1,0 +1,77 @@
+/**
+ * Benchmark server (run in its own process by bench/directory.ts): the real app from
+ * createApp over a libsql database seeded with the demo data, exactly as `npm start`
+ * prepares it, plus one bench-only route, /__static, that serves the pre-rendered bytes of
+ * the municipality page from memory: the ceiling of this Node process and HTTP adapter.
+ *
+ * Env: BENCH_DB = file (default; a fresh temp file like data/valkollen.db) | memory,
+ * BENCH_PAGE (default /kommun/vasteras), LOG_LEVEL (default info, as in production),
+ * PORT (default 0: any free port; printed on stderr when run by hand).
+ * Reports { ready: url, ... } over IPC once listening; exits cleanly on SIGTERM so that
+ * `--cpu-prof` can write its profile.
+ */
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createApp } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import { consoleLogger } from '../../src/http/logging';
+import { prepareNodeDatabase } from '../../src/node';
+
+const STATIC_PATH = '/__static';
+
+async function main() {
+  const useFile = (process.env.BENCH_DB ?? 'file') !== 'memory';
+  const dbFile = join(tmpdir(), `valkollen-bench-${process.pid}.db`);
+  const config = loadConfig({
+    ...process.env,
+    DATABASE_URL: useFile ? `file:${dbFile}` : ':memory:',
+    SEED_DEMO: 'true',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+  });
+  const log = consoleLogger(config.LOG_LEVEL);
+  const seedStart = performance.now();
+  const database = await prepareNodeDatabase(config, log);
+  const seedMs = Math.round(performance.now() - seedStart);
+  const app = createApp({ db: database.db, config, clock: () => new Date(), fetcher: fetch, log });
+
+  // The ceiling: the same bytes as the page, answered from memory by the same process.
+  const pagePath = process.env.BENCH_PAGE ?? '/kommun/vasteras';
+  const page = await app.request(pagePath);
+  if (page.status !== 200) throw new Error(`${pagePath} answered ${page.status}`);
+  const pageBytes = new Uint8Array(await page.arrayBuffer());
+  const staticHeaders = { 'content-type': page.headers.get('content-type') ?? 'text/html; charset=UTF-8' };
+  const fetchWithStatic = (req: Request, env: unknown) => {
+    if (req.url.endsWith(STATIC_PATH)) return new Response(pageBytes, { headers: staticHeaders });
+    return app.fetch(req, env as never);
+  };
+
+  const server = serve({ fetch: fetchWithStatic, hostname: '127.0.0.1', port: Number(process.env.PORT ?? 0) }, (info: AddressInfo) => {
+    // Run by hand (no IPC channel): say where it listens on stderr.
+    if (!process.send) console.error(`listening on http://127.0.0.1:${info.port} (static ceiling at ${STATIC_PATH})`);
+    process.send?.({
+      ready: `http://127.0.0.1:${info.port}`,
+      staticPath: STATIC_PATH,
+      pageBytes: pageBytes.byteLength,
+      database: useFile ? 'file (temp)' : ':memory:',
+      seedMs,
+    });
+  });
+
+  const shutdown = () => {
+    server.close();
+    database.close();
+    if (useFile) for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`, `${dbFile}-journal`]) rmSync(f, { force: true });
+    process.exit(0);
+  };
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
+  process.on('disconnect', shutdown);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
