@@ -17,7 +17,8 @@ export interface TestApp extends TestDb {
 export async function testApp(opts: { seed?: (db: Db) => Promise<void>; env?: Record<string, string>; now?: Date } = {}): Promise<TestApp> {
   const database = await testDb();
   if (opts.seed) await opts.seed(database.db);
-  const config = loadConfig({ LOG_LEVEL: 'silent', SEED_DEMO: 'false', ...opts.env });
+  // Rendered pages are not reused by default so tests that change data see it at once.
+  const config = loadConfig({ LOG_LEVEL: 'silent', SEED_DEMO: 'false', PAGE_RENDER_CACHE_SECONDS: '0', ...opts.env });
   const now = { value: opts.now ?? new Date('2026-11-23T10:00:00Z') };
   const app = createApp({ db: database.db, config, clock: () => now.value, log: () => {} });
   return { ...database, app, config, now };
