@@ -57,7 +57,7 @@ const SchemaView: FC<{ schema: Schema | undefined; depth?: number }> = ({ schema
   }
   const required = new Set<string>(schema.required ?? []);
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex={0}>
       <table>
         <thead>
           <tr>
@@ -136,7 +136,7 @@ const Operation: FC<{ doc: OpenApiDocument; method: string; path: string; op: Sc
       {op.parameters?.length ? (
         <>
           <h4>Parameters</h4>
-          <div class="table-wrap">
+          <div class="table-wrap" tabindex={0}>
             <table>
               <thead>
                 <tr>
@@ -191,7 +191,7 @@ const Operation: FC<{ doc: OpenApiDocument; method: string; path: string; op: Sc
         </>
       ) : null}
       <h4>Responses</h4>
-      <div class="table-wrap">
+      <div class="table-wrap" tabindex={0}>
         <table>
           <thead>
             <tr>

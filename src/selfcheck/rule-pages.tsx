@@ -56,7 +56,7 @@ const RuleList: FC<{ locale: Locale; rules: RuleJson[]; version: string }> = ({ 
     <Layout locale={locale} title={l.rules} path="/rules">
       <h1>{l.rules}</h1>
       <p>{l.intro}</p>
-      <div class="table-wrap">
+      <div class="table-wrap" tabindex={0}>
         <table>
           <caption class="visually-hidden">{l.rules}</caption>
           <thead>

@@ -17,7 +17,7 @@ export const UsersPage: FC<{ locale: Locale; reviewer: Reviewer; users: UserRow[
     <h1>{rt(locale, 'usersTitle')}</h1>
     <Flash text={flash} />
     <p>{rt(locale, 'usersIntro')}</p>
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex={0}>
       <table>
         <caption class="visually-hidden">{rt(locale, 'usersTitle')}</caption>
         <thead>
@@ -121,7 +121,7 @@ export const ApiKeysPage: FC<ApiKeysPageProps> = ({ locale, reviewer, keys, crea
       </fieldset>
     </form>
     {keys.length ? (
-      <div class="table-wrap">
+      <div class="table-wrap" tabindex={0}>
         <table>
           <caption class="visually-hidden">{rt(locale, 'apiKeysTitle')}</caption>
           <thead>

@@ -98,7 +98,7 @@ export const AuditPage: FC<AuditPageProps> = ({ locale, reviewer, filters: f, en
       {entries.length === 0 ? (
         <p>{rt(locale, 'noEvents')}</p>
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex={0}>
           <table data-testid="audit">
             <caption class="visually-hidden">{rt(locale, 'auditTitle')}</caption>
             <thead>

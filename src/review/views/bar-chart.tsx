@@ -81,7 +81,7 @@ export const BarChart: FC<BarChartProps> = ({ id, title, desc, categories, serie
       </figcaption>
       <details class="chart-data">
         <summary>{tableCaption}</summary>
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex={0}>
           <table>
             <caption class="visually-hidden">{title}</caption>
             <thead>

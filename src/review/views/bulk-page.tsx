@@ -24,7 +24,7 @@ export interface BulkConfirmProps {
 }
 
 const Rows: FC<{ locale: Locale; rows: { row: QueueRow; change: string }[]; ruleTitle: (id: string) => string; caption: string }> = ({ locale, rows, ruleTitle, caption }) => (
-  <div class="table-wrap">
+  <div class="table-wrap" tabindex={0}>
     <table>
       <caption class="visually-hidden">{caption}</caption>
       <thead>

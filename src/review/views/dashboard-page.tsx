@@ -40,7 +40,7 @@ export const TrendChart: FC<{ locale: Locale; id: string; trend: WeekPoint[]; ti
 
 const CountTable: FC<{ locale: Locale; caption: string; head: string; rows: { label: string; n: number; href: string }[] }> = ({ locale, caption, head, rows }) =>
   rows.length ? (
-    <div class="table-wrap">
+    <div class="table-wrap" tabindex={0}>
       <table>
         <caption class="visually-hidden">{caption}</caption>
         <thead>
@@ -125,7 +125,7 @@ export const DashboardPage: FC<DashboardProps> = ({ locale, reviewer, figures, t
       </dl>
       <h3>{rt(locale, 'lastRuns')}</h3>
       {health.runs.length ? (
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex={0}>
           <table>
             <caption class="visually-hidden">{rt(locale, 'lastRuns')}</caption>
             <thead>

@@ -325,7 +325,7 @@ export const FindingPage: FC<FindingPageProps> = ({ locale, reviewer, detail, ru
 
       <section aria-labelledby="h-history">
         <h2 id="h-history">{rt(locale, 'history')}</h2>
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex={0}>
           <table data-testid="history">
             <caption class="visually-hidden">{rt(locale, 'history')}</caption>
             <thead>

@@ -72,7 +72,7 @@ export const ProviderCompliancePage: FC<ProviderPageProps> = ({ locale, reviewer
         </p>
       ) : null}
       {findings.length ? (
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex={0}>
           <table>
             <caption class="visually-hidden">{rt(locale, 'providerAllFindings')}</caption>
             <thead>

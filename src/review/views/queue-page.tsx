@@ -146,7 +146,7 @@ export const QueuePage: FC<QueuePageProps> = ({ locale, reviewer, filters: f, da
               <span class="hint">{rt(locale, 'bulkHint')}</span>
             </div>
           </fieldset>
-          <div class="table-wrap">
+          <div class="table-wrap" tabindex={0}>
             <table class="queue">
               <caption class="visually-hidden">{rt(locale, 'queueTitle')}</caption>
               <thead>
