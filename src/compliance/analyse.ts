@@ -3,10 +3,10 @@
  * clause, block, section, zone and part, and the positions where each rule term occurs.
  */
 import type { Piece, SourceDocument } from './document';
-import { normaliseToken } from './normalise';
+import type { Lexeme } from './lexicon';
 import type { TermIndex } from './terms';
-import { patternMatches, type TokenPattern } from './terms';
-import { BOUNDARY_CLAUSE, BOUNDARY_PARAGRAPH, BOUNDARY_SENTENCE, tokenize } from './tokenize';
+import { patternMatches, type Starts, type TokenPattern } from './terms';
+import { BOUNDARY_CLAUSE, BOUNDARY_PARAGRAPH, BOUNDARY_SENTENCE, tokenizeLexemes } from './tokenize';
 
 export interface Analysis {
   doc: SourceDocument;
@@ -21,21 +21,24 @@ export interface Analysis {
   block: Int32Array;
   /** 1 when the token follows a lone hyphen ("present-kort"), 2 when it is merged spaced-out letters. */
   flags: Int32Array;
-  /** Term id → flat list of [firstToken, lastToken] pairs (inclusive), in text order. */
-  hits: Map<number, number[]>;
+  /** Term id → flat list of [firstToken, lastToken] pairs (inclusive), in text order; undefined = none. */
+  hits: (number[] | undefined)[];
 }
 
-const normCache = new Map<string, string>();
+/** True when the lexeme is the exact second word of some multi-word term. */
+function secondWord(lex: Lexeme, index: TermIndex): boolean {
+  if (lex.startsIndex !== index) startsOf(lex, index);
+  return lex.second;
+}
 
-/** Normalised form of a raw token (cached; the cache is bounded for endless streams). */
-function norm(raw: string): string {
-  let n = normCache.get(raw);
-  if (n === undefined) {
-    n = normaliseToken(raw);
-    if (normCache.size > 200_000) normCache.clear();
-    normCache.set(raw, n);
+/** Term starts of a lexeme's normalised form (cached on the lexeme per index). */
+function startsOf(lex: Lexeme, index: TermIndex): Starts {
+  if (lex.startsIndex !== index) {
+    lex.starts = index.starts(lex.norm);
+    lex.second = index.isSecondWord(lex.norm);
+    lex.startsIndex = index;
   }
-  return n;
+  return lex.starts!;
 }
 
 /** Section of a token: the HTML sectioning element, or the block for plain text / top level. */
@@ -48,15 +51,43 @@ export function pieceOf(a: Analysis, t: number): Piece {
   return a.doc.pieces[a.piece[t]];
 }
 
-const FIELDS = 7; // start, end, piece, sentence, clause, block, flags
-
 /** Tokenises and normalises every piece, then finds all term occurrences. */
 export function analyse(doc: SourceDocument, index: TermIndex): Analysis {
   let cap = 1024;
   for (const p of doc.pieces) cap += p.text.length >> 2;
-  // One interleaved growable buffer keeps allocation low; split into columns at the end.
-  let buf = new Int32Array(cap * FIELDS);
-  const norms: string[] = [];
+  // Columns sized from the text length (about one token per five characters; grown when short).
+  let cStart = new Int32Array(cap);
+  let cEnd = new Int32Array(cap);
+  let cPiece = new Int32Array(cap);
+  let cSentence = new Int32Array(cap);
+  let cClause = new Int32Array(cap);
+  let cBlock = new Int32Array(cap);
+  let cFlags = new Int32Array(cap);
+  let lexes: Lexeme[] = new Array<Lexeme>(cap);
+  let norms: string[] = new Array<string>(cap);
+  const grow = () => {
+    cap *= 2;
+    const g = (c: Int32Array) => {
+      const out = new Int32Array(cap);
+      out.set(c);
+      return out;
+    };
+    cStart = g(cStart);
+    cEnd = g(cEnd);
+    cPiece = g(cPiece);
+    cSentence = g(cSentence);
+    cClause = g(cClause);
+    cBlock = g(cBlock);
+    cFlags = g(cFlags);
+    const l = new Array<Lexeme>(cap);
+    const ns = new Array<string>(cap);
+    for (let i = 0; i < n; i++) {
+      l[i] = lexes[i];
+      ns[i] = norms[i];
+    }
+    lexes = l;
+    norms = ns;
+  };
   let n = 0;
   let sentence = -1;
   let clause = -1;
@@ -65,7 +96,7 @@ export function analyse(doc: SourceDocument, index: TermIndex): Analysis {
   let text = '';
   let prevEnd = -1;
   let firstInPiece = true;
-  const emit = (s: number, e: number, raw: string, boundary: number, merged: boolean) => {
+  const emit = (s: number, e: number, lex: Lexeme, boundary: number, merged: boolean) => {
     if (firstInPiece) {
       firstInPiece = false;
       sentence++;
@@ -78,53 +109,44 @@ export function analyse(doc: SourceDocument, index: TermIndex): Analysis {
     let flag = merged ? 2 : 0;
     if (prevEnd >= 0 && s - prevEnd === 1 && text.charCodeAt(prevEnd) === 45 /* - */) flag |= 1;
     prevEnd = e;
-    if ((n + 1) * FIELDS > buf.length) {
-      const grown = new Int32Array(buf.length * 2);
-      grown.set(buf);
-      buf = grown;
-    }
-    const o = n * FIELDS;
-    buf[o] = s;
-    buf[o + 1] = e;
-    buf[o + 2] = p;
-    buf[o + 3] = sentence;
-    buf[o + 4] = clause;
-    buf[o + 5] = block;
-    buf[o + 6] = flag;
-    norms.push(norm(raw));
-    n++;
+    if (n === cap) grow();
+    cStart[n] = s;
+    cEnd[n] = e;
+    cPiece[n] = p;
+    cSentence[n] = sentence;
+    cClause[n] = clause;
+    cBlock[n] = block;
+    cFlags[n] = flag;
+    norms[n] = lex.norm;
+    lexes[n++] = lex;
   };
   for (p = 0; p < doc.pieces.length; p++) {
     text = doc.pieces[p].text;
     prevEnd = -1;
     block++;
     firstInPiece = true;
-    tokenize(text, emit, BOUNDARY_PARAGRAPH);
+    tokenizeLexemes(text, emit, BOUNDARY_PARAGRAPH);
   }
-  const col = (k: number) => {
-    const c = new Int32Array(n);
-    for (let i = 0, o = k; i < n; i++, o += FIELDS) c[i] = buf[o];
-    return c;
-  };
+  norms.length = n;
   const a: Analysis = {
     doc,
     norm: norms,
-    start: col(0),
-    end: col(1),
-    piece: col(2),
-    sentence: col(3),
-    clause: col(4),
-    block: col(5),
-    flags: col(6),
-    hits: new Map(),
+    start: cStart.subarray(0, n),
+    end: cEnd.subarray(0, n),
+    piece: cPiece.subarray(0, n),
+    sentence: cSentence.subarray(0, n),
+    clause: cClause.subarray(0, n),
+    block: cBlock.subarray(0, n),
+    flags: cFlags.subarray(0, n),
+    hits: new Array<number[] | undefined>(index.termCount).fill(undefined),
   };
-  findHits(a, index);
+  findHits(a, index, lexes);
   return a;
 }
 
 function addHit(a: Analysis, id: number, first: number, last: number): void {
-  let list = a.hits.get(id);
-  if (!list) a.hits.set(id, (list = []));
+  let list = a.hits[id];
+  if (list === undefined) a.hits[id] = list = [];
   // Avoid duplicate hits (same term reached by direct and joined lookup).
   const n = list.length;
   if (n >= 2 && list[n - 2] === first && list[n - 1] === last) return;
@@ -146,27 +168,33 @@ function matchRest(a: Analysis, positions: TokenPattern[][], i: number, from: nu
   return true;
 }
 
-function findHits(a: Analysis, index: TermIndex): void {
+function findHits(a: Analysis, index: TermIndex, lexes: Lexeme[]): void {
   const n = a.norm.length;
   const terms = index.terms;
-  const { norm: toks, piece, flags } = a;
+  const { norm: toks, piece, flags, sentence } = a;
   for (let i = 0; i < n; i++) {
-    const st = index.starts(toks[i]);
-    const single = st.single;
-    for (let k = 0; k < single.length; k++) addHit(a, terms[single[k]].id, i, i);
-    if (st.bySecond !== null && i + 1 < n) {
+    const f = flags[i];
+    const st = startsOf(lexes[i], index);
+    // Most tokens start no term and are not joined: skip them quickly.
+    if (st.bySecond === null && st.single.length === 0 && st.otherMulti.length === 0 && f === 0) continue;
+    const singleIds = st.singleIds;
+    for (let k = 0; k < singleIds.length; k++) addHit(a, singleIds[k], i, i);
+    // Multi-word terms keyed by their second word: that word matches already.
+    if (st.bySecond !== null && i + 1 < n && sentence[i + 1] === sentence[i] && piece[i + 1] === piece[i] && secondWord(lexes[i + 1], index)) {
       const cands = st.bySecond.get(toks[i + 1]);
       if (cands !== undefined)
-        for (const v of cands) {
+        for (let k = 0; k < cands.length; k++) {
+          const v = cands[k];
           const positions = terms[v].positions;
-          if (matchRest(a, positions, i, 1)) addHit(a, terms[v].id, i, i + positions.length - 1);
+          if (positions.length === 2 || matchRest(a, positions, i, 2)) addHit(a, terms[v].id, i, i + positions.length - 1);
         }
     }
-    for (const v of st.otherMulti) {
+    const otherMulti = st.otherMulti;
+    for (let k = 0; k < otherMulti.length; k++) {
+      const v = otherMulti[k];
       const positions = terms[v].positions;
       if (matchRest(a, positions, i, 1)) addHit(a, terms[v].id, i, i + positions.length - 1);
     }
-    const f = flags[i];
     // A merged run of spaced-out letters may hide several words: look for terms inside it.
     if (f & 2) for (const v of index.inside(toks[i])) addHit(a, terms[v].id, i, i);
     // "present-kort": try the two words written together as one word.
@@ -177,7 +205,7 @@ function findHits(a: Analysis, index: TermIndex): void {
     }
   }
   // Hyphen-joined hits are appended after the single-word hits of the same position; keep order.
-  for (const list of a.hits.values()) sortPairs(list);
+  for (const list of a.hits) if (list !== undefined) sortPairs(list);
 }
 
 function sortPairs(list: number[]): void {

@@ -28,26 +28,19 @@ export class EvalContext {
   hits(set: TermSet): number[] {
     const cached = this.setCache[set.id];
     if (cached) return cached;
-    let out: number[];
-    if (set.terms.length === 1) out = this.a.hits.get(set.terms[0]) ?? [];
-    else {
-      // Pack (first, length) into one number so a numeric typed-array sort orders the hits.
-      let count = 0;
-      for (const id of set.terms) count += (this.a.hits.get(id)?.length ?? 0) >> 1;
-      const keys = new Float64Array(count);
-      let k = 0;
-      for (const id of set.terms) {
-        const h = this.a.hits.get(id);
-        if (h) for (let i = 0; i < h.length; i += 2) keys[k++] = h[i] * 1024 + (h[i + 1] - h[i]);
-      }
-      keys.sort();
-      out = new Array(count * 2);
-      for (let i = 0; i < count; i++) {
-        const f = Math.floor(keys[i] / 1024);
-        out[2 * i] = f;
-        out[2 * i + 1] = f + (keys[i] - f * 1024);
-      }
+    // Each term's list is sorted by (first, last): merge the non-empty ones pairwise, in rounds.
+    let lists: number[][] = [];
+    const hits = this.a.hits;
+    for (const id of set.terms) {
+      const h = hits[id];
+      if (h !== undefined && h.length > 0) lists.push(h);
     }
+    while (lists.length > 1) {
+      const next: number[][] = [];
+      for (let i = 0; i < lists.length; i += 2) next.push(i + 1 < lists.length ? mergePairs(lists[i], lists[i + 1]) : lists[i]);
+      lists = next;
+    }
+    const out = lists.length ? lists[0] : EMPTY;
     this.setCache[set.id] = out;
     return out;
   }
@@ -67,7 +60,7 @@ export class EvalContext {
       return [s, e];
     }
     if (unit === 'block') {
-      if (!this.blockExt) this.blockExt = extents(n, (i) => a.block[i]);
+      if (!this.blockExt) this.blockExt = blockExtents(a.block);
       return this.blockExt.get(a.block[t])!;
     }
     if (unit === 'zone') {
@@ -106,6 +99,45 @@ function extents(n: number, key: (i: number) => number): Map<number, [number, nu
     cur = m.get(k);
     if (cur) cur[1] = i;
     else m.set(k, (cur = [i, i]));
+  }
+  return m;
+}
+
+const EMPTY: number[] = [];
+
+/** Merges two flat [first, last] pair lists sorted by (first, last) into a new sorted list. */
+function mergePairs(x: number[], y: number[]): number[] {
+  const out = new Array<number>(x.length + y.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < x.length && j < y.length) {
+    if (x[i] < y[j] || (x[i] === y[j] && x[i + 1] <= y[j + 1])) {
+      out[k++] = x[i++];
+      out[k++] = x[i++];
+    } else {
+      out[k++] = y[j++];
+      out[k++] = y[j++];
+    }
+  }
+  while (i < x.length) out[k++] = x[i++];
+  while (j < y.length) out[k++] = y[j++];
+  return out;
+}
+
+/** extents() for block ids, read straight from the column (the commonest unit). */
+function blockExtents(block: Int32Array): Map<number, [number, number]> {
+  const m = new Map<number, [number, number]>();
+  const n = block.length;
+  let i = 0;
+  while (i < n) {
+    const k = block[i];
+    let j = i;
+    while (j + 1 < n && block[j + 1] === k) j++;
+    const cur = m.get(k);
+    if (cur) cur[1] = j;
+    else m.set(k, [i, j]);
+    i = j + 1;
   }
   return m;
 }

@@ -120,8 +120,8 @@ class PieceBuilder {
         part: this.part,
         text,
         base: 0,
-        mapStart: Int32Array.from(this.ms.slice(0, n)),
-        mapEnd: Int32Array.from(this.me.slice(0, n)),
+        mapStart: toInt32(this.ms, n),
+        mapEnd: toInt32(this.me, n),
         zone: this.zone,
         section: this.section,
       });
@@ -348,5 +348,12 @@ function jsonLdTexts(data: unknown): { text: string; anchor: string }[] {
     }
   };
   visit(data, 0);
+  return out;
+}
+
+/** The first n numbers of a list as an Int32Array (a plain loop; Int32Array.from is slow here). */
+function toInt32(list: number[], n: number): Int32Array {
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = list[i];
   return out;
 }

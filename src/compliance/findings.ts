@@ -54,6 +54,7 @@ export function toFindings(cands: Candidate[], a: Analysis, ruleset: Ruleset, ru
   let starts: number[] | undefined;
   const out: Finding[] = [];
   const seen = new Set<string>();
+  const fingerprints = new Map<string, string>();
   const sorted = [...cands].sort((x, y) => x.first - y.first || x.ruleId.localeCompare(y.ruleId));
   for (const c of sorted) {
     const rule = rulesById.get(c.ruleId)!;
@@ -62,7 +63,10 @@ export function toFindings(cands: Candidate[], a: Analysis, ruleset: Ruleset, ru
     const le = a.end[c.last];
     const match = piece.text.slice(ls, le);
     const normalised = a.norm.slice(c.first, c.last + 1).join(' ');
-    const fingerprint = findingFingerprint(c.ruleId, normalised, opts.pageUrl);
+    // Repeated sentences give the same rule + match: hash each distinct pair once.
+    const key = `${c.ruleId}\u0000${normalised}`;
+    let fingerprint = fingerprints.get(key);
+    if (fingerprint === undefined) fingerprints.set(key, (fingerprint = findingFingerprint(c.ruleId, normalised, opts.pageUrl)));
     if (seen.has(fingerprint)) continue;
     seen.add(fingerprint);
     let start = 0;

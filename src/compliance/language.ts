@@ -13,7 +13,6 @@ const STOP: Record<string, Set<string>> = {
 const STOP_LANG = new Map<string, string>();
 for (const lang of ['sv', 'en', 'so']) for (const w of STOP[lang]) if (!STOP_LANG.has(w)) STOP_LANG.set(w, lang);
 const PERSIAN = /[پچژگکی]/;
-const ETHIOPIC = /[\u1200-\u137F]/;
 
 /** Detects the language of the block containing token t (cached per block by the caller). */
 export function detectBlockLanguage(ctx: EvalContext, t: number): string {
@@ -34,7 +33,7 @@ export function detectBlockLanguage(ctx: EvalContext, t: number): string {
       if (PERSIAN.test(piece.text.slice(a.start[i], a.end[i]))) persian++;
       continue;
     }
-    if (ETHIOPIC.test(tok[0] ?? '')) {
+    if (c >= 0x1200 && c <= 0x137f) {
       ethiopic++;
       continue;
     }

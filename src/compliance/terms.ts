@@ -112,6 +112,11 @@ export class TermIndex {
   private startsCache = new Map<string, Starts>();
   private joinedCache = new Map<string, readonly number[]>();
 
+  /** Number of distinct terms (ids are 0 … termCount - 1). */
+  get termCount(): number {
+    return this.count;
+  }
+
   /** Adds a term (deduplicated by text) and returns its id. */
   add(text: string): number {
     const key = text.trim();
@@ -125,6 +130,7 @@ export class TermIndex {
     this.startsCache.clear();
     this.joinedCache.clear();
     this.insideCache.clear();
+    this.secondWords = null;
     return id;
   }
 
@@ -147,6 +153,21 @@ export class TermIndex {
     } else if (positions.length === 1 && positions[0][0].kind !== 'regex' && positions[0][0].lit.length >= 4) {
       this.cores.push({ core: positions[0][0].lit, v });
     }
+  }
+
+  private secondWords: Set<string> | null = null;
+
+  /**
+   * True when the token is the exact second word of some multi-word term (a key of some
+   * `Starts.bySecond`); lets the analyser skip that lookup for most tokens.
+   */
+  isSecondWord(tok: string): boolean {
+    if (this.secondWords === null) {
+      const set = new Set<string>();
+      for (const t of this.terms) if (t.positions.length > 1 && t.positions[1].length === 1 && t.positions[1][0].kind === 'exact') set.add(t.positions[1][0].lit);
+      this.secondWords = set;
+    }
+    return this.secondWords.has(tok);
   }
 
   /** Term variant indexes whose first word matches the normalised token. */
@@ -195,7 +216,7 @@ export class TermIndex {
           else bySecond.set(k, [v]);
         } else otherMulti.push(v);
       }
-      out = { single, bySecond, otherMulti };
+      out = { single, singleIds: single.map((v) => this.terms[v].id), bySecond, otherMulti };
     }
     if (this.startsCache.size > 200_000) this.startsCache.clear();
     this.startsCache.set(tok, out);
@@ -245,10 +266,12 @@ const EMPTY: readonly number[] = Object.freeze([]);
  */
 export interface Starts {
   single: readonly number[];
+  /** Term ids of `single` (same order). */
+  singleIds: readonly number[];
   bySecond: Map<string, number[]> | null;
   otherMulti: readonly number[];
 }
-const NO_STARTS: Starts = Object.freeze({ single: EMPTY, bySecond: null, otherMulti: EMPTY });
+const NO_STARTS: Starts = Object.freeze({ single: EMPTY, singleIds: EMPTY, bySecond: null, otherMulti: EMPTY });
 
 function push(m: Map<string, number[]>, k: string, v: number): void {
   const a = m.get(k);

@@ -7,6 +7,8 @@
  * + unit tokens ("500kr", "5stjärnor") are split.
  */
 
+import { hashStep, type Lexeme, lexeme, lexemeAt, numberUnitSplit } from './lexicon';
+
 export const BOUNDARY_NONE = 0;
 export const BOUNDARY_CLAUSE = 1;
 export const BOUNDARY_SENTENCE = 2;
@@ -14,23 +16,50 @@ export const BOUNDARY_PARAGRAPH = 3;
 
 /** Receives tokens in order: offsets into the scanned text, the raw token, the boundary before it. */
 export type TokenEmitter = (start: number, end: number, raw: string, boundary: number, merged: boolean) => void;
+/** Like TokenEmitter, with the token's interned lexeme instead of the raw string. */
+export type LexemeEmitter = (start: number, end: number, lex: Lexeme, boundary: number, merged: boolean) => void;
 
 const WORD_CLASS = '\\p{L}\\p{N}\\p{M}\\u00AD\\u200B-\\u200D\\u2060\\uFEFF@$';
 const STARS = '★☆⭐✩✪✫✬✭✮✯✰🌟';
-const TOKEN_RE = new RegExp(`[${WORD_CLASS}]+|[${STARS}]+|:-|[%#/+€£]`, 'gu');
 /** Term syntax additionally allows glob characters inside words. */
 const TERM_TOKEN_RE = new RegExp(`\\\\#|\\*?[${STARS}]+\\*?|[${WORD_CLASS}*{},]+|[${STARS}]+|:-|[%#/+€£]`, 'gu');
 
+// Character classes of the scanner; together they are the token syntax
+// [WORD]+ | [STARS]+ | :- | [%#/+€£], read by code point.
+const C_UNKNOWN = 0;
+const C_WORD = 1;
+const C_STAR = 2;
+const C_SYMBOL = 3;
+const C_COLON = 4;
+const C_OTHER = 5;
+const WORD_CP = new RegExp(`^[${WORD_CLASS}]$`, 'u');
+const STAR_CP = new RegExp(`^[${STARS}]$`, 'u');
+const SYMBOL_CP = /^[%#/+€£]$/;
+
+function classify(ch: string): number {
+  if (WORD_CP.test(ch)) return C_WORD;
+  if (STAR_CP.test(ch)) return C_STAR;
+  if (SYMBOL_CP.test(ch)) return C_SYMBOL;
+  if (ch === ':') return C_COLON;
+  return C_OTHER;
+}
+/** Class per BMP code unit (filled on first use); lone surrogates are C_OTHER. */
+const BMP_CLASS = new Uint8Array(0x10000);
+for (let c = 0; c < 128; c++) BMP_CLASS[c] = classify(String.fromCharCode(c));
+for (let c = 0xd800; c <= 0xdfff; c++) BMP_CLASS[c] = C_OTHER;
+const ASTRAL_CLASS = new Map<number, number>();
+
+function astralClass(cp: number): number {
+  let k = ASTRAL_CLASS.get(cp);
+  if (k === undefined) {
+    k = classify(String.fromCodePoint(cp));
+    if (ASTRAL_CLASS.size > 10_000) ASTRAL_CLASS.clear();
+    ASTRAL_CLASS.set(cp, k);
+  }
+  return k;
+}
+
 const SPACED_SEP = /^[ \u00A0\u2009\u202F.\-_·*]$/;
-const SINGLE_LETTER = /^\p{L}\p{M}*$/u;
-/** Marks or invisible joiners standing alone between spaced-out letters ("ع ُ", Persian ZWNJ). */
-const LONE_MARK = /^[\p{M}\u200B-\u200D\u2060\uFEFF\u00AD]+$/u;
-const LEET_DIGIT = /^[013457@$]$/;
-const NUM_UNIT = /^(\p{Nd}+)([\p{L}\p{M}\u00AD\u200B-\u200D\u2060\uFEFF]+)$/u;
-const UNIT_NUM = /^([\p{L}\p{M}\u00AD\u200B-\u200D\u2060\uFEFF]+)(\p{Nd}+)$/u;
-const HAS_DIGIT = /\d/;
-/** Symbol tokens (%, /, :-, +, currency) bound a spaced-out word like a wide gap does. */
-const SYMBOL = /^[^\p{L}\p{N}\p{M}]/u;
 
 const ABBREVIATIONS = new Set(['ex', 'bl', 'ca', 'resp', 'dvs', 'inkl', 'exkl', 'nr', 'st', 'kl', 'jfr', 'etc', 'osv', 'mfl', 'ung', 'eg', 'ie', 'no', 'vs', 'org', 'tel', 'fr', 'tom']);
 const SENTENCE_PUNCT = /[.!?…؟።\u061F•▪►✓✔|]/;
@@ -38,124 +67,174 @@ const HARD_PUNCT = /[!?؟•▪►✓✔|]/;
 const CLAUSE_PUNCT = /[,;:–—()[\]"«»“”،؛]| - /;
 
 function isLower(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 128) return c >= 97 && c <= 122;
   return ch !== ch.toUpperCase() && ch === ch.toLowerCase();
 }
 
 /** Classifies the gap between two tokens; `next` is the raw token after it. */
 export function gapBoundary(gap: string, next: string, prev = ''): number {
   if (gap === ' ' || gap === '') return BOUNDARY_NONE;
+  // The commonest gap after a single space.
+  if (gap === ', ') return BOUNDARY_CLAUSE;
   // Decimal and thousands separators ("4.5", "1,5", "1.000").
   if ((gap === '.' || gap === ',') && /[0-9]$/.test(prev) && /^[0-9]/.test(next)) return BOUNDARY_NONE;
   const nl = gap.indexOf('\n');
   if (nl >= 0 && gap.indexOf('\n', nl + 1) >= 0 && /\n[ \t\u00A0\r]*\n/.test(gap)) return BOUNDARY_PARAGRAPH;
-  const nextLower = isLower(next[0] ?? '');
   // "t.ex. 3 dagar", "ca. 50", "nr. 1": a period after a common abbreviation does not end a sentence.
   if (nl < 0 && /^\.\s?$/.test(gap) && ABBREVIATIONS.has(prev.toLowerCase())) return BOUNDARY_NONE;
   if (HARD_PUNCT.test(gap)) return BOUNDARY_SENTENCE;
   if (SENTENCE_PUNCT.test(gap) || nl >= 0) {
     // "t.ex. presentkort", PDF line breaks mid-sentence: a lower-case continuation is not a new sentence.
-    if (!nextLower) return BOUNDARY_SENTENCE;
+    if (!isLower(next[0] ?? '')) return BOUNDARY_SENTENCE;
   }
   if (CLAUSE_PUNCT.test(gap) || SENTENCE_PUNCT.test(gap)) return BOUNDARY_CLAUSE;
   return BOUNDARY_NONE;
-}
-
-/** Splits "500kr" / "iphone15" style tokens; keeps leetspeak ("gåv4") whole. Returns split index or -1. */
-function numberUnitSplit(raw: string): number {
-  // Both shapes start or end with a digit; most words do neither.
-  const c0 = raw.charCodeAt(0);
-  const c1 = raw.charCodeAt(raw.length - 1);
-  if (!((c0 >= 48 && c0 <= 57) || (c1 >= 48 && c1 <= 57) || c0 > 127 || c1 > 127)) return -1;
-  if (!HAS_DIGIT.test(raw)) return -1;
-  let m = NUM_UNIT.exec(raw);
-  if (m) return m[1].length;
-  m = UNIT_NUM.exec(raw);
-  if (m && !(m[2].length === 1 && LEET_DIGIT.test(m[2]) && m[1].length >= 2)) return m[1].length;
-  return -1;
 }
 
 /**
  * Tokenises `text`, calling `emit` for each token in order. The first token gets `firstBoundary`.
  */
 export function tokenize(text: string, emit: TokenEmitter, firstBoundary = BOUNDARY_SENTENCE): void {
-  TOKEN_RE.lastIndex = 0;
+  tokenizeLexemes(text, (s, e, lex, b, merged) => emit(s, e, lex.raw, b, merged), firstBoundary);
+}
+
+/**
+ * tokenize() emitting lexemes (what the analyser uses). A hand-written scanner over char codes (a per-code-point class table instead of a Unicode
+ * property regex) that looks each token up in the lexicon without cutting a substring.
+ */
+export function tokenizeLexemes(text: string, emit: LexemeEmitter, firstBoundary = BOUNDARY_SENTENCE): void {
   let prevEnd = -1;
-  let prevRaw = '';
+  let prevLex: Lexeme | null = null;
   // Pending run of single letters separated by one separator character (spaced-out words).
   let runStart = -1;
   let runEnd = -1;
   let runRaw = '';
   let runCount = 0;
   let runBoundary = 0;
-  let runTokens: [number, number, string, number][] = [];
+  // The run's tokens as (start, end, boundary) triples and lexemes, reused between runs.
+  const runPos: number[] = [];
+  const runLex: Lexeme[] = [];
   // Gap before the current run was wider than one separator (or the text start).
   let runOpenWide = true;
 
+  const emitSplit = (s: number, e: number, lex: Lexeme, b: number) => {
+    const cut = lex.cut;
+    if (cut > 0) {
+      const head = (lex.head ??= lexeme(lex.raw.slice(0, cut)));
+      const tail = (lex.tail ??= lexeme(lex.raw.slice(cut)));
+      emit(s, s + cut, head, b, false);
+      emit(s + cut, e, tail, BOUNDARY_NONE, false);
+    } else emit(s, e, lex, b, false);
+  };
   const flushRun = (closeWide: boolean) => {
     // Three or more letters always merge; two merge when the pair stands apart from its
     // neighbours by wider gaps (" d u " inside "V ä l j e r   d u   o s s").
     if (runCount >= 3 || (runCount === 2 && runOpenWide && closeWide)) {
-      emit(runStart, runEnd, runRaw, runBoundary, true);
+      emit(runStart, runEnd, lexeme(runRaw), runBoundary, true);
     } else {
-      for (const t of runTokens) emitSplit(t[0], t[1], t[2], t[3]);
+      for (let k = 0; k < runLex.length; k++) emitSplit(runPos[3 * k], runPos[3 * k + 1], runLex[k], runPos[3 * k + 2]);
     }
     runCount = 0;
     runRaw = '';
-    runTokens = [];
-  };
-  const emitSplit = (s: number, e: number, raw: string, b: number) => {
-    const cut = numberUnitSplit(raw);
-    if (cut > 0) {
-      emit(s, s + cut, raw.slice(0, cut), b, false);
-      emit(s + cut, e, raw.slice(cut), BOUNDARY_NONE, false);
-    } else emit(s, e, raw, b, false);
+    runPos.length = 0;
+    runLex.length = 0;
   };
 
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN_RE.exec(text)) !== null) {
-    const raw = m[0];
-    const start = m.index;
-    const end = start + raw.length;
+  const len = text.length;
+  let i = 0;
+  while (i < len) {
+    // --- scan the next token: [start, end) and its hash ---
+    let c = text.charCodeAt(i);
+    let w = 1;
+    let cls = BMP_CLASS[c];
+    if (cls === C_UNKNOWN) cls = BMP_CLASS[c] = classify(String.fromCharCode(c));
+    if (cls === C_OTHER && c >= 0xd800 && c <= 0xdbff && i + 1 < len) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        cls = astralClass(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000);
+        w = 2;
+      }
+    }
+    const start = i;
+    let h = 0;
+    if (cls === C_WORD || cls === C_STAR) {
+      const run = cls;
+      for (;;) {
+        h = hashStep(h, c);
+        if (w === 2) h = hashStep(h, text.charCodeAt(i + 1));
+        i += w;
+        if (i >= len) break;
+        c = text.charCodeAt(i);
+        w = 1;
+        let k = BMP_CLASS[c];
+        if (k === C_UNKNOWN) k = BMP_CLASS[c] = classify(String.fromCharCode(c));
+        if (k === C_OTHER && c >= 0xd800 && c <= 0xdbff && i + 1 < len) {
+          const d = text.charCodeAt(i + 1);
+          if (d >= 0xdc00 && d <= 0xdfff) {
+            k = astralClass(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000);
+            w = 2;
+          }
+        }
+        if (k !== run) break;
+      }
+    } else if (cls === C_SYMBOL) {
+      h = hashStep(h, c);
+      i++;
+    } else if (cls === C_COLON && i + 1 < len && text.charCodeAt(i + 1) === 45 /* - */) {
+      h = hashStep(hashStep(h, c), 45);
+      i += 2;
+    } else {
+      i += w;
+      continue;
+    }
+    const end = i;
+    const lex = lexemeAt(text, start, end, h);
+
+    // --- boundaries, spaced-out runs, number + unit splits ---
     // Fast path: a single space between words (most gaps).
     const plain = start === prevEnd + 1 && text.charCodeAt(prevEnd) === 32;
     const gap = plain ? ' ' : prevEnd < 0 ? '' : text.slice(prevEnd, start);
-    const boundary = prevEnd < 0 ? firstBoundary : plain ? BOUNDARY_NONE : gapBoundary(gap, raw, prevRaw);
-    const prevRawBefore = prevRaw;
+    const boundary = prevEnd < 0 ? firstBoundary : plain ? BOUNDARY_NONE : gapBoundary(gap, lex.raw, prevLex === null ? '' : prevLex.raw);
+    const prevSymbol = prevLex !== null && prevLex.symbol;
     prevEnd = end;
-    prevRaw = raw;
+    prevLex = lex;
     const wideGap = !plain && (gap.length !== 1 || !SPACED_SEP.test(gap));
-    if (runCount > 0 && !wideGap && raw.length <= 2 && LONE_MARK.test(raw)) {
+    if (runCount > 0 && !wideGap && lex.loneMark) {
       runEnd = end;
-      runRaw += raw;
-      runTokens.push([start, end, raw, boundary]);
+      runRaw += lex.raw;
+      runPos.push(start, end, boundary);
+      runLex.push(lex);
       continue;
     }
-    const single = raw.length <= 2 && (SINGLE_LETTER.test(raw) || (runCount > 0 && LEET_DIGIT.test(raw)));
+    const single = lex.short && (lex.singleLetter || (runCount > 0 && lex.leetDigit));
     if (single) {
       if (runCount > 0 && !wideGap) {
         runEnd = end;
-        runRaw += raw;
+        runRaw += lex.raw;
         runCount++;
-        runTokens.push([start, end, raw, boundary]);
+        runPos.push(start, end, boundary);
+        runLex.push(lex);
         continue;
       }
       if (runCount > 0) flushRun(true);
-      if (!SINGLE_LETTER.test(raw)) {
+      if (!lex.singleLetter) {
         // A lone digit does not start a spaced-out word.
-        emitSplit(start, end, raw, boundary);
+        emitSplit(start, end, lex, boundary);
         continue;
       }
-      runOpenWide = wideGap || SYMBOL.test(prevRawBefore);
+      runOpenWide = wideGap || prevSymbol;
       runStart = start;
       runEnd = end;
-      runRaw = raw;
+      runRaw = lex.raw;
       runCount = 1;
       runBoundary = boundary;
-      runTokens = [[start, end, raw, boundary]];
+      runPos.push(start, end, boundary);
+      runLex.push(lex);
       continue;
     }
-    if (runCount > 0) flushRun(wideGap || SYMBOL.test(raw));
-    emitSplit(start, end, raw, boundary);
+    if (runCount > 0) flushRun(wideGap || lex.symbol);
+    emitSplit(start, end, lex, boundary);
   }
   if (runCount > 0) flushRun(true);
 }

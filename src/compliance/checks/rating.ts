@@ -38,12 +38,18 @@ function numberAt(ctx: EvalContext, i: number): { value: number; last: number } 
   return { value: Number(tok), last: i };
 }
 
+/** Cheap pre-test for STAR_ANY: every star glyph is at or above U+2600 (or a surrogate pair). */
+function mayHoldStar(tok: string): boolean {
+  for (let i = 0; i < tok.length; i++) if (tok.charCodeAt(i) >= 0x2600) return true;
+  return false;
+}
+
 function claimsIn(ctx: EvalContext, s: number, e: number): Claim[] {
   const a = ctx.a;
   const out: Claim[] = [];
   for (let i = s; i <= e; i++) {
     const tok = a.norm[i];
-    const glyphs = tok.match(STAR_ANY);
+    const glyphs = mayHoldStar(tok) ? tok.match(STAR_ANY) : null;
     if (glyphs) {
       out.push({ stars: (tok.match(STAR_FILLED) ?? []).length, scale: glyphs.length, first: i, last: i });
       continue;
