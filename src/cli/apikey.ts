@@ -7,11 +7,10 @@
  * The full key is printed once, at creation; only its SHA-256 hash is stored.
  * Exit codes: 0 ok, 1 not found / refused, 2 usage.
  */
+import { runWithDatabase } from './run-with-database';
 import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { createApiKey, listApiKeys, revokeApiKey, type ApiKeyInfo } from '../api/api-keys';
-import { ConfigError, loadConfig } from '../config';
-import { migrateNodeDatabase, openNodeDatabase } from '../db/node-client';
 import { providers } from '../db/schema';
 import type { Db } from '../db/types';
 import { formatOrgnr, maskOrgnr, normaliseOrgnr } from '../directory/orgnr';
@@ -131,35 +130,4 @@ export async function runApiKeyCommand(db: Db, argv: string[], now: Date): Promi
   return fail(2, `unknown command "${command}"\n${USAGE}\n`);
 }
 
-async function main(): Promise<number> {
-  let config;
-  try {
-    config = loadConfig(process.env);
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      process.stderr.write(`${e.message}\n`);
-      return 2;
-    }
-    throw e;
-  }
-  const database = openNodeDatabase(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
-  try {
-    await migrateNodeDatabase(database);
-    const r = await runApiKeyCommand(database.db, process.argv.slice(2), new Date());
-    process.stdout.write(r.out);
-    process.stderr.write(r.err);
-    return r.code;
-  } finally {
-    database.close();
-  }
-}
-
-if (process.argv[1]?.endsWith('apikey.ts')) {
-  main().then(
-    (code) => process.exit(code),
-    (err) => {
-      console.error(err);
-      process.exit(1);
-    },
-  );
-}
+if (process.argv[1]?.endsWith('apikey.ts')) runWithDatabase((db) => runApiKeyCommand(db, process.argv.slice(2), new Date()));

@@ -9,9 +9,8 @@
  * everywhere; disable revokes every session. Every change is recorded in audit_events (actor "cli").
  * Exit codes: 0 ok, 1 refused / not found, 2 usage.
  */
+import { runWithDatabase } from './run-with-database';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config';
-import { migrateNodeDatabase, openNodeDatabase } from '../db/node-client';
 import type { Db } from '../db/types';
 import { AccountError, createUser, disableUser, listUsers, resetPassword, ROLES, type Role } from '../review/auth/users';
 
@@ -109,35 +108,4 @@ async function readAllStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-async function main(): Promise<number> {
-  let config;
-  try {
-    config = loadConfig(process.env);
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      process.stderr.write(`${e.message}\n`);
-      return 2;
-    }
-    throw e;
-  }
-  const database = openNodeDatabase(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
-  try {
-    await migrateNodeDatabase(database);
-    const r = await runUserCommand(database.db, process.argv.slice(2), { now: new Date(), readStdin: readAllStdin });
-    process.stdout.write(r.out);
-    process.stderr.write(r.err);
-    return r.code;
-  } finally {
-    database.close();
-  }
-}
-
-if (process.argv[1]?.endsWith('user.ts')) {
-  main().then(
-    (code) => process.exit(code),
-    (err) => {
-      console.error(err);
-      process.exit(1);
-    },
-  );
-}
+if (process.argv[1]?.endsWith('user.ts')) runWithDatabase((db) => runUserCommand(db, process.argv.slice(2), { now: new Date(), readStdin: readAllStdin }));

@@ -8,24 +8,12 @@
 import { and, eq, inArray, notExists, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/types';
+import type { Finding } from '../compliance/types';
 import { runBatch } from '../db/types';
 import { findingEvents, findings } from '../db/schema';
 
-/** The engine's finding shape (see src/compliance). */
-export interface EngineFinding {
-  ruleId: string;
-  severity: string;
-  message: string;
-  suggestion?: string | null;
-  match: string;
-  start: number;
-  end: number;
-  line: number;
-  column: number;
-  context: string;
-  rulesetVersion: string;
-  fingerprint: string;
-}
+/** The engine's finding shape; the store needs only some of its fields. */
+export type EngineFinding = Pick<Finding, 'ruleId' | 'severity' | 'message' | 'suggestion' | 'match' | 'start' | 'end' | 'line' | 'column' | 'context' | 'rulesetVersion' | 'fingerprint'>;
 
 export interface PageFindingsInput {
   jobId: number;

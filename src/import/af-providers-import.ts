@@ -12,7 +12,7 @@ import { contracts, externalIds, importRuns, offices, providerNameVariants, prov
 import type { Db } from '../db/types';
 import { chunked, commit, count, earlier, emptyReport, later, nextId, previousRunDate, publicationDate, recordFailedRun, sha256Bytes, type AfImportReport } from './af-common';
 import { insertStatements } from './af-common';
-import { officePlacer } from './af-place-offices';
+import { officePlacer } from './office-placement';
 import { planProviderUpdates } from './af-provider-updates';
 import { readChooserJson, type ChooserEntry } from './af-providers-read';
 

@@ -1,5 +1,5 @@
 /**
- * Places AF delivery addresses in a municipality: the postcode table first, then a town
+ * Places office addresses (AF delivery addresses and our own import format) in a municipality: the postcode table first, then a town
  * name equal to a municipality or to a postal locality that lies in one municipality only;
  * otherwise unknown (never guessed). AF's addresses carry no municipality code.
  */

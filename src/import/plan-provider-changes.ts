@@ -4,9 +4,10 @@
  * municipality by postcode (fallback: town name), provider-declared claims replaced.
  * Nothing is written here; unchanged records produce no statements.
  */
+import { officePlacer } from './office-placement';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { foldForSearch } from '../directory/text-fold';
-import { contracts, municipalities, offices, postalCodes, providerClaims, providerNameVariants, providers } from '../db/schema';
+import { contracts, offices, providerClaims, providerNameVariants, providers } from '../db/schema';
 import type { Db } from '../db/types';
 import { chunks, type ValidatedFile } from './validate-provider-file';
 
@@ -26,42 +27,6 @@ export interface ChangePlan {
   /** Offices of listed providers that the file no longer has (deleted). */
   removed: number;
   unmatched: Unmatched[];
-}
-
-type Placement = { municipalityCode: string | null; municipalityDerivation: 'postcode' | 'town' | 'unknown' };
-
-/** Places offices: postcode table first, then a town equal to a municipality or postal locality. */
-async function placeOffices(db: Db, list: { postcode: string; town: string }[]): Promise<(o: { postcode: string; town: string }) => Placement> {
-  const byPostcode = new Map<string, string>();
-  for (const group of chunks([...new Set(list.map((o) => o.postcode))])) {
-    const rows = await db.select().from(postalCodes).where(inArray(postalCodes.code, group));
-    for (const r of rows) byPostcode.set(r.code, r.municipalityCode);
-  }
-  const towns = [...new Set(list.map((o) => foldForSearch(o.town)))];
-  const byTown = new Map<string, string | null>();
-  if (towns.length > 0) {
-    for (const m of await db.select({ code: municipalities.code, key: municipalities.searchKey }).from(municipalities)) {
-      if (towns.includes(m.key)) byTown.set(m.key, m.code);
-    }
-    const localities = await db
-      .selectDistinct({ locality: postalCodes.locality, code: postalCodes.municipalityCode })
-      .from(postalCodes);
-    const seen = new Map<string, Set<string>>();
-    for (const l of localities) {
-      const key = foldForSearch(l.locality);
-      if (!towns.includes(key) || byTown.has(key)) continue;
-      seen.set(key, (seen.get(key) ?? new Set()).add(l.code));
-    }
-    // A locality spread over several municipalities says nothing certain.
-    for (const [key, codes] of seen) byTown.set(key, codes.size === 1 ? [...codes][0] : null);
-  }
-  return (o) => {
-    const viaPostcode = byPostcode.get(o.postcode);
-    if (viaPostcode) return { municipalityCode: viaPostcode, municipalityDerivation: 'postcode' };
-    const viaTown = byTown.get(foldForSearch(o.town));
-    if (viaTown) return { municipalityCode: viaTown, municipalityDerivation: 'town' };
-    return { municipalityCode: null, municipalityDerivation: 'unknown' };
-  };
 }
 
 /** Computes the statements that bring the database in line with the file. */
@@ -93,7 +58,7 @@ export async function planProviderChanges(db: Db, file: ValidatedFile, options: 
   for (const group of chunks(file.contracts.map((c) => c.ka_number))) {
     for (const c of await db.select().from(contracts).where(inArray(contracts.kaNumber, group))) existingContracts.set(c.kaNumber, c);
   }
-  const place = await placeOffices(db, file.offices);
+  const place = await officePlacer(db, file.offices);
   // New providers get their id in the same batch: refer to them by organisation number.
   const idOf = (orgnr: string) => existing.get(orgnr)?.id ?? sql`(SELECT id FROM providers WHERE orgnr = ${orgnr})`;
   const later = (a: string, b: string) => (a > b ? a : b);
