@@ -38,6 +38,17 @@ export function workerConfig(env: Env): Config {
   return loadConfig({ ...env, DATABASE_URL: env.LIBSQL_URL ?? 'd1:DB' });
 }
 
+let built: { env: Env; app: ReturnType<typeof createApp> } | undefined;
+
+/**
+ * The app for these bindings, built once per isolate: settings are validated once and the
+ * rendered-page cache lives as long as the isolate does.
+ */
+function appFor(env: Env) {
+  if (built?.env !== env) built = { env, app: createApp({ db: workerDb(env), config: workerConfig(env), clock: () => new Date(), fetcher: fetch }) };
+  return built.app;
+}
+
 /**
  * One crawl tick as the cron trigger (or a queue consumer, with `siteId`) runs it. `fetchFn` is
  * the outbound fetch (the global one in production; tests pass a fixture fetcher). Cloudflare
@@ -86,9 +97,7 @@ export async function handleCrawlBatch(batch: MessageBatch<CrawlSiteMessage>, en
 
 export default {
   async fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
-    const config = workerConfig(env);
-    const app = createApp({ db: workerDb(env), config, clock: () => new Date(), fetcher: fetch });
-    return app.fetch(request, env, ctx);
+    return appFor(env).fetch(request, env, ctx);
   },
   async scheduled(_controller: ScheduledController, env: Env, ctx: ExecutionContext): Promise<void> {
     ctx.waitUntil(handleCron(env));
