@@ -17,7 +17,8 @@ export const configSchema = z.object({
   DATABASE_AUTH_TOKEN: z.string().optional(),
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
-  PUBLIC_BASE_URL: z.string().url().default('http://127.0.0.1:8787'),
+  /** Public address; defaults to http://HOST:PORT. */
+  PUBLIC_BASE_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** Seed the fictional demo data set when the database has no providers yet. */
   SEED_DEMO: bool.default(true),
@@ -57,7 +58,7 @@ export const configSchema = z.object({
   ORDER_TIME_ZONE: z.string().min(1).default('Europe/Stockholm'),
 });
 
-export type Config = z.infer<typeof configSchema>;
+export type Config = Omit<z.infer<typeof configSchema>, 'PUBLIC_BASE_URL'> & { PUBLIC_BASE_URL: string };
 
 /** Thrown when settings are invalid; `message` names every bad setting. */
 export class ConfigError extends Error {
@@ -89,5 +90,6 @@ export function loadConfig(env: Record<string, unknown>): Config {
       })),
     );
   }
-  return parsed.data;
+  const data = parsed.data;
+  return { ...data, PUBLIC_BASE_URL: (data.PUBLIC_BASE_URL ?? `http://${data.HOST}:${data.PORT}`).replace(/\/+$/, '') };
 }
