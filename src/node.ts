@@ -10,6 +10,7 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { migrateNodeDatabase, openNodeDatabase } from './db/node-client';
 import { providers } from './db/schema';
 import { seedDemoData } from './db/seed/demo-seed';
+import { seedDemoFindings } from './db/seed/demo-findings';
 import { consoleLogger } from './http/logging';
 import { defaultRuleset } from './compliance';
 import { createNodeFetch, createNodePageFetcher } from './crawler/fetch.node.ts';
@@ -29,6 +30,9 @@ export async function prepareNodeDatabase(config: Config, log = consoleLogger(co
       const started = Date.now();
       await seedDemoData(database.db, { today: new Date() });
       log('info', 'seeded demo data (fictional providers)', { ms: Date.now() - started });
+      // Only together with the demo providers: real providers never get fictional evidence.
+      const demoFindings = await seedDemoFindings(database.db, defaultRuleset(), { now: new Date() });
+      log('info', 'seeded demo findings for the review workspace (fictional pages, never fetched)', { findings: demoFindings });
     }
     const officer = await ensureDemoOfficer(database.db, { now: new Date() });
     if (officer) {
