@@ -17,8 +17,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
-import { consoleLogger } from '../../src/http/logging';
-import { prepareNodeDatabase } from '../../src/node';
+import { nodeLogger, prepareNodeDatabase } from '../../src/node';
 
 const STATIC_PATH = '/__static';
 
@@ -31,7 +30,8 @@ async function main() {
     SEED_DEMO: 'true',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
   });
-  const log = consoleLogger(config.LOG_LEVEL);
+  // The Node entry's logger, as in production.
+  const log = nodeLogger(config.LOG_LEVEL);
   const seedStart = performance.now();
   const database = await prepareNodeDatabase(config, log);
   const seedMs = Math.round(performance.now() - seedStart);

@@ -7,13 +7,22 @@ import type { AppEnv, LogFn } from './env';
 
 const LEVELS = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 } as const;
 
-/** A LogFn writing JSON lines to the console at or above `minLevel`. */
-export function consoleLogger(minLevel: keyof typeof LEVELS): LogFn {
+/** Where finished JSON lines go: stdout for info and below, stderr for warnings and errors. */
+export interface LogSink {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+/** The console: works in every runtime (Workers collect it as logs). */
+export const consoleSink: LogSink = { out: (l) => console.log(l), err: (l) => console.error(l) };
+
+/** A LogFn writing JSON lines at or above `minLevel` to `sink` (default: the console). */
+export function consoleLogger(minLevel: keyof typeof LEVELS, sink: LogSink = consoleSink): LogFn {
   return (level, msg, fields) => {
     if (LEVELS[level] < LEVELS[minLevel]) return;
     const line = JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields });
-    if (level === 'error' || level === 'warn') console.error(line);
-    else console.log(line);
+    if (level === 'error' || level === 'warn') sink.err(line);
+    else sink.out(line);
   };
 }
 
