@@ -7,9 +7,8 @@ import type { Locale } from '../../views/i18n';
 import type { AuditEntry, AuditFilters } from '../audit-log';
 import { auditQuery } from '../audit-log';
 import { rp, type Reviewer } from '../context';
-import { EXPORT_MAX_ROWS } from '../settings';
 import { rt, rtDynamic } from '../texts';
-import { actorName, Pager, When } from './bits';
+import { actorName, ExportLinks, Pager, When } from './bits';
 import { ReviewLayout } from './layout';
 
 export interface AuditPageProps {
@@ -86,15 +85,7 @@ export const AuditPage: FC<AuditPageProps> = ({ locale, reviewer, filters: f, en
       <p role="status">
         <strong>{rt(locale, 'eventCount', { n: total })}</strong>
       </p>
-      <p class="actions-bar">
-        <a class="button secondary" href={`${rp(locale, '/review/audit/export.csv')}${exportQuery}`}>
-          {rt(locale, 'exportCsv')}
-        </a>
-        <a class="button secondary" href={`${rp(locale, '/review/audit/export.json')}${exportQuery}`}>
-          {rt(locale, 'exportJson')}
-        </a>
-        <span class="muted">{rt(locale, 'exportNote', { n: EXPORT_MAX_ROWS })}</span>
-      </p>
+      <ExportLinks locale={locale} base="/review/audit/export" query={exportQuery} />
       {entries.length === 0 ? (
         <p>{rt(locale, 'noEvents')}</p>
       ) : (

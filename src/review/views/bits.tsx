@@ -5,6 +5,8 @@
 import type { FC } from 'hono/jsx';
 import type { Locale } from '../../views/i18n';
 import { rt, rtDynamic } from '../texts';
+import { rp } from '../context';
+import { EXPORT_MAX_ROWS } from '../settings';
 
 /** A status badge. */
 export const Status: FC<{ locale: Locale; status: string }> = ({ locale, status }) => <span class={`st st-${status}`}>{rtDynamic(locale, 'status', status)}</span>;
@@ -61,3 +63,16 @@ export const Flash: FC<{ text?: string | null }> = ({ text }) =>
       {text}
     </p>
   ) : null;
+
+/** CSV and JSON export links for the rows the current filters select (`base` without extension). */
+export const ExportLinks: FC<{ locale: Locale; base: string; query: string }> = ({ locale, base, query }) => (
+  <p class="actions-bar">
+    <a class="button secondary" href={`${rp(locale, `${base}.csv`)}${query}`}>
+      {rt(locale, 'exportCsv')}
+    </a>
+    <a class="button secondary" href={`${rp(locale, `${base}.json`)}${query}`}>
+      {rt(locale, 'exportJson')}
+    </a>
+    <span class="muted">{rt(locale, 'exportNote', { n: EXPORT_MAX_ROWS })}</span>
+  </p>
+);

@@ -9,9 +9,8 @@ import type { QueueFilters } from '../findings/queue-filters';
 import { filtersQuery, SEVERITIES, SORTS, STATUSES } from '../findings/queue-filters';
 import type { FilterOptions, QueuePage as QueueData } from '../findings/queue-queries';
 import { BULK_ACTIONS } from '../findings/workflow';
-import { EXPORT_MAX_ROWS } from '../settings';
 import { rt, rtDynamic } from '../texts';
-import { Flash, Pager, Severity, Status, When } from './bits';
+import { ExportLinks, Flash, Pager, Severity, Status, When } from './bits';
 import { CsrfField, ReviewLayout } from './layout';
 
 export interface QueuePageProps {
@@ -97,15 +96,7 @@ export const QueuePage: FC<QueuePageProps> = ({ locale, reviewer, filters: f, da
           </>
         ))}
       </p>
-      <p class="actions-bar">
-        <a class="button secondary" href={`${rp(locale, '/review/findings/export.csv')}${exportQuery}`}>
-          {rt(locale, 'exportCsv')}
-        </a>
-        <a class="button secondary" href={`${rp(locale, '/review/findings/export.json')}${exportQuery}`}>
-          {rt(locale, 'exportJson')}
-        </a>
-        <span class="muted">{rt(locale, 'exportNote', { n: EXPORT_MAX_ROWS })}</span>
-      </p>
+      <ExportLinks locale={locale} base="/review/findings/export" query={exportQuery} />
 
       {data.rows.length === 0 ? (
         <p>{rt(locale, 'noFindings')}</p>
