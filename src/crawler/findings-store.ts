@@ -15,6 +15,25 @@ import { findingEvents, findings } from '../db/schema';
 /** The engine's finding shape; the store needs only some of its fields. */
 export type EngineFinding = Pick<Finding, 'ruleId' | 'severity' | 'message' | 'suggestion' | 'match' | 'start' | 'end' | 'line' | 'column' | 'context' | 'rulesetVersion' | 'fingerprint'>;
 
+/** Crawled text is hostile: what a finding stores of it is bounded. */
+const MAX_MATCH_CHARS = 1000;
+const MAX_CONTEXT_CHARS = 2000;
+
+/** The fields of a hit that change with each sighting, bounded, for both insert and update. */
+function hitFields(f: EngineFinding) {
+  return {
+    context: f.context.slice(0, MAX_CONTEXT_CHARS),
+    start: f.start,
+    end: f.end,
+    line: f.line,
+    column: f.column,
+    message: f.message,
+    suggestion: f.suggestion ?? null,
+    severity: f.severity,
+    rulesetVersion: f.rulesetVersion,
+  };
+}
+
 export interface PageFindingsInput {
   jobId: number;
   siteId: number;
@@ -74,15 +93,7 @@ export async function planPageFindings(db: Db, input: PageFindingsInput): Promis
       lastSnapshotId: input.snapshotId,
       lastCrawlRunId: input.crawlRunId,
       jobId: input.jobId,
-      context: f.context,
-      start: f.start,
-      end: f.end,
-      line: f.line,
-      column: f.column,
-      message: f.message,
-      suggestion: f.suggestion ?? null,
-      severity: f.severity,
-      rulesetVersion: f.rulesetVersion,
+      ...hitFields(f),
     };
     if (!old) {
       newOnes.push(f);
@@ -110,21 +121,13 @@ export async function planPageFindings(db: Db, input: PageFindingsInput): Promis
         .values({
           fingerprint: f.fingerprint,
           ruleId: f.ruleId,
-          severity: f.severity,
           providerId: input.providerId,
           siteId: input.siteId,
           jobId: input.jobId,
           url: input.url,
           status: 'open',
-          match: f.match.slice(0, 1000),
-          context: f.context.slice(0, 2000),
-          start: f.start,
-          end: f.end,
-          line: f.line,
-          column: f.column,
-          message: f.message,
-          suggestion: f.suggestion ?? null,
-          rulesetVersion: f.rulesetVersion,
+          match: f.match.slice(0, MAX_MATCH_CHARS),
+          ...hitFields(f),
           firstSeenAt: input.now,
           lastSeenAt: input.now,
           firstSnapshotId: input.snapshotId,

@@ -55,4 +55,14 @@ describe('findings lifecycle', () => {
     expect(rows).toHaveLength(1);
     expect(await eventsOf(rows[0].id)).toEqual(['created']);
   });
+  it('bounds hostile page text in what it stores, when created and when seen again', async () => {
+    const long = (fp: string) => ({ ...hit(fp), context: 'x'.repeat(50_000), match: 'y'.repeat(5_000) });
+    await record('2026-11-01', [long('a')]);
+    let row = await statusOf('a');
+    expect(row.context.length).toBeLessThanOrEqual(2000);
+    expect(row.match.length).toBeLessThanOrEqual(1000);
+    await record('2026-11-02', [long('a')]);
+    row = await statusOf('a');
+    expect(row.context.length).toBeLessThanOrEqual(2000);
+  });
 });
