@@ -3,10 +3,11 @@
  * hands each to a queue consumer, so no single invocation exceeds the Workers CPU or
  * subrequest limits. Consumers run the same crawl tick, restricted to one site.
  */
-import { and, asc, eq, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/types';
 import { crawlJobs, crawlSites } from '../db/schema';
 import { syncSitesFromDirectory } from './crawl-sites';
+import { dueJob } from './frontier';
 
 /** A queue message: crawl the due pages of one site. */
 export interface CrawlSiteMessage {
@@ -22,12 +23,7 @@ export async function dueSites(db: Db, now: string, limit: number): Promise<Craw
     .from(crawlJobs)
     .innerJoin(crawlSites, eq(crawlSites.id, crawlJobs.siteId))
     .where(
-      and(
-        eq(crawlJobs.active, true),
-        eq(crawlSites.enabled, true),
-        lte(crawlJobs.nextDueAt, now),
-        or(isNull(crawlJobs.leaseExpiresAt), lt(crawlJobs.leaseExpiresAt, now)),
-      ),
+and(dueJob(now), eq(crawlSites.enabled, true)),
     )
     .groupBy(crawlJobs.siteId)
     .orderBy(asc(sql`min(${crawlJobs.nextDueAt})`))

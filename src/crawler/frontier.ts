@@ -58,7 +58,8 @@ export async function knownJobUrls(db: Db, siteId: number, urls: string[]): Prom
   return known;
 }
 
-const due = (now: string) =>
+/** SQL condition: the job is active, due at `now` and not leased (or its lease has expired). */
+export const dueJob = (now: string) =>
   and(
     eq(crawlJobs.active, true),
     lte(crawlJobs.nextDueAt, now),
@@ -77,14 +78,14 @@ export async function claimDueJobs(
     .select({ id: crawlJobs.id })
     .from(crawlJobs)
     .innerJoin(crawlSites, eq(crawlSites.id, crawlJobs.siteId))
-    .where(and(due(opts.now), eq(crawlSites.enabled, true), opts.siteId === undefined ? undefined : eq(crawlJobs.siteId, opts.siteId)))
+    .where(and(dueJob(opts.now), eq(crawlSites.enabled, true), opts.siteId === undefined ? undefined : eq(crawlJobs.siteId, opts.siteId)))
     .orderBy(asc(crawlJobs.nextDueAt), asc(crawlJobs.depth), asc(crawlJobs.id))
     .limit(opts.limit);
   const rows = await db
     .update(crawlJobs)
     .set({ leaseOwner: opts.owner, leaseExpiresAt: opts.leaseUntil, attempts: sql`${crawlJobs.attempts} + 1` })
     // The due condition is repeated so a job claimed between sub-select and update is skipped.
-    .where(and(inArray(crawlJobs.id, candidates), due(opts.now)))
+    .where(and(inArray(crawlJobs.id, candidates), dueJob(opts.now)))
     .returning({
       id: crawlJobs.id,
       siteId: crawlJobs.siteId,
