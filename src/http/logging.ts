@@ -26,21 +26,32 @@ export function consoleLogger(minLevel: keyof typeof LEVELS, sink: LogSink = con
   };
 }
 
+/** The request id to use: the caller's X-Request-Id (bounded) or a new UUID. */
+export function requestIdFrom(header: string | null | undefined): string {
+  return header?.slice(0, 64) || crypto.randomUUID();
+}
+
+/** Writes the one log line of a finished request; `started` is its performance.now(). */
+export function logRequest(
+  log: LogFn,
+  r: { requestId: string; method: string; path: string; status: number; started: number; cache?: 'hit' },
+): void {
+  const { started, ...fields } = r;
+  log('info', 'request', { ...fields, ms: Math.round((performance.now() - started) * 10) / 10 });
+}
+
 /** Middleware: sets a request id and logs each request when done. */
 export function requestLogger(log: LogFn): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const started = performance.now();
-    const requestId = c.req.header('x-request-id')?.slice(0, 64) || crypto.randomUUID();
+    const requestId = requestIdFrom(c.req.header('x-request-id'));
     c.set('requestId', requestId);
     c.set('log', log);
-    await next();
+    // Set before the handler runs, so it lands in the response the handler builds; setting it
+    // afterwards would make Hono rebuild the finished response around a body stream.
     c.header('X-Request-Id', requestId);
-    log('info', 'request', {
-      requestId,
-      method: c.req.method,
-      path: c.req.path,
-      status: c.res.status,
-      ms: Math.round((performance.now() - started) * 10) / 10,
-    });
+    await next();
+    if (!c.res.headers.has('x-request-id')) c.header('X-Request-Id', requestId);
+    logRequest(log, { requestId, method: c.req.method, path: c.req.path, status: c.res.status, started });
   };
 }

@@ -17,14 +17,22 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** Middleware adding the headers after the handler ran. */
+const SECURITY_HEADERS: [string, string][] = [
+  ['Content-Security-Policy', CONTENT_SECURITY_POLICY],
+  ['X-Content-Type-Options', 'nosniff'],
+  ['Referrer-Policy', 'strict-origin-when-cross-origin'],
+  ['X-Frame-Options', 'DENY'],
+  ['Permissions-Policy', 'geolocation=(), camera=(), microphone=()'],
+];
+
+/** Middleware adding the headers to every response. */
 export function securityHeaders(): MiddlewareHandler {
   return async (c, next) => {
+    // Set before the handler runs, so they land in the response the handler builds with the
+    // context; setting them on a finished response makes Hono rebuild it around a body stream.
+    for (const [name, value] of SECURITY_HEADERS) c.header(name, value);
     await next();
-    c.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
-    c.header('X-Frame-Options', 'DENY');
-    c.header('Permissions-Policy', 'geolocation=(), camera=(), microphone=()');
+    // A response built without the context (new Response(...)) did not pick them up.
+    if (!c.res.headers.has('x-content-type-options')) for (const [name, value] of SECURITY_HEADERS) c.header(name, value);
   };
 }
