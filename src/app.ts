@@ -7,6 +7,7 @@ import type { AppDeps, AppEnv } from './http/env';
 import { makeErrorHandler } from './http/errors';
 import { consoleLogger, requestLogger } from './http/logging';
 import { securityHeaders } from './http/security-headers';
+import { createRenderCache } from './http/render-cache';
 import { healthRoutes } from './http/health';
 import { directoryRoutes } from './directory/routes';
 import { directoryApiRoutes } from './directory/api-routes';
@@ -20,11 +21,18 @@ import { renderErrorPage, renderNotFound } from './views/error-page';
 /** Builds the Hono app from its dependencies. Pure: no I/O until a request arrives. */
 export function createApp(deps: AppDeps) {
   const log = deps.log ?? consoleLogger(deps.config.LOG_LEVEL);
+  const renderCache = createRenderCache({
+    ttlSeconds: deps.config.PAGE_RENDER_CACHE_SECONDS,
+    clock: deps.clock,
+    timeZone: deps.config.ORDER_TIME_ZONE,
+    log,
+  });
   const app = new Hono<AppEnv>();
   app.use('*', requestLogger(log));
   app.use('*', securityHeaders());
   app.use('*', async (c, next) => {
     c.set('deps', deps);
+    c.set('renderCache', renderCache);
     await next();
   });
   app.route('/', healthRoutes());
@@ -38,6 +46,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', directoryRoutes());
   app.notFound(renderNotFound);
   app.onError(makeErrorHandler(renderErrorPage));
+  // Fresh rendered pages are answered in front of the router (app.request goes through fetch too).
+  app.fetch = renderCache.wrap(app.fetch);
   return app;
 }
 

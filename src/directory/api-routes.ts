@@ -4,7 +4,6 @@
  */
 import { Hono } from 'hono';
 import { etag } from 'hono/etag';
-import { renderCache } from '../http/render-cache';
 import type { AppEnv } from '../http/env';
 import { badRequest, notFound } from '../http/errors';
 import { bestStars, isAccepting, parseListQuery } from './list-options';
@@ -49,8 +48,6 @@ function providerJson(p: ProviderDetail) {
 /** Router mounted at /api/v1. */
 export function directoryApiRoutes() {
   const r = new Hono<AppEnv>();
-  // Cache before ETag: a hit answers at once (with its stored ETag); a miss renders and tags.
-  r.use('*', renderCache());
   r.use('*', etag());
 
   r.get('/municipalities', async (c) => {

@@ -13,8 +13,12 @@ export function orderContext(c: Context<AppEnv>) {
   return { today: day, day, salt: config.ORDER_SALT };
 }
 
-/** Marks a response as publicly cacheable for the configured time (ETag is added by middleware). */
+/**
+ * Marks a response as publicly cacheable for the configured time (ETag is added by middleware)
+ * and as the same for everyone at this URL, so the render cache may keep it.
+ */
 export function publicCache(c: Context<AppEnv>) {
+  c.get('renderCache').markStorable(c.req.raw);
   c.header('Cache-Control', `public, max-age=${c.get('deps').config.PAGE_CACHE_SECONDS}`);
   c.header('Vary', 'Accept-Encoding');
 }

@@ -4,7 +4,6 @@
  */
 import { Hono, type Context } from 'hono';
 import { etag } from 'hono/etag';
-import { renderCache } from '../http/render-cache';
 import type { AppEnv } from '../http/env';
 import { badRequest, notFound } from '../http/errors';
 import type { Locale } from '../views/i18n';
@@ -159,8 +158,6 @@ function register(r: Hono<AppEnv>, prefix: '' | '/en', locale: Locale) {
 /** Router for all public directory pages in both languages. */
 export function directoryRoutes() {
   const r = new Hono<AppEnv>();
-  // Cache before ETag: a hit answers at once (with its stored ETag); a miss renders and tags.
-  r.use('*', renderCache());
   r.use('*', etag());
   register(r, '', 'sv');
   register(r, '/en', 'en');

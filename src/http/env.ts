@@ -4,6 +4,7 @@
  */
 import type { Config } from '../config';
 import type { Db } from '../db/types';
+import type { RenderCache } from './render-cache';
 
 export type LogFn = (level: 'debug' | 'info' | 'warn' | 'error', msg: string, fields?: Record<string, unknown>) => void;
 
@@ -24,6 +25,8 @@ export interface AppEnv {
     deps: AppDeps;
     log: LogFn;
     requestId: string;
+    /** The app's cache of rendered public responses (see render-cache.ts). */
+    renderCache: RenderCache;
     /** Interface language of HTML pages. */
     locale: 'sv' | 'en';
   };

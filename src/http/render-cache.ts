@@ -1,52 +1,129 @@
 /**
  * A small in-memory cache of rendered public responses (directory pages and their JSON), so a
- * popular municipality page is rendered once per minute instead of on every request. Keys carry
- * the day of the neutral order, so the daily reshuffle is never served stale; entries expire after
- * PAGE_RENDER_CACHE_SECONDS (imports show up within that time). Only GET 200 responses marked
- * `Cache-Control: public` are kept. One cache per app instance (per Worker isolate on the edge).
+ * popular municipality page is rendered once per minute instead of on every request.
+ *
+ * It sits in front of the router, like a CDN in front of an origin: a fresh hit is answered
+ * before any routing or middleware runs, with the complete headers the first response had
+ * (security headers, ETag, Cache-Control), a new request id and the usual request log line.
+ * Only responses a handler marked as storable (`markStorable`, called by the directory's
+ * `publicCache`) are kept, and only GET 200s without cookies. Keys carry the host, the path, the
+ * sorted query and the day of the neutral order, so the daily reshuffle is never served stale;
+ * entries expire after PAGE_RENDER_CACHE_SECONDS (imports show up within that time). One cache
+ * per app instance (per Worker isolate on the edge).
  */
-import type { MiddlewareHandler } from 'hono';
-import type { AppEnv } from './env';
+import type { LogFn } from './env';
+import { logRequest, requestIdFrom } from './logging';
 import { dayKey } from '../directory/ordering';
 
 interface Entry {
-  body: ArrayBuffer;
-  headers: [string, string][];
+  body: Uint8Array<ArrayBuffer>;
+  /** Final response headers (lower-case names), without the per-request id. */
+  headers: Record<string, string>;
   etag: string | null;
   expiresAt: number;
+}
+
+/** The fetch signature of a Hono app. */
+type FetchFn = (request: Request, env?: unknown, executionCtx?: never) => Response | Promise<Response>;
+
+export interface RenderCacheOptions {
+  ttlSeconds: number;
+  clock: () => Date;
+  /** Time zone of the day of the neutral order (ORDER_TIME_ZONE). */
+  timeZone: string;
+  log: LogFn;
+  maxEntries?: number;
+}
+
+export interface RenderCache {
+  /** Marks the response to this request as storable: public and the same for everyone at this URL. */
+  markStorable(request: Request): void;
+  /** Wraps the app's fetch: answers fresh hits before routing and stores marked responses. */
+  wrap<F extends FetchFn>(fetch: F): F;
 }
 
 /** Largest body kept; bigger responses are served uncached. */
 const MAX_BODY_BYTES = 512 * 1024;
 
-/** Middleware with its own LRU store of at most `maxEntries` responses. */
-export function renderCache(maxEntries = 500): MiddlewareHandler<AppEnv> {
+/** Headers a 304 leaves out (RFC 9110 §15.4.5: it describes the stored representation, carries no body). */
+const NOT_IN_304 = new Set(['content-type', 'content-length', 'content-encoding']);
+
+/** Creates the cache; with `ttlSeconds` 0 it stores nothing and `wrap` returns fetch unchanged. */
+export function createRenderCache(opts: RenderCacheOptions): RenderCache {
+  const maxEntries = opts.maxEntries ?? 500;
+  const ttlMs = opts.ttlSeconds * 1000;
   const store = new Map<string, Entry>();
-  return async (c, next) => {
-    const { clock, config } = c.get('deps');
-    const ttlMs = config.PAGE_RENDER_CACHE_SECONDS * 1000;
-    if (c.req.method !== 'GET' || ttlMs === 0) return next();
-    const now = clock().getTime();
-    const url = new URL(c.req.url);
+  const storable = new WeakSet<Request>();
+
+  const keyOf = (url: URL) => {
     url.searchParams.sort();
-    const key = `${dayKey(clock(), config.ORDER_TIME_ZONE)}|${url.pathname}?${url.searchParams}`;
-    const hit = store.get(key);
-    if (hit && hit.expiresAt > now) {
-      // Refresh recency: a Map iterates in insertion order, so re-inserting moves it to the end.
-      store.delete(key);
-      store.set(key, hit);
-      if (hit.etag && c.req.header('if-none-match') === hit.etag) {
-        return c.body(null, 304, { ETag: hit.etag, 'Cache-Control': hit.headers.find(([k]) => k === 'cache-control')?.[1] ?? '' });
-      }
-      return new Response(hit.body, { status: 200, headers: hit.headers });
+    return `${dayKey(opts.clock(), opts.timeZone)}|${url.host}${url.pathname}?${url.searchParams}`;
+  };
+
+  const answerHit = (request: Request, url: URL, hit: Entry, started: number): Response => {
+    const requestId = requestIdFrom(request.headers.get('x-request-id'));
+    const notModified = hit.etag !== null && etagMatches(hit.etag, request.headers.get('if-none-match'));
+    let headers: Record<string, string>;
+    if (notModified) {
+      headers = { 'x-request-id': requestId };
+      for (const name in hit.headers) if (!NOT_IN_304.has(name)) headers[name] = hit.headers[name];
+    } else {
+      headers = { ...hit.headers, 'x-request-id': requestId };
     }
-    await next();
-    const res = c.res;
-    if (res.status !== 200 || !(res.headers.get('cache-control') ?? '').includes('public')) return;
-    const body = await res.clone().arrayBuffer();
-    if (body.byteLength > MAX_BODY_BYTES) return;
-    const headers = [...res.headers.entries()].filter(([k]) => k !== 'x-request-id' && k !== 'set-cookie');
+    const status = notModified ? 304 : 200;
+    logRequest(opts.log, { requestId, method: 'GET', path: url.pathname, status, started, cache: 'hit' });
+    return new Response(notModified ? null : hit.body, { status, headers });
+  };
+
+  const remember = async (key: string, res: Response, now: number): Promise<Response> => {
+    if (res.status !== 200 || res.headers.has('set-cookie')) return res;
+    const body = new Uint8Array(await res.arrayBuffer());
+    const fresh = new Response(body, { status: res.status, headers: res.headers });
+    if (body.byteLength > MAX_BODY_BYTES) return fresh;
+    const headers: Record<string, string> = {};
+    res.headers.forEach((value, name) => {
+      if (name !== 'x-request-id') headers[name] = value;
+    });
     store.set(key, { body, headers, etag: res.headers.get('etag'), expiresAt: now + ttlMs });
     while (store.size > maxEntries) store.delete(store.keys().next().value as string);
+    return fresh;
   };
+
+  return {
+    markStorable(request) {
+      if (ttlMs > 0) storable.add(request);
+    },
+    wrap<F extends FetchFn>(fetch: F): F {
+      if (ttlMs === 0) return fetch;
+      // Not async: a hit returns a Response synchronously, which lets the Node adapter write
+      // it straight out without a promise turn.
+      const wrapped = (request: Request, env?: unknown, executionCtx?: never) => {
+        if (request.method !== 'GET') return fetch(request, env, executionCtx);
+        const started = performance.now();
+        const now = opts.clock().getTime();
+        const url = new URL(request.url);
+        const key = keyOf(url);
+        const hit = store.get(key);
+        if (hit && hit.expiresAt > now) {
+          // Refresh recency: a Map iterates in insertion order, so re-inserting moves it to the end.
+          store.delete(key);
+          store.set(key, hit);
+          return answerHit(request, url, hit, started);
+        }
+        const res = fetch(request, env, executionCtx);
+        const storeIfMarked = (r: Response) => (storable.has(request) ? remember(key, r, now) : r);
+        return res instanceof Promise ? res.then(storeIfMarked) : storeIfMarked(res);
+      };
+      return wrapped as F;
+    },
+  };
+}
+
+/** If-None-Match against a stored ETag: `*`, or any listed tag equal under weak comparison. */
+function etagMatches(etag: string, ifNoneMatch: string | null): boolean {
+  if (!ifNoneMatch) return false;
+  if (ifNoneMatch.trim() === '*') return true;
+  const weakless = (t: string) => t.trim().replace(/^W\//, '');
+  const wanted = weakless(etag);
+  return ifNoneMatch.split(',').some((t) => weakless(t) === wanted);
 }

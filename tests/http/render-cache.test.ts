@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Hono } from 'hono';
+import { createRenderCache } from '../../src/http/render-cache';
 import { eq } from 'drizzle-orm';
 import { providers } from '../../src/db/schema';
 import { seedDirectoryFixture } from '../helpers/directory-fixture';
@@ -45,5 +47,103 @@ describe('rendered page cache', () => {
     expect((await page('/kommun/vasteras?minRating=9')).res.status).toBe(400);
     expect((await page('/kommun/atlantis')).res.status).toBe(404);
     expect((await page('/kommun/atlantis')).res.status).toBe(404);
+  });
+});
+
+describe('rendered page cache, answered in front of the router', () => {
+  it('gives a hit its own request id and keeps the security headers and cache headers', async () => {
+    const first = await page('/kommun/orebro');
+    expect(first.res.status).toBe(200);
+    const hit = await page('/kommun/orebro', { 'x-request-id': 'trace-123' });
+    expect(hit.text).toBe(first.text);
+    expect(hit.res.headers.get('x-request-id')).toBe('trace-123');
+    const other = await page('/kommun/orebro');
+    expect(other.res.headers.get('x-request-id')).not.toBe(first.res.headers.get('x-request-id'));
+    for (const name of ['content-security-policy', 'x-content-type-options', 'x-frame-options', 'cache-control', 'etag', 'content-type']) {
+      expect(hit.res.headers.get(name), name).toBe(first.res.headers.get(name));
+    }
+  });
+  it('answers a matching If-None-Match (also weak or in a list) with 304 and no representation headers', async () => {
+    const { res } = await page('/kommun/uppsala');
+    expect(res.status).toBe(200);
+    const tag = res.headers.get('etag')!;
+    for (const inm of [tag, `W/${tag}`, `"nope", ${tag}`, '*']) {
+      const again = await t.app.request('/kommun/uppsala', { headers: { 'if-none-match': inm } });
+      expect(again.status, inm).toBe(304);
+      expect(await again.text()).toBe('');
+      expect(again.headers.get('etag')).toBe(tag);
+      expect(again.headers.get('content-type')).toBeNull();
+      expect(again.headers.get('content-security-policy')).toBeTruthy();
+    }
+    expect((await t.app.request('/kommun/uppsala', { headers: { 'if-none-match': '"other"' } })).status).toBe(200);
+  });
+});
+
+describe('createRenderCache', () => {
+  const setup = (opts: { ttlSeconds?: number; maxEntries?: number } = {}) => {
+    const now = { value: new Date('2026-11-23T10:00:00Z') };
+    const lines: Record<string, unknown>[] = [];
+    const cache = createRenderCache({
+      ttlSeconds: opts.ttlSeconds ?? 60,
+      maxEntries: opts.maxEntries,
+      clock: () => now.value,
+      timeZone: 'Europe/Stockholm',
+      log: (_level, _msg, fields) => lines.push(fields ?? {}),
+    });
+    let renders = 0;
+    const app = new Hono();
+    app.get('*', (c) => {
+      renders++;
+      if (!c.req.path.startsWith('/private')) cache.markStorable(c.req.raw);
+      if (c.req.path.startsWith('/cookie')) c.header('Set-Cookie', 'a=1');
+      if (c.req.path.startsWith('/big')) return c.text('x'.repeat(600 * 1024));
+      return c.text(`render ${renders}`, 200, { 'Cache-Control': 'public, max-age=60' });
+    });
+    app.post('*', (c) => {
+      cache.markStorable(c.req.raw);
+      return c.text(`post ${++renders}`);
+    });
+    const fetch = cache.wrap(app.fetch);
+    const get = async (path: string, init?: RequestInit) => (await fetch(new Request(`http://localhost${path}`, init))).text();
+    return { now, lines, get, renders: () => renders };
+  };
+
+  it('keeps only marked GET 200 responses without cookies and small enough', async () => {
+    const s = setup();
+    expect(await s.get('/a')).toBe('render 1');
+    expect(await s.get('/a')).toBe('render 1');
+    await s.get('/private');
+    expect(await s.get('/private')).toBe('render 3');
+    await s.get('/cookie');
+    expect(await s.get('/cookie')).toBe('render 5');
+    await s.get('/big');
+    await s.get('/big');
+    expect(s.renders()).toBe(7);
+    expect(await s.get('/a', { method: 'POST' })).toBe('post 8');
+    expect(await s.get('/a', { method: 'POST' })).toBe('post 9');
+  });
+  it('logs hits like any request, marked as hits', async () => {
+    const s = setup();
+    await s.get('/a?x=1');
+    await s.get('/a?x=1');
+    expect(s.lines).toEqual([expect.objectContaining({ method: 'GET', path: '/a', status: 200, cache: 'hit', requestId: expect.any(String) })]);
+  });
+  it('expires entries after the TTL and on a new day of the neutral order, and evicts the least recently used', async () => {
+    const s = setup({ maxEntries: 2 });
+    await s.get('/a');
+    s.now.value = new Date(s.now.value.getTime() + 61_000);
+    expect(await s.get('/a')).toBe('render 2');
+    await s.get('/b');
+    await s.get('/a'); // hit: /a becomes the most recently used
+    await s.get('/c'); // evicts /b
+    expect(await s.get('/a')).toBe('render 2');
+    expect(await s.get('/b')).toBe('render 5');
+    s.now.value = new Date('2026-11-23T23:30:00Z'); // 00:30 the next day in Stockholm
+    expect(await s.get('/b')).toBe('render 6');
+  });
+  it('stores nothing when the TTL is 0', async () => {
+    const s = setup({ ttlSeconds: 0 });
+    await s.get('/a');
+    expect(await s.get('/a')).toBe('render 2');
   });
 });
