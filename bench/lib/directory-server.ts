@@ -2,7 +2,9 @@
  * Benchmark server (run in its own process by bench/directory.ts): the real app from
  * createApp over a libsql database seeded with the demo data, exactly as `npm start`
  * prepares it, plus one bench-only route, /__static, that serves the pre-rendered bytes of
- * the municipality page from memory: the ceiling of this Node process and HTTP adapter.
+ * the municipality page from memory: the ceiling of this Node process and HTTP adapter, and one
+ * bench-only prefix, /__uncached/…, served by a second app over the same database with the render
+ * cache off (PAGE_RENDER_CACHE_SECONDS=0), so every request renders the page from the database.
  *
  * Env: BENCH_DB = file (default; a fresh temp file like data/valkollen.db) | memory,
  * BENCH_PAGE (default /kommun/vasteras), LOG_LEVEL (default info, as in production),
@@ -20,6 +22,7 @@ import { loadConfig } from '../../src/config';
 import { nodeLogger, prepareNodeDatabase } from '../../src/node';
 
 const STATIC_PATH = '/__static';
+const UNCACHED_PREFIX = '/__uncached';
 
 async function main() {
   const useFile = (process.env.BENCH_DB ?? 'file') !== 'memory';
@@ -36,6 +39,8 @@ async function main() {
   const database = await prepareNodeDatabase(config, log);
   const seedMs = Math.round(performance.now() - seedStart);
   const app = createApp({ db: database.db, config, clock: () => new Date(), fetcher: fetch, log });
+  const uncachedConfig = { ...config, PAGE_RENDER_CACHE_SECONDS: 0 };
+  const uncached = createApp({ db: database.db, config: uncachedConfig, clock: () => new Date(), fetcher: fetch, log });
 
   // The ceiling: the same bytes as the page, answered from memory by the same process.
   const pagePath = process.env.BENCH_PAGE ?? '/kommun/vasteras';
@@ -45,6 +50,11 @@ async function main() {
   const staticHeaders = { 'content-type': page.headers.get('content-type') ?? 'text/html; charset=UTF-8' };
   const fetchWithStatic = (req: Request, env: unknown) => {
     if (req.url.endsWith(STATIC_PATH)) return new Response(pageBytes, { headers: staticHeaders });
+    const url = new URL(req.url);
+    if (url.pathname.startsWith(UNCACHED_PREFIX)) {
+      url.pathname = url.pathname.slice(UNCACHED_PREFIX.length);
+      return uncached.fetch(new Request(url, req), env as never);
+    }
     return app.fetch(req, env as never);
   };
 
@@ -54,6 +64,7 @@ async function main() {
     process.send?.({
       ready: `http://127.0.0.1:${info.port}`,
       staticPath: STATIC_PATH,
+      uncachedPrefix: UNCACHED_PREFIX,
       pageBytes: pageBytes.byteLength,
       database: useFile ? 'file (temp)' : ':memory:',
       seedMs,

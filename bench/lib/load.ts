@@ -52,3 +52,48 @@ export async function measure(baseUrl: string, name: string, path: string, opts:
   }
   return figures;
 }
+
+export interface Target {
+  name: string;
+  path: string;
+}
+
+/** Figures of several rounds: medians of the rounds' req/s and percentiles, and each round's req/s. */
+export interface RoundFigures extends LoadFigures {
+  rounds: number[];
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/**
+ * Measures the targets in interleaved rounds (A B C, A B C, …; each round `seconds / rounds`
+ * long, warm-up before the first round only), so a burst of other work on a shared machine
+ * lands on every target alike instead of on whichever ran at that moment. Reports the
+ * median round per figure, the worst max, and the total requests.
+ */
+export async function measureInterleaved(baseUrl: string, targets: Target[], opts: LoadOptions & { rounds: number }, onRound?: (round: number) => void): Promise<RoundFigures[]> {
+  const per: LoadFigures[][] = targets.map(() => []);
+  const seconds = Math.max(1, Math.round(opts.seconds / opts.rounds));
+  for (let round = 0; round < opts.rounds; round++) {
+    onRound?.(round + 1);
+    for (const [i, t] of targets.entries()) {
+      per[i].push(await measure(baseUrl, t.name, t.path, { ...opts, seconds, warmupSeconds: round === 0 ? opts.warmupSeconds : 0 }));
+    }
+  }
+  return per.map((runs, i) => ({
+    ...runs[0],
+    name: targets[i].name,
+    path: targets[i].path,
+    seconds: seconds * runs.length,
+    reqPerSec: median(runs.map((r) => r.reqPerSec)),
+    p50: median(runs.map((r) => r.p50)),
+    p99: median(runs.map((r) => r.p99)),
+    max: Math.max(...runs.map((r) => r.max)),
+    bytesPerSec: median(runs.map((r) => r.bytesPerSec)),
+    requests: runs.reduce((a, r) => a + r.requests, 0),
+    rounds: runs.map((r) => Math.round(r.reqPerSec)),
+  }));
+}
