@@ -1,28 +1,20 @@
 /**
- * HTML → SourceDocument with cheerio (htmlparser2 via cheerio/slim, with source indices): visible
+ * HTML → SourceDocument in one streaming pass of htmlparser2's parser (no DOM; the same parser
+ * cheerio uses, so the same element tree, implied end tags included): visible
  * text in document order split into blocks, the page title, meta description / Open Graph / Twitter
  * texts, image alt/title/file names, aria-label and JSON-LD (an AggregateRating becomes
  * "aggregaterating X av Y"). Skips script, style, noscript, template, hidden elements, navigation and cookie banners.
  * Every extracted character keeps its offset in the HTML source (entities included).
  */
-import * as cheerio from 'cheerio/slim';
+import { Parser } from 'htmlparser2';
 import type { Piece, SourceDocument } from './document';
 import type { Part } from './types';
 
-// Minimal structural types of the htmlparser2 DOM (domhandler), to avoid a direct dependency.
-interface DomNode {
-  type: string;
-  parent: DomNode | null;
-  startIndex: number | null;
-  endIndex: number | null;
-}
-interface TextNode extends DomNode {
-  data: string;
-}
-interface ElementNode extends DomNode {
+/** An element as the extractor needs it: its name, attributes and where its start tag begins. */
+interface ElementNode {
   name: string;
   attribs: Record<string, string>;
-  children: DomNode[];
+  startIndex: number;
 }
 
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'nav', 'iframe', 'object', 'select', 'textarea', 'head']);
@@ -70,12 +62,21 @@ function alignDecoded(raw: string, rawBase: number, decoded: string, put: (ch: s
   }
 }
 
-/** Collects characters into pieces, collapsing white space as a browser does. */
+/** Characters that collapse into one space, as a browser collapses white space. */
+function isCollapsible(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13 || c === 12 || c === 0xa0;
+}
+
+/**
+ * Collects characters into pieces, collapsing white space as a browser does. Characters and their
+ * source spans go into growable typed buffers (no per-character strings or arrays).
+ */
 class PieceBuilder {
   pieces: Piece[] = [];
-  private text = '';
-  private ms: number[] = [];
-  private me: number[] = [];
+  private codes = new Uint16Array(256);
+  private ms = new Int32Array(256);
+  private me = new Int32Array(256);
+  private n = 0;
   private lastSpace = true;
   constructor(
     private part: Part,
@@ -88,58 +89,102 @@ class PieceBuilder {
     this.zone = zone;
     this.section = section;
   }
+  private grow(): void {
+    const cap = this.codes.length * 2;
+    const codes = new Uint16Array(cap);
+    codes.set(this.codes);
+    const ms = new Int32Array(cap);
+    ms.set(this.ms);
+    const me = new Int32Array(cap);
+    me.set(this.me);
+    this.codes = codes;
+    this.ms = ms;
+    this.me = me;
+  }
+  private push(code: number, s: number, e: number): void {
+    if (this.n === this.codes.length) this.grow();
+    this.codes[this.n] = code;
+    this.ms[this.n] = s;
+    this.me[this.n++] = e;
+  }
+  /** One character with its source span. */
   put = (ch: string, s: number, e: number): void => {
-    if (ch === ' ' || ch === '\n' || ch === '\t' || ch === '\r' || ch === '\f' || ch === '\u00A0') {
+    this.putCode(ch.charCodeAt(0), s, e);
+  };
+  private putCode(c: number, s: number, e: number): void {
+    if (isCollapsible(c)) {
       if (this.lastSpace) return;
-      ch = ' ';
+      c = 32;
       this.lastSpace = true;
     } else this.lastSpace = false;
-    this.text += ch;
-    this.ms.push(s);
-    this.me.push(e);
-  };
+    this.push(c, s, e);
+  }
+  /** Text copied verbatim from the source at `at` (character i sits at at + i). */
+  putSource(text: string, at: number): void {
+    for (let i = 0; i < text.length; i++) this.putCode(text.charCodeAt(i), at + i, at + i + 1);
+  }
+  /** Decoded text (an entity) whose every character stands for the source span [s, e). */
+  putSpan(text: string, s: number, e: number): void {
+    for (let i = 0; i < text.length; i++) this.putCode(text.charCodeAt(i), s, e);
+  }
   lineBreak(s: number): void {
-    if (this.text.length === 0) return;
-    if (this.lastSpace) {
-      this.text = this.text.slice(0, -1);
-      this.ms.pop();
-      this.me.pop();
-    }
-    this.text += '\n';
-    this.ms.push(s);
-    this.me.push(s);
+    if (this.n === 0) return;
+    if (this.lastSpace) this.n--;
+    this.push(10, s, s);
     this.lastSpace = true;
   }
+  /** True when the first n characters are not all white space (as /\S/ understands it). */
+  private hasVisible(n: number): boolean {
+    for (let i = 0; i < n; i++) {
+      const c = this.codes[i];
+      if (c === 32 || c === 10) continue;
+      if (c > 0x7f || c < 0x21) {
+        if (/\s/.test(String.fromCharCode(c))) continue;
+      }
+      return true;
+    }
+    return false;
+  }
   flush(): void {
-    let text = this.text;
-    let n = text.length;
-    while (n > 0 && text[n - 1] === ' ') n--;
-    if (n > 0 && /[^\s]/.test(text)) {
-      text = text.slice(0, n);
+    let n = this.n;
+    while (n > 0 && this.codes[n - 1] === 32) n--;
+    if (n > 0 && this.hasVisible(n)) {
       this.pieces.push({
         part: this.part,
-        text,
+        text: utf16(this.codes, n),
         base: 0,
-        mapStart: toInt32(this.ms, n),
-        mapEnd: toInt32(this.me, n),
+        mapStart: this.ms.slice(0, n),
+        mapEnd: this.me.slice(0, n),
         zone: this.zone,
         section: this.section,
       });
     }
-    this.text = '';
-    this.ms = [];
-    this.me = [];
+    this.n = 0;
     this.lastSpace = true;
   }
 }
 
+/** The first n UTF-16 code units of `codes` as a string. */
+function utf16(codes: Uint16Array, n: number): string {
+  const CHUNK = 4096; // argument-count limit of fromCharCode.apply
+  if (n <= CHUNK) return String.fromCharCode.apply(null, codes.subarray(0, n) as unknown as number[]);
+  let out = '';
+  for (let i = 0; i < n; i += CHUNK) out += String.fromCharCode.apply(null, codes.subarray(i, Math.min(n, i + CHUNK)) as unknown as number[]);
+  return out;
+}
+
+const attrRes = new Map<string, RegExp>();
+
 /** Finds the raw value of attribute `name` inside the element's start tag. */
 function attrSpan(html: string, el: ElementNode, name: string): { raw: string; at: number } | null {
   const s = el.startIndex;
-  if (s === null) return null;
   const tagEnd = findTagEnd(html, s);
   const tag = html.slice(s, tagEnd);
-  const re = new RegExp(`[\\s/]${name.replace(/[-:]/g, '\\$&')}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i');
+  let re = attrRes.get(name);
+  if (!re) {
+    re = new RegExp(`[\\s/]${name.replace(/[-:]/g, '\\$&')}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i');
+    attrRes.set(name, re);
+  }
   const m = re.exec(tag);
   if (!m) return null;
   const raw = m[1] ?? m[2] ?? m[3] ?? '';
@@ -159,14 +204,18 @@ function findTagEnd(html: string, s: number): number {
   return html.length;
 }
 
+/** Cheap pre-test: a class or id can only be a navigation token when it contains one of these. */
+const NAV_HINT = /nav|menu|bread|skip|topbar/i;
+
 function isHidden(el: ElementNode): boolean {
   const a = el.attribs;
   if (NEVER_SKIP.has(el.name)) return false;
   if ('hidden' in a) return true;
   if (a.style && HIDDEN_STYLE.test(a.style)) return true;
   if (a.role === 'navigation' || a.role === 'dialog' && COOKIE_RE.test(`${a.id ?? ''} ${a.class ?? ''} ${a['aria-label'] ?? ''}`)) return true;
+  if (a.id === undefined && a.class === undefined) return false;
   const idc = `${a.id ?? ''} ${a.class ?? ''}`;
-  if (idc.length > 1 && (COOKIE_RE.test(idc) || idc.split(/\s+/).some((t) => NAV_TOKEN.test(t)))) return true;
+  if (idc.length > 1 && (COOKIE_RE.test(idc) || (NAV_HINT.test(idc) && idc.split(/\s+/).some((t) => NAV_TOKEN.test(t))))) return true;
   return false;
 }
 
@@ -186,16 +235,53 @@ function fileNameOf(src: string): { name: string; rawLength: number; offset: num
   return { name: decoded, rawLength: name.length, offset: slash + 1 };
 }
 
+/** How the children of an open element are read. */
+const enum Mode {
+  /** Visible content: text is extracted in the frame's context. */
+  Walk,
+  /** Ignored with everything inside (script, nav, hidden, …). */
+  Skip,
+  /** <head>: only <title>, <meta> and JSON-LD scripts count. */
+  Head,
+  /** <svg>: only its direct <title> children count. */
+  Svg,
+  /** A JSON-LD script: its text is collected and read at the end tag. */
+  JsonLd,
+}
+
+/** What happens at an element's end tag. */
+const enum Close {
+  None,
+  /** A block (or a title) ends: the current piece ends. */
+  Flush,
+  /** An inline element ends: back to the parent's context. */
+  Restore,
+}
+
+interface Frame {
+  mode: Mode;
+  /** Context of the children. */
+  part: Part;
+  zone: number;
+  section: number;
+  close: Close;
+  /** The parent's context, for Close.Restore. */
+  outer?: { part: Part; zone: number; section: number };
+}
+
+const HEAD = 0;
+const BODY = 1;
+const SKIP_FRAME: Frame = { mode: Mode.Skip, part: 'body', zone: BODY, section: -1, close: Close.None };
+
 /** Extracts the checkable text of an HTML page. */
 export function htmlDocument(html: string): SourceDocument {
-  const $ = cheerio.load(html, { xml: { xmlMode: false, withStartIndices: true, withEndIndices: true, decodeEntities: true } });
-  const root = $.root()[0] as unknown as ElementNode;
-  const HEAD = 0;
-  const BODY = 1;
   let nextZone = 2;
   let nextSection = 0;
   const out = new PieceBuilder('body', BODY, -1);
   const extra: Piece[] = [];
+  const stack: Frame[] = [{ mode: Mode.Walk, part: 'body', zone: BODY, section: -1, close: Close.None }];
+  let jsonText = '';
+  let jsonStart = -1;
 
   const attrPiece = (el: ElementNode, name: string, part: Part, zone: number, section: number, transform?: 'file') => {
     const value = el.attribs[name];
@@ -205,126 +291,135 @@ export function htmlDocument(html: string): SourceDocument {
     out.flush();
     if (transform === 'file') {
       const { name: file, rawLength, offset } = fileNameOf(value);
-      const at = span ? span.at + offset : el.startIndex ?? 0;
+      const at = span ? span.at + offset : el.startIndex;
       // Percent-decoded names do not map 1:1; then every character maps to the whole file name.
       const exact = file.length === rawLength;
       for (let i = 0; i < file.length; i++)
         out.put(/[-_.+]/.test(file[i]) ? ' ' : file[i], exact ? at + i : at, exact ? at + i + 1 : at + rawLength);
     } else if (span) alignDecoded(span.raw, span.at, value, out.put);
-    else for (const ch of value) out.put(ch, el.startIndex ?? 0, findTagEnd(html, el.startIndex ?? 0));
+    else for (const ch of value) out.put(ch, el.startIndex, findTagEnd(html, el.startIndex));
     out.flush();
   };
 
-  const jsonLd = (el: ElementNode) => {
-    const textNode = el.children.find((c) => c.type === 'text') as TextNode | undefined;
-    if (!textNode) return;
+  const meta = (el: ElementNode) => {
+    const key = (el.attribs.name ?? el.attribs.property ?? '').toLowerCase();
+    if (META_NAMES.has(key)) attrPiece(el, 'content', 'meta', HEAD, -1);
+    else if (key === 'og:image' || key === 'twitter:image') attrPiece(el, 'content', 'image_src', HEAD, -1, 'file');
+  };
+
+  const jsonLd = () => {
+    if (jsonStart < 0) return;
     let data: unknown;
     try {
-      data = JSON.parse(textNode.data);
+      data = JSON.parse(jsonText);
     } catch {
       return;
     }
     const zone = nextZone++;
-    const base = textNode.startIndex ?? 0;
-    const raw = textNode.data;
-    const pieces = jsonLdTexts(data);
-    for (const t of pieces) {
+    for (const t of jsonLdTexts(data)) {
       // Map a summary to where its first value sits in the script, else to the whole script.
-      const probe = t.anchor ? raw.indexOf(t.anchor) : -1;
-      const s = probe >= 0 ? base + probe : base;
-      const e = probe >= 0 ? s + t.anchor.length : base + raw.length;
+      const probe = t.anchor ? jsonText.indexOf(t.anchor) : -1;
+      const s = probe >= 0 ? jsonStart + probe : jsonStart;
+      const e = probe >= 0 ? s + t.anchor.length : jsonStart + jsonText.length;
       const mapStart = new Int32Array(t.text.length).fill(s);
       const mapEnd = new Int32Array(t.text.length).fill(e);
       extra.push({ part: 'jsonld', text: t.text, base: 0, mapStart, mapEnd, zone, section: nextSection++, synthetic: true });
     }
   };
 
-  const walk = (node: DomNode, part: Part, zone: number, section: number): void => {
-    if (node.type === 'text') {
-      const t = node as TextNode;
-      if (t.startIndex === null || t.endIndex === null) return;
-      out.setContext(part, zone, section);
-      alignDecoded(html.slice(t.startIndex, t.endIndex + 1), t.startIndex, t.data, out.put);
-      return;
+  const script = (el: ElementNode): Frame => {
+    if (!(el.attribs.type ?? '').toLowerCase().includes('ld+json')) return SKIP_FRAME;
+    jsonText = '';
+    jsonStart = -1;
+    return { mode: Mode.JsonLd, part: 'body', zone: HEAD, section: -1, close: Close.None };
+  };
+
+  /** <title> (in the head, or written elsewhere: htmlparser2 keeps it where it stands). */
+  const title = (): Frame => {
+    out.setContext('title', HEAD, -1);
+    out.flush();
+    return { mode: Mode.Walk, part: 'title', zone: HEAD, section: -1, close: Close.Flush };
+  };
+
+  /** The frame of an element opened in visible content whose context is `p`. */
+  const openVisible = (el: ElementNode, p: Frame): Frame => {
+    const { name } = el;
+    const { part, zone, section } = p;
+    if (name === 'script') return script(el);
+    if (name === 'head') return { mode: Mode.Head, part, zone, section, close: Close.None };
+    if (name === 'title' && part !== 'image_title') return title();
+    if (name === 'meta') {
+      meta(el);
+      return SKIP_FRAME;
     }
-    if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style' && node.type !== 'root') return;
-    const el = node as ElementNode;
-    const name = (el.name ?? '').toLowerCase();
-    if (node.type === 'root') {
-      for (const c of el.children) walk(c, part, zone, section);
-      return;
-    }
-    if (name === 'script') {
-      if ((el.attribs.type ?? '').toLowerCase().includes('ld+json')) jsonLd(el);
-      return;
-    }
-    if (name === 'head') {
-      for (const c of el.children) walkHead(c);
-      return;
-    }
-    if (name === 'title' && part !== 'image_title') {
-      // <title> outside <head> (htmlparser2 keeps it where written).
-      out.setContext('title', HEAD, -1);
-      out.flush();
-      for (const c of el.children) walk(c, 'title', HEAD, -1);
-      out.flush();
-      return;
-    }
-    if (name === 'meta') return walkHead(el);
-    if (SKIP.has(name) || isHidden(el)) return;
+    if (SKIP.has(name) || isHidden(el)) return SKIP_FRAME;
     if (el.attribs['aria-label']) attrPiece(el, 'aria-label', 'aria', zone, section);
     if (name === 'img' || (name === 'input' && el.attribs.type === 'image')) {
       attrPiece(el, 'alt', 'alt', zone, section);
       attrPiece(el, 'title', 'image_title', zone, section);
       attrPiece(el, 'src', 'image_src', zone, section, 'file');
       out.setContext(part, zone, section);
-      return;
+      return SKIP_FRAME;
     }
-    if (name === 'svg') {
-      for (const c of el.children) {
-        const ce = c as ElementNode;
-        if (c.type === 'tag' && ce.name === 'title') {
-          out.setContext('image_title', zone, section);
-          out.flush();
-          for (const t of ce.children) walk(t, 'image_title', zone, section);
-          out.flush();
-        }
-      }
-      return;
-    }
+    if (name === 'svg') return { mode: Mode.Svg, part, zone, section, close: Close.None };
     if (name === 'br') {
       out.setContext(part, zone, section);
-      out.lineBreak(el.startIndex ?? 0);
-      return;
+      out.lineBreak(el.startIndex);
+      return SKIP_FRAME;
     }
     let childPart = part;
     if (name === 'h1') childPart = 'h1';
-    else if (/^h[2-6]$/.test(name)) childPart = 'heading';
+    else if (name.length === 2 && name[0] === 'h' && name[1] >= '2' && name[1] <= '6') childPart = 'heading';
     const childSection = SECTIONING.has(name) ? nextSection++ : section;
     const block = BLOCK.has(name) || childPart !== part;
     if (block) out.flush();
-    for (const c of el.children) walk(c, childPart, zone, childSection);
-    if (block) out.flush();
-    else out.setContext(part, zone, section);
+    return { mode: Mode.Walk, part: childPart, zone, section: childSection, close: block ? Close.Flush : Close.Restore, outer: block ? undefined : { part, zone, section } };
   };
 
-  const walkHead = (node: DomNode): void => {
-    if (node.type === 'script') return walk(node, 'body', HEAD, -1);
-    if (node.type !== 'tag') return;
-    const el = node as ElementNode;
-    if (el.name === 'title') {
-      out.setContext('title', HEAD, -1);
-      out.flush();
-      for (const c of el.children) walk(c, 'title', HEAD, -1);
-      out.flush();
-    } else if (el.name === 'meta') {
-      const key = (el.attribs.name ?? el.attribs.property ?? '').toLowerCase();
-      if (META_NAMES.has(key)) attrPiece(el, 'content', 'meta', HEAD, -1);
-      else if (key === 'og:image' || key === 'twitter:image') attrPiece(el, 'content', 'image_src', HEAD, -1, 'file');
-    }
-  };
-
-  walk(root, 'body', BODY, -1);
+  const parser: Parser = new Parser(
+    {
+      onopentag(name, attribs) {
+        const p = stack[stack.length - 1];
+        const el: ElementNode = { name, attribs, startIndex: parser.startIndex };
+        let frame = SKIP_FRAME;
+        if (p.mode === Mode.Walk) frame = openVisible(el, p);
+        else if (p.mode === Mode.Head) {
+          if (name === 'title') frame = title();
+          else if (name === 'meta') meta(el);
+          else if (name === 'script') frame = script(el);
+        } else if (p.mode === Mode.Svg && name === 'title') {
+          out.setContext('image_title', p.zone, p.section);
+          out.flush();
+          frame = { mode: Mode.Walk, part: 'image_title', zone: p.zone, section: p.section, close: Close.Flush };
+        }
+        stack.push(frame);
+      },
+      ontext(data) {
+        const p = stack[stack.length - 1];
+        if (p.mode === Mode.Walk) {
+          out.setContext(p.part, p.zone, p.section);
+          const end = parser.endIndex + 1;
+          const start = parser.startIndex;
+          // A decoded entity arrives on its own, shorter than its source ("&amp;" → "&"); every
+          // other chunk is source text ending at `end` (the start index is unreliable after a
+          // malformed end tag, the end index is not).
+          if (end - start !== data.length && data.length <= 2 && html.charCodeAt(start) === 38 /* & */) out.putSpan(data, start, end);
+          else out.putSource(data, end - data.length);
+        } else if (p.mode === Mode.JsonLd) {
+          if (jsonStart < 0) jsonStart = parser.endIndex + 1 - data.length;
+          jsonText += data;
+        }
+      },
+      onclosetag() {
+        const f = stack.pop()!;
+        if (f.mode === Mode.JsonLd) jsonLd();
+        if (f.close === Close.Flush) out.flush();
+        else if (f.close === Close.Restore) out.setContext(f.outer!.part, f.outer!.zone, f.outer!.section);
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.end(html);
   out.flush();
   return { source: html, kind: 'html', pieces: [...out.pieces, ...extra] };
 }
@@ -351,9 +446,3 @@ function jsonLdTexts(data: unknown): { text: string; anchor: string }[] {
   return out;
 }
 
-/** The first n numbers of a list as an Int32Array (a plain loop; Int32Array.from is slow here). */
-function toInt32(list: number[], n: number): Int32Array {
-  const out = new Int32Array(n);
-  for (let i = 0; i < n; i++) out[i] = list[i];
-  return out;
-}
