@@ -69,20 +69,29 @@ function isCollapsible(c: number): boolean {
 
 /**
  * Collects characters into pieces, collapsing white space as a browser does. Characters and their
- * source spans go into growable typed buffers (no per-character strings or arrays).
+ * source spans go into growable typed buffers (no per-character strings or arrays); each piece's
+ * maps are views of the buffers, which are never overwritten (a grown buffer is a new one).
  */
 class PieceBuilder {
   pieces: Piece[] = [];
-  private codes = new Uint16Array(256);
-  private ms = new Int32Array(256);
-  private me = new Int32Array(256);
+  private codes: Uint16Array;
+  private ms: Int32Array;
+  private me: Int32Array;
+  /** Start of the piece being built. */
+  private from = 0;
   private n = 0;
   private lastSpace = true;
   constructor(
     private part: Part,
     private zone: number,
     private section: number,
-  ) {}
+    /** Expected characters in all (a typical page's visible text is a quarter of its HTML). */
+    private chunk = 1024,
+  ) {
+    this.codes = new Uint16Array(chunk);
+    this.ms = new Int32Array(chunk);
+    this.me = new Int32Array(chunk);
+  }
   setContext(part: Part, zone: number, section: number): void {
     if (part !== this.part || zone !== this.zone || section !== this.section) this.flush();
     this.part = part;
@@ -90,16 +99,20 @@ class PieceBuilder {
     this.section = section;
   }
   private grow(): void {
-    const cap = this.codes.length * 2;
+    // Only the current piece moves; finished pieces keep their views of the old buffers.
+    const len = this.n - this.from;
+    const cap = Math.max(this.chunk, len * 2);
     const codes = new Uint16Array(cap);
-    codes.set(this.codes);
+    codes.set(this.codes.subarray(this.from, this.n));
     const ms = new Int32Array(cap);
-    ms.set(this.ms);
+    ms.set(this.ms.subarray(this.from, this.n));
     const me = new Int32Array(cap);
-    me.set(this.me);
+    me.set(this.me.subarray(this.from, this.n));
     this.codes = codes;
     this.ms = ms;
     this.me = me;
+    this.from = 0;
+    this.n = len;
   }
   private push(code: number, s: number, e: number): void {
     if (this.n === this.codes.length) this.grow();
@@ -128,14 +141,14 @@ class PieceBuilder {
     for (let i = 0; i < text.length; i++) this.putCode(text.charCodeAt(i), s, e);
   }
   lineBreak(s: number): void {
-    if (this.n === 0) return;
+    if (this.n === this.from) return;
     if (this.lastSpace) this.n--;
     this.push(10, s, s);
     this.lastSpace = true;
   }
-  /** True when the first n characters are not all white space (as /\S/ understands it). */
-  private hasVisible(n: number): boolean {
-    for (let i = 0; i < n; i++) {
+  /** True when characters [from, to) are not all white space (as /\S/ understands it). */
+  private hasVisible(from: number, to: number): boolean {
+    for (let i = from; i < to; i++) {
       const c = this.codes[i];
       if (c === 32 || c === 10) continue;
       if (c > 0x7f || c < 0x21) {
@@ -146,30 +159,31 @@ class PieceBuilder {
     return false;
   }
   flush(): void {
-    let n = this.n;
-    while (n > 0 && this.codes[n - 1] === 32) n--;
-    if (n > 0 && this.hasVisible(n)) {
+    const from = this.from;
+    let to = this.n;
+    while (to > from && this.codes[to - 1] === 32) to--;
+    if (to > from && this.hasVisible(from, to)) {
       this.pieces.push({
         part: this.part,
-        text: utf16(this.codes, n),
+        text: utf16(this.codes.subarray(from, to)),
         base: 0,
-        mapStart: this.ms.slice(0, n),
-        mapEnd: this.me.slice(0, n),
+        mapStart: this.ms.subarray(from, to),
+        mapEnd: this.me.subarray(from, to),
         zone: this.zone,
         section: this.section,
       });
-    }
-    this.n = 0;
+      this.from = this.n = to;
+    } else this.n = from;
     this.lastSpace = true;
   }
 }
 
-/** The first n UTF-16 code units of `codes` as a string. */
-function utf16(codes: Uint16Array, n: number): string {
+/** UTF-16 code units as a string. */
+function utf16(codes: Uint16Array): string {
   const CHUNK = 4096; // argument-count limit of fromCharCode.apply
-  if (n <= CHUNK) return String.fromCharCode.apply(null, codes.subarray(0, n) as unknown as number[]);
+  if (codes.length <= CHUNK) return String.fromCharCode.apply(null, codes as unknown as number[]);
   let out = '';
-  for (let i = 0; i < n; i += CHUNK) out += String.fromCharCode.apply(null, codes.subarray(i, Math.min(n, i + CHUNK)) as unknown as number[]);
+  for (let i = 0; i < codes.length; i += CHUNK) out += String.fromCharCode.apply(null, codes.subarray(i, i + CHUNK) as unknown as number[]);
   return out;
 }
 
@@ -277,7 +291,7 @@ const SKIP_FRAME: Frame = { mode: Mode.Skip, part: 'body', zone: BODY, section: 
 export function htmlDocument(html: string): SourceDocument {
   let nextZone = 2;
   let nextSection = 0;
-  const out = new PieceBuilder('body', BODY, -1);
+  const out = new PieceBuilder('body', BODY, -1, Math.max(1024, html.length >> 2));
   const extra: Piece[] = [];
   const stack: Frame[] = [{ mode: Mode.Walk, part: 'body', zone: BODY, section: -1, close: Close.None }];
   let jsonText = '';
