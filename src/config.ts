@@ -48,6 +48,11 @@ export const configSchema = z.object({
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
   /** Self-check web form submissions per minute per client IP. */
   FORM_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(20),
+  /**
+   * Node entry: worker threads that run self-checks off the event loop (0 = on the main thread).
+   * Unset: one per CPU beyond the first, at most 4. Workers ignore it (each request has its own CPU).
+   */
+  CHECK_WORKERS: z.coerce.number().int().min(0).max(16).optional(),
   /** Seconds a rendered public page is reused from memory (0 = render every request). */
   PAGE_RENDER_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   /** Seconds public pages may be cached by browsers and shared caches. */

@@ -1,8 +1,10 @@
 /**
  * Node entry (`npm start`): validates settings, opens the embedded libsql database
  * (DATABASE_URL, default file:data/valkollen.db), applies migrations, seeds the demo data
- * on first run and serves the app on HOST:PORT (default 127.0.0.1:8787).
+ * on first run and serves the app on HOST:PORT (default 127.0.0.1:8787). Self-checks run in a
+ * pool of worker threads (CHECK_WORKERS), so they never hold up the directory's requests.
  */
+import { availableParallelism } from 'node:os';
 import { serve } from '@hono/node-server';
 import { count } from 'drizzle-orm';
 import { createApp } from './app';
@@ -19,10 +21,22 @@ import { ensureDemoOfficer } from './review/auth/users';
 import { crawlSettings, createCrawlFetcher, pageFetcherOptions } from './crawler/crawler-setup';
 import { startCrawlInterval } from './crawler/local-scheduler.node.ts';
 import { runCrawlTick } from './crawler/tick';
+import { createCheckPool, type CheckPool } from './compliance/check-pool.node.ts';
 
 /** JSON log lines written straight to stdout/stderr: console.log's formatting costs more than the request it logs. */
 export function nodeLogger(level: Config['LOG_LEVEL']) {
   return consoleLogger(level, { out: (l) => process.stdout.write(l + '\n'), err: (l) => process.stderr.write(l + '\n') });
+}
+
+/** CHECK_WORKERS, or by default one worker thread per CPU beyond the first (at most 4). */
+export function checkWorkerCount(config: Config): number {
+  return config.CHECK_WORKERS ?? Math.min(4, Math.max(0, availableParallelism() - 1));
+}
+
+/** The self-check pool of the Node entry, or undefined when checks run on the main thread. */
+export function startCheckPool(config: Config): CheckPool | undefined {
+  const size = checkWorkerCount(config);
+  return size > 0 ? createCheckPool({ size }) : undefined;
 }
 
 /** Opens, migrates and (first run only) seeds the database named by the config. */
@@ -68,7 +82,8 @@ async function main() {
   const database = await prepareNodeDatabase(config, log);
   // The app's outbound fetch (self-check by URL) checks the address it really connects to (DNS rebinding).
   const guardedFetch = createNodeFetch({ allowHosts: config.CRAWL_ALLOW_HOSTS });
-  const app = createApp({ db: database.db, config, clock: () => new Date(), fetcher: guardedFetch.fetch as typeof fetch, log });
+  const checkPool = startCheckPool(config);
+  const app = createApp({ db: database.db, config, clock: () => new Date(), fetcher: guardedFetch.fetch as typeof fetch, log, checkRunner: checkPool?.run });
   const pageFetcher = createNodePageFetcher({ ...pageFetcherOptions(config), connectionsPerOrigin: Math.max(2, config.CRAWL_MAX_CONCURRENT_PER_HOST) });
   const crawlFetcher = createCrawlFetcher(pageFetcher, database.db, config);
   const ruleset = defaultRuleset();
@@ -78,10 +93,11 @@ async function main() {
     log,
   );
   const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {
-    log('info', 'listening', { url: `http://${info.address}:${info.port}/`, database: config.DATABASE_URL.replace(/\?.*$/, '') });
+    log('info', 'listening', { url: `http://${info.address}:${info.port}/`, database: config.DATABASE_URL.replace(/\?.*$/, ''), checkWorkers: checkWorkerCount(config) });
   });
   const shutdown = () => {
     stopCrawling();
+    void checkPool?.close();
     void pageFetcher.close();
     void guardedFetch.close();
     server.close();

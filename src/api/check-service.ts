@@ -3,7 +3,8 @@
  * input (text, HTML or a fetched page) and calls the rule engine. Shared by the JSON API; the web
  * form calls `checkInput` directly.
  */
-import { checkHtml, checkText, defaultRuleset, type Finding, type Ruleset, type Severity } from '../compliance';
+import { defaultRuleset, type Finding, type Ruleset, type Severity } from '../compliance';
+import { inlineCheckRunner, type CheckRunner } from '../compliance/check-runner';
 import type { AppDeps } from '../http/env';
 import { AppError } from '../http/errors';
 import type { CheckRequest } from './schemas';
@@ -46,22 +47,26 @@ export function validateAgainstRuleset(ruleset: Ruleset, opts: { rules?: string[
   }
 }
 
-/** Checks text or HTML with the bundled ruleset and measures the time taken. */
-export function checkInput(input: string, isHtml: boolean, opts: InputOptions = {}, ruleset: Ruleset = apiRuleset()): CheckResult {
-  const started = performance.now();
+const inline = inlineCheckRunner();
+
+/** The app's way of running checks: its worker-thread pool on Node, else this thread. */
+function runnerOf(deps: AppDeps): CheckRunner {
+  return deps.checkRunner ?? inline;
+}
+
+/** Checks text or HTML with the bundled ruleset; `stats.ms` is the engine's own time. */
+export async function checkInput(deps: AppDeps, input: string, isHtml: boolean, opts: InputOptions = {}): Promise<CheckResult> {
   const engineOpts = { lang: opts.lang, minSeverity: opts.minSeverity, rules: opts.rules, pageUrl: opts.pageUrl };
-  const findings = isHtml ? checkHtml(ruleset, input, engineOpts) : checkText(ruleset, input, engineOpts);
-  const ms = Math.round((performance.now() - started) * 100) / 100;
-  return { rulesetVersion: ruleset.version, findings, stats: { characters: input.length, ms } };
+  const { findings, ms } = await runnerOf(deps)({ input, isHtml, opts: engineOpts });
+  return { rulesetVersion: apiRuleset().version, findings, stats: { characters: input.length, ms } };
 }
 
 /** Runs a validated API request. */
 export async function runCheck(deps: AppDeps, req: CheckRequest): Promise<CheckResult> {
-  const ruleset = apiRuleset();
-  validateAgainstRuleset(ruleset, req);
+  validateAgainstRuleset(apiRuleset(), req);
   const opts: InputOptions = { lang: req.lang, minSeverity: req.minSeverity, rules: req.rules };
-  if (req.text !== undefined) return checkInput(req.text, false, opts, ruleset);
-  if (req.html !== undefined) return checkInput(req.html, true, opts, ruleset);
+  if (req.text !== undefined) return checkInput(deps, req.text, false, opts);
+  if (req.html !== undefined) return checkInput(deps, req.html, true, opts);
   const page = await fetchPageForCheck(deps, req.url!);
-  return { ...checkInput(page.html, true, { ...opts, pageUrl: page.finalUrl }, ruleset), url: page.finalUrl };
+  return { ...(await checkInput(deps, page.html, true, { ...opts, pageUrl: page.finalUrl })), url: page.finalUrl };
 }

@@ -5,6 +5,7 @@
 import type { Config } from '../config';
 import type { Db } from '../db/types';
 import type { RenderCache } from './render-cache';
+import type { CheckRunner } from '../compliance/check-runner';
 
 export type LogFn = (level: 'debug' | 'info' | 'warn' | 'error', msg: string, fields?: Record<string, unknown>) => void;
 
@@ -18,6 +19,8 @@ export interface AppDeps {
   fetcher?: typeof fetch;
   /** Structured log sink; defaults to JSON lines on the console. */
   log?: LogFn;
+  /** Where self-checks run (API and form): the Node entry's worker-thread pool; default this thread. */
+  checkRunner?: CheckRunner;
 }
 
 export interface AppEnv {

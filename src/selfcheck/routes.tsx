@@ -70,7 +70,7 @@ function register(r: Hono<AppEnv>, locale: Locale) {
         const error = text.trim() ? st(locale, 'tooLong', { n: FORM_MAX_CHARS }) : st(locale, 'empty');
         return c.html(<SelfCheckPage locale={locale} text={text.slice(0, FORM_MAX_CHARS)} isHtml={isHtml} ruleset={ruleset} error={error} />, 422);
       }
-      const result = checkInput(text, isHtml, { lang: locale }, ruleset);
+      const result = await checkInput(c.get('deps'), text, isHtml, { lang: locale });
       return c.html(<SelfCheckPage locale={locale} text={text} isHtml={isHtml} ruleset={ruleset} result={result} />);
     },
   );

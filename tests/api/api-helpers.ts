@@ -6,6 +6,7 @@ import { createApp } from '../../src/app';
 import { createApiKey } from '../../src/api/api-keys';
 import { loadConfig } from '../../src/config';
 import type { Db } from '../../src/db/types';
+import type { CheckRunner } from '../../src/compliance/check-runner';
 import { testDb } from '../helpers/db';
 
 export interface ApiTestApp {
@@ -19,12 +20,14 @@ export interface ApiTestApp {
   check(body: unknown, opts?: { key?: string | null; headers?: Record<string, string> }): Promise<{ status: number; body: any; res: Response }>;
 }
 
-export async function apiTestApp(opts: { env?: Record<string, string>; fetcher?: typeof fetch; seed?: (db: Db) => Promise<void> } = {}): Promise<ApiTestApp> {
+export async function apiTestApp(
+  opts: { env?: Record<string, string>; fetcher?: typeof fetch; seed?: (db: Db) => Promise<void>; checkRunner?: CheckRunner } = {},
+): Promise<ApiTestApp> {
   const database = await testDb();
   if (opts.seed) await opts.seed(database.db);
   const config = loadConfig({ LOG_LEVEL: 'silent', SEED_DEMO: 'false', ...opts.env });
   const now = { value: new Date('2026-11-23T10:00:10Z') };
-  const app = createApp({ db: database.db, config, clock: () => now.value, log: () => {}, fetcher: opts.fetcher });
+  const app = createApp({ db: database.db, config, clock: () => now.value, log: () => {}, fetcher: opts.fetcher, checkRunner: opts.checkRunner });
   let defaultKey: string | undefined;
   const key: ApiTestApp['key'] = async (o = {}) =>
     (await createApiKey(database.db, { label: o.label ?? 'test', createdBy: 'test', now: now.value, rateLimitPerMinute: o.rateLimitPerMinute })).key;

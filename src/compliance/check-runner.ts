@@ -1,0 +1,37 @@
+/**
+ * Where a self-check runs: a CheckRunner takes one job (text or HTML with options) and resolves to
+ * the findings and the engine time. The inline runner calls the engine on the calling thread (the
+ * Worker runtime, tests, the CLI); the Node entry passes a pool of worker threads instead
+ * (check-pool.node.ts), so a 20 KB page never holds up the event loop that serves the directory.
+ * Runtime-neutral.
+ */
+import { defaultRuleset } from './default-ruleset';
+import { checkHtml, checkText } from './engine';
+import type { Ruleset } from './ruleset';
+import type { CheckOptions, Finding } from './types';
+
+export interface CheckJob {
+  input: string;
+  isHtml: boolean;
+  opts: CheckOptions;
+}
+
+export interface CheckOutcome {
+  findings: Finding[];
+  /** Engine time in ms (two decimals), without any queueing before it. */
+  ms: number;
+}
+
+export type CheckRunner = (job: CheckJob) => Promise<CheckOutcome>;
+
+/** Runs one job synchronously with `ruleset` (default: the bundled rules, compiled once). */
+export function runCheckJob(job: CheckJob, ruleset: Ruleset = defaultRuleset()): CheckOutcome {
+  const started = performance.now();
+  const findings = job.isHtml ? checkHtml(ruleset, job.input, job.opts) : checkText(ruleset, job.input, job.opts);
+  return { findings, ms: Math.round((performance.now() - started) * 100) / 100 };
+}
+
+/** A runner on the calling thread. */
+export function inlineCheckRunner(ruleset?: Ruleset): CheckRunner {
+  return async (job) => runCheckJob(job, ruleset);
+}

@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCheckPool, type CheckPool } from '../../src/compliance/check-pool.node';
+import { apiTestApp, type ApiTestApp } from './api-helpers';
+
+// The Node entry runs checks in worker threads; the API must answer exactly as on one thread.
+let pooled: ApiTestApp;
+let inline: ApiTestApp;
+let pool: CheckPool;
+beforeAll(async () => {
+  pool = createCheckPool({ size: 1 });
+  pooled = await apiTestApp({ checkRunner: pool.run });
+  inline = await apiTestApp();
+});
+afterAll(async () => {
+  await pool.close();
+  pooled.close();
+  inline.close();
+});
+
+const page = readFileSync(join(__dirname, '../fixtures/copy/pages/jobbstart-jarva-af-rinkeby.html'), 'utf8');
+
+describe('POST /api/v1/check with the worker-thread pool', () => {
+  it('returns the same findings as on the main thread, for requests in parallel', async () => {
+    const bodies = [{ html: page }, { html: page, lang: 'en' }, { text: 'Välj oss så får du ett presentkort!', minSeverity: 'high' }, { html: page, rules: ['R22-INDUCEMENT'] }];
+    const [a, b] = await Promise.all([Promise.all(bodies.map((x) => pooled.check(x))), Promise.all(bodies.map((x) => inline.check(x)))]);
+    for (let i = 0; i < bodies.length; i++) {
+      expect(a[i].status).toBe(200);
+      expect(a[i].body.findings).toEqual(b[i].body.findings);
+      expect(a[i].body.rulesetVersion).toBe(b[i].body.rulesetVersion);
+      expect(a[i].body.stats.characters).toBe(b[i].body.stats.characters);
+    }
+    expect(a[0].body.findings.length).toBeGreaterThan(0);
+  }, 30_000);
+  it('still validates before any work reaches the pool', async () => {
+    const { status, body } = await pooled.check({ text: 'x', rules: ['NOPE'] });
+    expect(status).toBe(422);
+    expect(body.error.field).toBe('rules');
+  });
+});

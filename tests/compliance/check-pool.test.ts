@@ -1,0 +1,51 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createCheckPool } from '../../src/compliance/check-pool.node';
+import { runCheckJob, type CheckJob } from '../../src/compliance/check-runner';
+
+const PAGES = join(__dirname, '../fixtures/copy/pages');
+const jobs: CheckJob[] = readdirSync(PAGES)
+  .filter((f) => f.endsWith('.html'))
+  .slice(0, 12)
+  .map((f, i) => ({ input: readFileSync(join(PAGES, f), 'utf8'), isHtml: true, opts: { lang: i % 2 ? 'en' : 'sv', pageUrl: `https://${f}.test/` } }));
+jobs.push({ input: 'Välj oss så får du ett presentkort på 500 kr!', isHtml: false, opts: {} });
+
+describe('check pool (worker threads)', () => {
+  const pool = createCheckPool({ size: 2 });
+  afterAll(() => pool.close());
+
+  it('gives the same findings as the engine on this thread, for jobs sent all at once', async () => {
+    const outcomes = await Promise.all(jobs.map((j) => pool.run(j)));
+    outcomes.forEach((o, i) => {
+      expect(o.findings).toEqual(runCheckJob(jobs[i]).findings);
+      expect(o.ms).toBeGreaterThan(0);
+    });
+    expect(outcomes.some((o) => o.findings.length > 0)).toBe(true);
+    expect(pool.queued()).toBe(0);
+  }, 60_000);
+});
+
+describe('check pool failures', () => {
+  const pool = createCheckPool({ size: 1, workerUrl: new URL('../fixtures/workers/crashing-check-worker.mjs', import.meta.url) });
+  afterAll(() => pool.close());
+  const job = (input: string): CheckJob => ({ input, isHtml: false, opts: {} });
+
+  it('fails only the job whose worker crashed, then carries on with a new worker', async () => {
+    const results = await Promise.allSettled([pool.run(job('a')), pool.run(job('crash')), pool.run(job('b'))]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(String((results[1] as PromiseRejectedResult).reason)).toMatch(/exited with code 3/);
+    await expect(pool.run(job('c'))).resolves.toEqual({ findings: [], ms: 0.01 });
+  });
+  it('passes an error in the engine on as a rejected job', async () => {
+    await expect(pool.run(job('throw'))).rejects.toThrow(/check failed: boom/);
+    await expect(pool.run(job('d'))).resolves.toBeTruthy();
+  });
+  it('refuses work once closed, and rejects what was waiting', async () => {
+    const p = createCheckPool({ size: 1, workerUrl: new URL('../fixtures/workers/crashing-check-worker.mjs', import.meta.url) });
+    const waiting = Promise.allSettled([p.run(job('x')), p.run(job('y'))]);
+    await p.close();
+    for (const w of await waiting) expect(String((w as PromiseRejectedResult).reason)).toMatch(/closed/);
+    await expect(p.run(job('z'))).rejects.toThrow(/closed/);
+  });
+});
