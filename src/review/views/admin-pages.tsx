@@ -8,7 +8,7 @@ import type { Locale } from '../../views/i18n';
 import type { UserRow } from '../auth/sessions';
 import { rp, type Reviewer } from '../context';
 import { rt, rtDynamic } from '../texts';
-import { Flash, When } from './bits';
+import { DataTable, Flash, When } from './bits';
 import { CsrfField, ReviewLayout } from './layout';
 
 /** The account list. */
@@ -17,55 +17,40 @@ export const UsersPage: FC<{ locale: Locale; reviewer: Reviewer; users: UserRow[
     <h1>{rt(locale, 'usersTitle')}</h1>
     <Flash text={flash} />
     <p>{rt(locale, 'usersIntro')}</p>
-    <div class="table-wrap" tabindex={0}>
-      <table>
-        <caption class="visually-hidden">{rt(locale, 'usersTitle')}</caption>
-        <thead>
+    <DataTable caption={rt(locale, 'usersTitle')} columns={[rt(locale, 'name'), rt(locale, 'email'), rt(locale, 'role'), rt(locale, 'accountState'), rt(locale, 'lastLogin'), rt(locale, 'actions')]}>
+      {users.map((u) => {
+        const locked = u.lockedUntil && Date.parse(u.lockedUntil) > now.getTime();
+        return (
           <tr>
-            <th scope="col">{rt(locale, 'name')}</th>
-            <th scope="col">{rt(locale, 'email')}</th>
-            <th scope="col">{rt(locale, 'role')}</th>
-            <th scope="col">{rt(locale, 'accountState')}</th>
-            <th scope="col">{rt(locale, 'lastLogin')}</th>
-            <th scope="col">{rt(locale, 'actions')}</th>
+            <td>{u.displayName}</td>
+            <td>{u.email}</td>
+            <td>{rtDynamic(locale, 'role', u.role)}</td>
+            <td>
+              {u.disabledAt ? rt(locale, 'state_disabled') : rt(locale, 'state_active')}
+              {locked ? (
+                <>
+                  {' · '}
+                  {rt(locale, 'state_locked')} <When iso={u.lockedUntil} />
+                </>
+              ) : null}
+            </td>
+            <td>
+              <When iso={u.lastLoginAt} />
+            </td>
+            <td>
+              {!u.disabledAt && u.id !== reviewer.user.id ? (
+                <form method="post" action={rp(locale, `/review/admin/users/${u.id}/disable`)}>
+                  <CsrfField reviewer={reviewer} />
+                  <button type="submit" class="danger">
+                    {rt(locale, 'disableButton', { name: u.displayName })}
+                  </button>
+                </form>
+              ) : null}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {users.map((u) => {
-            const locked = u.lockedUntil && Date.parse(u.lockedUntil) > now.getTime();
-            return (
-              <tr>
-                <td>{u.displayName}</td>
-                <td>{u.email}</td>
-                <td>{rtDynamic(locale, 'role', u.role)}</td>
-                <td>
-                  {u.disabledAt ? rt(locale, 'state_disabled') : rt(locale, 'state_active')}
-                  {locked ? (
-                    <>
-                      {' · '}
-                      {rt(locale, 'state_locked')} <When iso={u.lockedUntil} />
-                    </>
-                  ) : null}
-                </td>
-                <td>
-                  <When iso={u.lastLoginAt} />
-                </td>
-                <td>
-                  {!u.disabledAt && u.id !== reviewer.user.id ? (
-                    <form method="post" action={rp(locale, `/review/admin/users/${u.id}/disable`)}>
-                      <CsrfField reviewer={reviewer} />
-                      <button type="submit" class="danger">
-                        {rt(locale, 'disableButton', { name: u.displayName })}
-                      </button>
-                    </form>
-                  ) : null}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </DataTable>
   </ReviewLayout>
 );
 
@@ -121,56 +106,40 @@ export const ApiKeysPage: FC<ApiKeysPageProps> = ({ locale, reviewer, keys, crea
       </fieldset>
     </form>
     {keys.length ? (
-      <div class="table-wrap" tabindex={0}>
-        <table>
-          <caption class="visually-hidden">{rt(locale, 'apiKeysTitle')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{rt(locale, 'apiKeyPrefix')}</th>
-              <th scope="col">{rt(locale, 'apiKeyLabel')}</th>
-              <th scope="col">{rt(locale, 'provider')}</th>
-              <th scope="col">{rt(locale, 'apiKeyStatus')}</th>
-              <th scope="col">{rt(locale, 'apiKeyCreatedAt')}</th>
-              <th scope="col">{rt(locale, 'apiKeyLastUsed')}</th>
-              <th scope="col">{rt(locale, 'actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {keys.map((k) => (
-              <tr>
-                <td>
-                  <code>{k.prefix}…</code>
-                </td>
-                <td>{k.label}</td>
-                <td>{k.providerName ?? '–'}</td>
-                <td>
-                  {k.revokedAt ? (
-                    <>
-                      {rt(locale, 'apiKeyRevokedAt')} <When iso={k.revokedAt} />
-                    </>
-                  ) : (
-                    rt(locale, 'apiKeyActive')
-                  )}
-                </td>
-                <td>
-                  <When iso={k.createdAt} />
-                </td>
-                <td>{k.lastUsedAt ? <When iso={k.lastUsedAt} /> : rt(locale, 'apiKeyNever')}</td>
-                <td>
-                  {!k.revokedAt ? (
-                    <form method="post" action={rp(locale, `/review/admin/api-keys/${k.id}/revoke`)}>
-                      <CsrfField reviewer={reviewer} />
-                      <button type="submit" class="danger">
-                        {rt(locale, 'apiKeyRevoke', { prefix: k.prefix })}
-                      </button>
-                    </form>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption={rt(locale, 'apiKeysTitle')} columns={[rt(locale, 'apiKeyPrefix'), rt(locale, 'apiKeyLabel'), rt(locale, 'provider'), rt(locale, 'apiKeyStatus'), rt(locale, 'apiKeyCreatedAt'), rt(locale, 'apiKeyLastUsed'), rt(locale, 'actions')]}>
+        {keys.map((k) => (
+          <tr>
+            <td>
+              <code>{k.prefix}…</code>
+            </td>
+            <td>{k.label}</td>
+            <td>{k.providerName ?? '–'}</td>
+            <td>
+              {k.revokedAt ? (
+                <>
+                  {rt(locale, 'apiKeyRevokedAt')} <When iso={k.revokedAt} />
+                </>
+              ) : (
+                rt(locale, 'apiKeyActive')
+              )}
+            </td>
+            <td>
+              <When iso={k.createdAt} />
+            </td>
+            <td>{k.lastUsedAt ? <When iso={k.lastUsedAt} /> : rt(locale, 'apiKeyNever')}</td>
+            <td>
+              {!k.revokedAt ? (
+                <form method="post" action={rp(locale, `/review/admin/api-keys/${k.id}/revoke`)}>
+                  <CsrfField reviewer={reviewer} />
+                  <button type="submit" class="danger">
+                    {rt(locale, 'apiKeyRevoke', { prefix: k.prefix })}
+                  </button>
+                </form>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     ) : (
       <p>{rt(locale, 'noApiKeys')}</p>
     )}

@@ -8,7 +8,7 @@ import type { AuditEntry, AuditFilters } from '../audit-log';
 import { auditQuery } from '../audit-log';
 import { rp, type Reviewer } from '../context';
 import { rt, rtDynamic } from '../texts';
-import { actorName, ExportLinks, Pager, When } from './bits';
+import { actorName, DataTable, ExportLinks, Pager, When } from './bits';
 import { ReviewLayout } from './layout';
 
 export interface AuditPageProps {
@@ -89,47 +89,32 @@ export const AuditPage: FC<AuditPageProps> = ({ locale, reviewer, filters: f, en
       {entries.length === 0 ? (
         <p>{rt(locale, 'noEvents')}</p>
       ) : (
-        <div class="table-wrap" tabindex={0}>
-          <table data-testid="audit">
-            <caption class="visually-hidden">{rt(locale, 'auditTitle')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{rt(locale, 'when')}</th>
-                <th scope="col">{rt(locale, 'who')}</th>
-                <th scope="col">{rt(locale, 'kind')}</th>
-                <th scope="col">{rt(locale, 'subject')}</th>
-                <th scope="col">{rt(locale, 'fromTo')}</th>
-                <th scope="col">{rt(locale, 'details')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((e) => (
-                <tr>
-                  <td>
-                    <When iso={e.at} />
-                  </td>
-                  <td>
-                    {actorName(locale, e.actor, names)} <span class="muted">({e.actor})</span>
-                  </td>
-                  <td>{e.source === 'finding' ? rtDynamic(locale, 'event', e.kind) : e.kind}</td>
-                  <td>
-                    {e.findingId !== null ? (
-                      <>
-                        <a href={rp(locale, `/review/findings/${e.findingId}`)}>#{String(e.findingId)}</a> {e.ruleId}
-                      </>
-                    ) : e.subjectType ? (
-                      `${e.subjectType} ${e.subjectId ?? ''}`
-                    ) : (
-                      '–'
-                    )}
-                  </td>
-                  <td>{e.fromStatus || e.toStatus ? `${rtDynamic(locale, 'status', e.fromStatus)} → ${rtDynamic(locale, 'status', e.toStatus)}` : ''}</td>
-                  <td>{describe(locale, e, names)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={rt(locale, 'auditTitle')} columns={[rt(locale, 'when'), rt(locale, 'who'), rt(locale, 'kind'), rt(locale, 'subject'), rt(locale, 'fromTo'), rt(locale, 'details')]} testId="audit">
+          {entries.map((e) => (
+            <tr>
+              <td>
+                <When iso={e.at} />
+              </td>
+              <td>
+                {actorName(locale, e.actor, names)} <span class="muted">({e.actor})</span>
+              </td>
+              <td>{e.source === 'finding' ? rtDynamic(locale, 'event', e.kind) : e.kind}</td>
+              <td>
+                {e.findingId !== null ? (
+                  <>
+                    <a href={rp(locale, `/review/findings/${e.findingId}`)}>#{String(e.findingId)}</a> {e.ruleId}
+                  </>
+                ) : e.subjectType ? (
+                  `${e.subjectType} ${e.subjectId ?? ''}`
+                ) : (
+                  '–'
+                )}
+              </td>
+              <td>{e.fromStatus || e.toStatus ? `${rtDynamic(locale, 'status', e.fromStatus)} → ${rtDynamic(locale, 'status', e.toStatus)}` : ''}</td>
+              <td>{describe(locale, e, names)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <Pager locale={locale} page={f.page} pages={pages} href={(p) => base + auditQuery(f, p)} />
     </ReviewLayout>

@@ -4,6 +4,7 @@
  * come from the stylesheet (classes), so the CSP's style-src needs no exception.
  */
 import type { FC } from 'hono/jsx';
+import { DataTable } from './bits';
 
 export interface Series {
   label: string;
@@ -81,29 +82,16 @@ export const BarChart: FC<BarChartProps> = ({ id, title, desc, categories, serie
       </figcaption>
       <details class="chart-data">
         <summary>{tableCaption}</summary>
-        <div class="table-wrap" tabindex={0}>
-          <table>
-            <caption class="visually-hidden">{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{categoryHeader}</th>
-                {series.map((s) => (
-                  <th scope="col">{s.label}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {categories.map((cat, i) => (
-                <tr>
-                  <th scope="row">{cat}</th>
-                  {series.map((s) => (
-                    <td>{String(s.values[i] ?? 0)}</td>
-                  ))}
-                </tr>
+        <DataTable caption={title} columns={[categoryHeader, ...series.map((s) => s.label)]}>
+          {categories.map((cat, i) => (
+            <tr>
+              <th scope="row">{cat}</th>
+              {series.map((s) => (
+                <td>{String(s.values[i] ?? 0)}</td>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </tr>
+          ))}
+        </DataTable>
       </details>
     </figure>
   );

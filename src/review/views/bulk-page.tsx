@@ -8,7 +8,7 @@ import { rp, type Reviewer } from '../context';
 import type { QueueRow } from '../findings/queue-queries';
 import type { BulkAction } from '../findings/workflow';
 import { rt, rtDynamic } from '../texts';
-import { Severity } from './bits';
+import { DataTable, Severity } from './bits';
 import { CsrfField, ReviewLayout } from './layout';
 
 export interface BulkConfirmProps {
@@ -24,37 +24,22 @@ export interface BulkConfirmProps {
 }
 
 const Rows: FC<{ locale: Locale; rows: { row: QueueRow; change: string }[]; ruleTitle: (id: string) => string; caption: string }> = ({ locale, rows, ruleTitle, caption }) => (
-  <div class="table-wrap" tabindex={0}>
-    <table>
-      <caption class="visually-hidden">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{rt(locale, 'finding')}</th>
-          <th scope="col">{rt(locale, 'severity')}</th>
-          <th scope="col">{rt(locale, 'rule')}</th>
-          <th scope="col">{rt(locale, 'provider')}</th>
-          <th scope="col">{rt(locale, 'match')}</th>
-          <th scope="col">{rt(locale, 'change')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map(({ row, change }) => (
-          <tr>
-            <td>
-              <a href={rp(locale, `/review/findings/${row.id}`)}>#{String(row.id)}</a>
-            </td>
-            <td>
-              <Severity locale={locale} severity={row.severity} />
-            </td>
-            <td>{ruleTitle(row.ruleId)}</td>
-            <td>{row.providerName ?? '–'}</td>
-            <td>“{row.match}”</td>
-            <td>{change}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  </div>
+  <DataTable caption={caption} columns={[rt(locale, 'finding'), rt(locale, 'severity'), rt(locale, 'rule'), rt(locale, 'provider'), rt(locale, 'match'), rt(locale, 'change')]}>
+    {rows.map(({ row, change }) => (
+      <tr>
+        <td>
+          <a href={rp(locale, `/review/findings/${row.id}`)}>#{String(row.id)}</a>
+        </td>
+        <td>
+          <Severity locale={locale} severity={row.severity} />
+        </td>
+        <td>{ruleTitle(row.ruleId)}</td>
+        <td>{row.providerName ?? '–'}</td>
+        <td>“{row.match}”</td>
+        <td>{change}</td>
+      </tr>
+    ))}
+  </DataTable>
 );
 
 /** The confirmation page. */

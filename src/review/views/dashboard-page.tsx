@@ -10,7 +10,7 @@ import { isoWeek } from '../dashboard-queries';
 import { SEVERITIES } from '../findings/queue-filters';
 import { rt } from '../texts';
 import { BarChart } from './bar-chart';
-import { Severity, When } from './bits';
+import { DataTable, Severity, When } from './bits';
 import { ReviewLayout } from './layout';
 
 export interface DashboardProps {
@@ -40,27 +40,16 @@ export const TrendChart: FC<{ locale: Locale; id: string; trend: WeekPoint[]; ti
 
 const CountTable: FC<{ locale: Locale; caption: string; head: string; rows: { label: string; n: number; href: string }[] }> = ({ locale, caption, head, rows }) =>
   rows.length ? (
-    <div class="table-wrap" tabindex={0}>
-      <table>
-        <caption class="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{head}</th>
-            <th scope="col">{rt(locale, 'count')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr>
-              <td>
-                <a href={r.href}>{r.label}</a>
-              </td>
-              <td>{String(r.n)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption={caption} columns={[head, rt(locale, 'count')]}>
+      {rows.map((r) => (
+        <tr>
+          <td>
+            <a href={r.href}>{r.label}</a>
+          </td>
+          <td>{String(r.n)}</td>
+        </tr>
+      ))}
+    </DataTable>
   ) : (
     <p>{rt(locale, 'none')}</p>
   );
@@ -125,35 +114,20 @@ export const DashboardPage: FC<DashboardProps> = ({ locale, reviewer, figures, t
       </dl>
       <h3>{rt(locale, 'lastRuns')}</h3>
       {health.runs.length ? (
-        <div class="table-wrap" tabindex={0}>
-          <table>
-            <caption class="visually-hidden">{rt(locale, 'lastRuns')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{rt(locale, 'runStarted')}</th>
-                <th scope="col">{rt(locale, 'runTrigger')}</th>
-                <th scope="col">{rt(locale, 'runPages')}</th>
-                <th scope="col">{rt(locale, 'runErrors')}</th>
-                <th scope="col">{rt(locale, 'runPartial')}</th>
-                <th scope="col">{rt(locale, 'runFindings')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {health.runs.map((r) => (
-                <tr>
-                  <td>
-                    <When iso={r.startedAt} />
-                  </td>
-                  <td>{r.trigger}</td>
-                  <td>{String(r.pagesFetched + r.pagesUnchanged)}</td>
-                  <td>{String(r.errors)}</td>
-                  <td>{r.partial ? rt(locale, 'partialYes') : rt(locale, 'partialNo')}</td>
-                  <td>{`${r.findingsNew} / ${r.findingsResolved} / ${r.findingsReopened}`}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={rt(locale, 'lastRuns')} columns={[rt(locale, 'runStarted'), rt(locale, 'runTrigger'), rt(locale, 'runPages'), rt(locale, 'runErrors'), rt(locale, 'runPartial'), rt(locale, 'runFindings')]}>
+          {health.runs.map((r) => (
+            <tr>
+              <td>
+                <When iso={r.startedAt} />
+              </td>
+              <td>{r.trigger}</td>
+              <td>{String(r.pagesFetched + r.pagesUnchanged)}</td>
+              <td>{String(r.errors)}</td>
+              <td>{r.partial ? rt(locale, 'partialYes') : rt(locale, 'partialNo')}</td>
+              <td>{`${r.findingsNew} / ${r.findingsResolved} / ${r.findingsReopened}`}</td>
+            </tr>
+          ))}
+        </DataTable>
       ) : (
         <p>{rt(locale, 'noRuns')}</p>
       )}

@@ -11,7 +11,7 @@ import { pageDiff, safeHttpUrl, snapshotLine, splitContext, type PageDiff } from
 import type { FindingDetail } from '../findings/finding-detail';
 import { actionAllowed } from '../findings/workflow';
 import { rt, rtDynamic } from '../texts';
-import { actorName, Flash, Severity, Status, When } from './bits';
+import { actorName, DataTable, Flash, Severity, Status, When } from './bits';
 import { CsrfField, ReviewLayout } from './layout';
 
 export interface FindingPageProps {
@@ -325,33 +325,19 @@ export const FindingPage: FC<FindingPageProps> = ({ locale, reviewer, detail, ru
 
       <section aria-labelledby="h-history">
         <h2 id="h-history">{rt(locale, 'history')}</h2>
-        <div class="table-wrap" tabindex={0}>
-          <table data-testid="history">
-            <caption class="visually-hidden">{rt(locale, 'history')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{rt(locale, 'when')}</th>
-                <th scope="col">{rt(locale, 'who')}</th>
-                <th scope="col">{rt(locale, 'what')}</th>
-                <th scope="col">{rt(locale, 'fromTo')}</th>
-                <th scope="col">{rt(locale, 'details')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {detail.events.map((e) => (
-                <tr>
-                  <td>
-                    <When iso={e.at} />
-                  </td>
-                  <td>{actorName(locale, e.actor, names)}</td>
-                  <td>{rtDynamic(locale, 'event', e.kind)}</td>
-                  <td>{e.fromStatus || e.toStatus ? `${rtDynamic(locale, 'status', e.fromStatus)} → ${rtDynamic(locale, 'status', e.toStatus)}` : ''}</td>
-                  <td>{eventDetail(locale, e.kind, e.reason, names)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={rt(locale, 'history')} columns={[rt(locale, 'when'), rt(locale, 'who'), rt(locale, 'what'), rt(locale, 'fromTo'), rt(locale, 'details')]} testId="history">
+          {detail.events.map((e) => (
+            <tr>
+              <td>
+                <When iso={e.at} />
+              </td>
+              <td>{actorName(locale, e.actor, names)}</td>
+              <td>{rtDynamic(locale, 'event', e.kind)}</td>
+              <td>{e.fromStatus || e.toStatus ? `${rtDynamic(locale, 'status', e.fromStatus)} → ${rtDynamic(locale, 'status', e.toStatus)}` : ''}</td>
+              <td>{eventDetail(locale, e.kind, e.reason, names)}</td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
 
       <section aria-labelledby="h-diff">

@@ -10,7 +10,7 @@ import type { ProviderCompliance, WeekPoint } from '../dashboard-queries';
 import { SEVERITIES } from '../findings/queue-filters';
 import type { QueueRow } from '../findings/queue-queries';
 import { rt } from '../texts';
-import { Severity, Status, When } from './bits';
+import { DataTable, Severity, Status, When } from './bits';
 import { TrendChart } from './dashboard-page';
 import { ReviewLayout } from './layout';
 
@@ -72,47 +72,31 @@ export const ProviderCompliancePage: FC<ProviderPageProps> = ({ locale, reviewer
         </p>
       ) : null}
       {findings.length ? (
-        <div class="table-wrap" tabindex={0}>
-          <table>
-            <caption class="visually-hidden">{rt(locale, 'providerAllFindings')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{rt(locale, 'finding')}</th>
-                <th scope="col">{rt(locale, 'severity')}</th>
-                <th scope="col">{rt(locale, 'status')}</th>
-                <th scope="col">{rt(locale, 'rule')}</th>
-                <th scope="col">{rt(locale, 'match')}</th>
-                <th scope="col">{rt(locale, 'firstSeen')}</th>
-                <th scope="col">{rt(locale, 'lastSeen')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {findings.map((r) => (
-                <tr>
-                  <td>
-                    <a href={rp(locale, `/review/findings/${r.id}`)}>#{String(r.id)}</a>
-                  </td>
-                  <td>
-                    <Severity locale={locale} severity={r.severity} />
-                  </td>
-                  <td>
-                    <Status locale={locale} status={r.status} />
-                  </td>
-                  <td>{ruleTitle(r.ruleId)}</td>
-                  <td class="match">
-                    “{r.match}”<div class="url">{r.url}</div>
-                  </td>
-                  <td>
-                    <When iso={r.firstSeenAt} />
-                  </td>
-                  <td>
-                    <When iso={r.lastSeenAt} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={rt(locale, 'providerAllFindings')} columns={[rt(locale, 'finding'), rt(locale, 'severity'), rt(locale, 'status'), rt(locale, 'rule'), rt(locale, 'match'), rt(locale, 'firstSeen'), rt(locale, 'lastSeen')]}>
+          {findings.map((r) => (
+            <tr>
+              <td>
+                <a href={rp(locale, `/review/findings/${r.id}`)}>#{String(r.id)}</a>
+              </td>
+              <td>
+                <Severity locale={locale} severity={r.severity} />
+              </td>
+              <td>
+                <Status locale={locale} status={r.status} />
+              </td>
+              <td>{ruleTitle(r.ruleId)}</td>
+              <td class="match">
+                “{r.match}”<div class="url">{r.url}</div>
+              </td>
+              <td>
+                <When iso={r.firstSeenAt} />
+              </td>
+              <td>
+                <When iso={r.lastSeenAt} />
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       ) : (
         <p>{rt(locale, 'providerNoFindings')}</p>
       )}

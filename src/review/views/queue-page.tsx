@@ -10,7 +10,7 @@ import { filtersQuery, SEVERITIES, SORTS, STATUSES } from '../findings/queue-fil
 import type { FilterOptions, QueuePage as QueueData } from '../findings/queue-queries';
 import { BULK_ACTIONS } from '../findings/workflow';
 import { rt, rtDynamic } from '../texts';
-import { ExportLinks, Flash, Pager, Severity, Status, When } from './bits';
+import { DataTable, ExportLinks, Flash, Pager, Severity, Status, When } from './bits';
 import { CsrfField, ReviewLayout } from './layout';
 
 export interface QueuePageProps {
@@ -137,55 +137,36 @@ export const QueuePage: FC<QueuePageProps> = ({ locale, reviewer, filters: f, da
               <span class="hint">{rt(locale, 'bulkHint')}</span>
             </div>
           </fieldset>
-          <div class="table-wrap" tabindex={0}>
-            <table class="queue">
-              <caption class="visually-hidden">{rt(locale, 'queueTitle')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{rt(locale, 'select')}</th>
-                  <th scope="col">{rt(locale, 'finding')}</th>
-                  <th scope="col">{rt(locale, 'severity')}</th>
-                  <th scope="col">{rt(locale, 'status')}</th>
-                  <th scope="col">{rt(locale, 'rule')}</th>
-                  <th scope="col">{rt(locale, 'provider')}</th>
-                  <th scope="col">{rt(locale, 'match')}</th>
-                  <th scope="col">{rt(locale, 'firstSeen')}</th>
-                  <th scope="col">{rt(locale, 'lastSeen')}</th>
-                  <th scope="col">{rt(locale, 'assignee')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.rows.map((r) => (
-                  <tr>
-                    <td>
-                      <input type="checkbox" name="ids" value={String(r.id)} id={`sel-${r.id}`} aria-label={rt(locale, 'selectFinding', { id: r.id })} />
-                    </td>
-                    <td>
-                      <a href={rp(locale, `/review/findings/${r.id}`)}>#{String(r.id)}</a>
-                    </td>
-                    <td>
-                      <Severity locale={locale} severity={r.severity} />
-                    </td>
-                    <td>
-                      <Status locale={locale} status={r.status} />
-                    </td>
-                    <td>{ruleTitle(r.ruleId)}</td>
-                    <td>{r.providerId !== null ? <a href={rp(locale, `/review/providers/${r.providerId}`)}>{r.providerName ?? `#${r.providerId}`}</a> : '–'}</td>
-                    <td class="match">
-                      “{r.match}”<div class="url">{r.url}</div>
-                    </td>
-                    <td>
-                      <When iso={r.firstSeenAt} />
-                    </td>
-                    <td>
-                      <When iso={r.lastSeenAt} />
-                    </td>
-                    <td>{r.assignedName ?? '–'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption={rt(locale, 'queueTitle')} columns={[rt(locale, 'select'), rt(locale, 'finding'), rt(locale, 'severity'), rt(locale, 'status'), rt(locale, 'rule'), rt(locale, 'provider'), rt(locale, 'match'), rt(locale, 'firstSeen'), rt(locale, 'lastSeen'), rt(locale, 'assignee')]} class="queue">
+            {data.rows.map((r) => (
+              <tr>
+                <td>
+                  <input type="checkbox" name="ids" value={String(r.id)} id={`sel-${r.id}`} aria-label={rt(locale, 'selectFinding', { id: r.id })} />
+                </td>
+                <td>
+                  <a href={rp(locale, `/review/findings/${r.id}`)}>#{String(r.id)}</a>
+                </td>
+                <td>
+                  <Severity locale={locale} severity={r.severity} />
+                </td>
+                <td>
+                  <Status locale={locale} status={r.status} />
+                </td>
+                <td>{ruleTitle(r.ruleId)}</td>
+                <td>{r.providerId !== null ? <a href={rp(locale, `/review/providers/${r.providerId}`)}>{r.providerName ?? `#${r.providerId}`}</a> : '–'}</td>
+                <td class="match">
+                  “{r.match}”<div class="url">{r.url}</div>
+                </td>
+                <td>
+                  <When iso={r.firstSeenAt} />
+                </td>
+                <td>
+                  <When iso={r.lastSeenAt} />
+                </td>
+                <td>{r.assignedName ?? '–'}</td>
+              </tr>
+            ))}
+          </DataTable>
         </form>
       )}
       <Pager locale={locale} page={f.page} pages={data.pages} href={(p) => base + filtersQuery(f, { page: p })} />
