@@ -33,6 +33,8 @@ export interface RenderCacheOptions {
   timeZone: string;
   log: LogFn;
   maxEntries?: number;
+  /** Bytes of bodies kept at most (default 32 MiB; a Worker isolate has 128 MB in all). */
+  maxBytes?: number;
 }
 
 export interface RenderCache {
@@ -51,8 +53,16 @@ const NOT_IN_304 = new Set(['content-type', 'content-length', 'content-encoding'
 /** Creates the cache; with `ttlSeconds` 0 it stores nothing and `wrap` returns fetch unchanged. */
 export function createRenderCache(opts: RenderCacheOptions): RenderCache {
   const maxEntries = opts.maxEntries ?? 500;
+  const maxBytes = opts.maxBytes ?? 32 * 1024 * 1024;
   const ttlMs = opts.ttlSeconds * 1000;
   const store = new Map<string, Entry>();
+  let bytes = 0;
+  const drop = (key: string) => {
+    const e = store.get(key);
+    if (!e) return;
+    bytes -= e.body.byteLength;
+    store.delete(key);
+  };
   const storable = new WeakSet<Request>();
 
   const keyOf = (url: URL) => {
@@ -84,8 +94,11 @@ export function createRenderCache(opts: RenderCacheOptions): RenderCache {
     res.headers.forEach((value, name) => {
       if (name !== 'x-request-id') headers[name] = value;
     });
+    drop(key);
     store.set(key, { body, headers, etag: res.headers.get('etag'), expiresAt: now + ttlMs });
-    while (store.size > maxEntries) store.delete(store.keys().next().value as string);
+    bytes += body.byteLength;
+    // Least recently used first: a Map iterates in insertion order and hits re-insert.
+    while (store.size > maxEntries || bytes > maxBytes) drop(store.keys().next().value as string);
     return fresh;
   };
 

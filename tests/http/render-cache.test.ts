@@ -80,12 +80,13 @@ describe('rendered page cache, answered in front of the router', () => {
 });
 
 describe('createRenderCache', () => {
-  const setup = (opts: { ttlSeconds?: number; maxEntries?: number } = {}) => {
+  const setup = (opts: { ttlSeconds?: number; maxEntries?: number; maxBytes?: number } = {}) => {
     const now = { value: new Date('2026-11-23T10:00:00Z') };
     const lines: Record<string, unknown>[] = [];
     const cache = createRenderCache({
       ttlSeconds: opts.ttlSeconds ?? 60,
       maxEntries: opts.maxEntries,
+      maxBytes: opts.maxBytes,
       clock: () => now.value,
       timeZone: 'Europe/Stockholm',
       log: (_level, _msg, fields) => lines.push(fields ?? {}),
@@ -140,6 +141,15 @@ describe('createRenderCache', () => {
     expect(await s.get('/b')).toBe('render 5');
     s.now.value = new Date('2026-11-23T23:30:00Z'); // 00:30 the next day in Stockholm
     expect(await s.get('/b')).toBe('render 6');
+  });
+  it('keeps the bodies within a byte budget, dropping the least recently used', async () => {
+    const s = setup({ maxBytes: 20 });
+    await s.get('/a'); // "render 1": 8 bytes
+    await s.get('/b'); // 16 bytes
+    await s.get('/c'); // 24 > 20: /a goes
+    expect(await s.get('/b')).toBe('render 2');
+    expect(await s.get('/c')).toBe('render 3');
+    expect(await s.get('/a')).toBe('render 4');
   });
   it('stores nothing when the TTL is 0', async () => {
     const s = setup({ ttlSeconds: 0 });
