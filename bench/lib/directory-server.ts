@@ -6,7 +6,8 @@
  * bench-only prefix, /__uncached/…, served by a second app over the same database with the render
  * cache off (PAGE_RENDER_CACHE_SECONDS=0), so every request renders the page from the database.
  *
- * Env: BENCH_DB = file (default; a fresh temp file like data/valkollen.db) | memory,
+ * Env: BENCH_DB = file (default; a fresh temp file like data/valkollen.db) | memory, and any
+ * setting of the app (CHECK_WORKERS, DEMO_API_KEY, API_RATE_LIMIT_PER_MINUTE … for bench/mixed.ts),
  * BENCH_PAGE (default /kommun/vasteras), LOG_LEVEL (default info, as in production),
  * PORT (default 0: any free port; printed on stderr when run by hand).
  * Reports { ready: url, ... } over IPC once listening; exits cleanly on SIGTERM so that
@@ -19,7 +20,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
-import { nodeLogger, prepareNodeDatabase } from '../../src/node';
+import { nodeLogger, prepareNodeDatabase, startCheckPool } from '../../src/node';
 
 const STATIC_PATH = '/__static';
 const UNCACHED_PREFIX = '/__uncached';
@@ -38,7 +39,9 @@ async function main() {
   const seedStart = performance.now();
   const database = await prepareNodeDatabase(config, log);
   const seedMs = Math.round(performance.now() - seedStart);
-  const app = createApp({ db: database.db, config, clock: () => new Date(), fetcher: fetch, log });
+  // As the Node entry: self-checks run in the worker-thread pool (CHECK_WORKERS).
+  const pool = startCheckPool(config);
+  const app = createApp({ db: database.db, config, clock: () => new Date(), fetcher: fetch, log, checkRunner: pool?.run });
   const uncachedConfig = { ...config, PAGE_RENDER_CACHE_SECONDS: 0 };
   const uncached = createApp({ db: database.db, config: uncachedConfig, clock: () => new Date(), fetcher: fetch, log });
 
@@ -72,6 +75,7 @@ async function main() {
   });
 
   const shutdown = () => {
+    void pool?.close();
     server.close();
     database.close();
     if (useFile) for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`, `${dbFile}-journal`]) rmSync(f, { force: true });

@@ -1,0 +1,86 @@
+/**
+ * Mixed-load benchmark (`npx tsx bench/mixed.ts`): what a burst of self-checks does to job seekers.
+ * Starts the directory bench server (demo data, the Node entry's setup) and measures the
+ * municipality page with autocannon alone, then while a second autocannon keeps POST /api/v1/check
+ * busy with the ~20 KB page of bench/api.ts, once with the checks on the main thread
+ * (CHECK_WORKERS=0) and once in the worker-thread pool (CHECK_WORKERS=1).
+ *
+ * Options: --seconds N (10) --page-connections N (10) --check-connections N (10) --no-write
+ */
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { benchPage } from './api';
+import { startChildServer } from './lib/child-server';
+import { loadNow, machineSummary } from './lib/machine';
+import { markdownTable, writeMarkedBlock } from './lib/markdown';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const KEY = 'vk_bench_mixed_load_key_0123456789';
+const PAGE = '/kommun/vasteras';
+
+const { values: args } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '10' },
+    'page-connections': { type: 'string', default: '10' },
+    'check-connections': { type: 'string', default: '10' },
+    'no-write': { type: 'boolean', default: false },
+  },
+});
+
+const run = (opts: autocannon.Options) =>
+  new Promise<autocannon.Result>((resolve, reject) => autocannon(opts, (err, r) => (err ? reject(err) : resolve(r))));
+
+async function main() {
+  const seconds = Number(args.seconds);
+  const pageConns = Number(args['page-connections']);
+  const checkConns = Number(args['check-connections']);
+  const body = JSON.stringify({ html: benchPage() });
+  const loadBefore = loadNow();
+  const rows: (string | number)[][] = [];
+  for (const workers of ['0', '1']) {
+    const server = await startChildServer(join(root, 'bench/lib/directory-server.ts'), {
+      BENCH_DB: 'file',
+      CHECK_WORKERS: workers,
+      DEMO_API_KEY: KEY,
+      API_RATE_LIMIT_PER_MINUTE: '1000000',
+    });
+    try {
+      const check = { url: `${server.url}/api/v1/check`, method: 'POST' as const, headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY}` }, body };
+      const probe = await fetch(check.url, check);
+      if (probe.status !== 200) throw new Error(`check answered ${probe.status}: ${await probe.text()}`);
+      await run({ url: server.url + PAGE, connections: pageConns, duration: 2 });
+      await run({ ...check, connections: checkConns, duration: 2 });
+      const alone = await run({ url: server.url + PAGE, connections: pageConns, duration: seconds });
+      const [page, checks] = await Promise.all([
+        run({ url: server.url + PAGE, connections: pageConns, duration: seconds }),
+        run({ ...check, connections: checkConns, duration: seconds, timeout: 30 }),
+      ]);
+      const label = workers === '0' ? 'on the main thread (CHECK_WORKERS=0)' : 'in a worker thread (CHECK_WORKERS=1)';
+      rows.push([`page alone; checks ${label}`, Math.round(alone.requests.average), alone.latency.p50, alone.latency.p99, '–', '–', '–']);
+      rows.push([`page during checks ${label}`, Math.round(page.requests.average), page.latency.p50, page.latency.p99, Math.round(checks.requests.average), checks.latency.p50, checks.latency.p99]);
+      console.error(rows.at(-1)!.join(' | '));
+      for (const r of [alone, page, checks]) if (r.non2xx || r.errors) throw new Error(`non-2xx ${r.non2xx}, errors ${r.errors}`);
+    } finally {
+      await server.stop();
+    }
+  }
+  const command = `npx tsx bench/mixed.ts${process.argv.slice(2).length ? ' ' + process.argv.slice(2).join(' ') : ''}`;
+  const text = [
+    `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machineSummary()}; 1-minute load average ${loadBefore} before, ${loadNow()} after.`,
+    '',
+    `Command: \`${command}\`. The directory bench server (demo data, render cache on, JSON logs) in its own process; autocannon in this one: ` +
+      `\`${PAGE}\` at ${pageConns} connections for ${seconds} s alone, then for ${seconds} s while ${checkConns} more connections POST the ` +
+      `~20 KB page of bench/api.ts to \`/api/v1/check\`.`,
+    '',
+    markdownTable(['Scenario', 'page req/s', 'page p50 ms', 'page p99 ms', 'checks/s', 'check p50 ms', 'check p99 ms'], rows),
+  ].join('\n');
+  console.log(`## Mixed load\n\n${text}`);
+  if (!args['no-write']) writeMarkedBlock(join(root, 'docs/benchmarks.md'), '## Mixed load', 'mixed', text);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
