@@ -4,7 +4,7 @@
  * form calls `checkInput` directly.
  */
 import { defaultRuleset, type Finding, type Ruleset, type Severity } from '../compliance';
-import { inlineCheckRunner, type CheckRunner } from '../compliance/check-runner';
+import { CheckUnavailableError, inlineCheckRunner, type CheckRunner } from '../compliance/check-runner';
 import type { AppDeps } from '../http/env';
 import { AppError } from '../http/errors';
 import type { CheckRequest } from './schemas';
@@ -54,10 +54,23 @@ function runnerOf(deps: AppDeps): CheckRunner {
   return deps.checkRunner ?? inline;
 }
 
+/** 503 for a check the runner could not run now (busy, too slow, shutting down). */
+function unavailable(err: CheckUnavailableError): AppError {
+  if (err.reason === 'timeout') {
+    return new AppError(503, 'check_timeout', `${err.message} Send a shorter text, or the page in parts.`);
+  }
+  if (err.reason === 'busy') {
+    return new AppError(503, 'checks_busy', `Too many checks are waiting (${err.message}) Try again in a few seconds.`, undefined, { 'Retry-After': '5' });
+  }
+  return new AppError(503, 'checks_unavailable', `${err.message} Try again in a few seconds.`, undefined, { 'Retry-After': '5' });
+}
+
 /** Checks text or HTML with the bundled ruleset; `stats.ms` is the engine's own time. */
 export async function checkInput(deps: AppDeps, input: string, isHtml: boolean, opts: InputOptions = {}): Promise<CheckResult> {
   const engineOpts = { lang: opts.lang, minSeverity: opts.minSeverity, rules: opts.rules, pageUrl: opts.pageUrl };
-  const { findings, ms } = await runnerOf(deps)({ input, isHtml, opts: engineOpts });
+  const { findings, ms } = await runnerOf(deps)({ input, isHtml, opts: engineOpts }).catch((err: unknown) => {
+    throw err instanceof CheckUnavailableError ? unavailable(err) : err;
+  });
   return { rulesetVersion: apiRuleset().version, findings, stats: { characters: input.length, ms } };
 }
 

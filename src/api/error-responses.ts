@@ -25,6 +25,10 @@ export const errorResponses = {
   },
   501: json('url_unavailable: this server cannot fetch URLs (no outbound fetcher); send text or html.'),
   502: json('url_fetch_failed: the page at `url` answered with an error or could not be reached.'),
+  503: {
+    ...json('checks_busy (too many checks waiting; with Retry-After), check_timeout (the check ran past its time limit and was stopped) or checks_unavailable (shutting down; with Retry-After).'),
+    headers: z.object({ 'Retry-After': z.string().optional().openapi({ description: 'Seconds to wait (checks_busy, checks_unavailable).', example: '5' }) }),
+  },
   504: json('url_timeout: the page at `url` did not answer in time.'),
 } as const;
 

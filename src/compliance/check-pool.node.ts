@@ -1,18 +1,24 @@
 /**
  * A pool of worker threads that run self-checks off the event loop (Node only). Jobs go to an idle
- * worker or wait in one FIFO queue. A worker that crashes fails only its own job and is replaced;
- * `close()` stops them all. The Node entry passes `pool.run` to the app as its CheckRunner.
+ * worker or wait in one FIFO queue of bounded length (a full queue refuses at once: `busy`). A job
+ * that runs past its time limit is stopped with its worker (`timeout`); a worker that crashes fails
+ * only its own job; either way a new worker takes its place. `close()` stops them all. The Node
+ * entry passes `pool.run` to the app as its CheckRunner.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { CheckJob, CheckOutcome, CheckRunner } from './check-runner';
+import { CheckUnavailableError, type CheckJob, type CheckOutcome, type CheckRunner } from './check-runner';
 
 export interface CheckPoolOptions {
   /** Number of worker threads (≥ 1). */
   size: number;
+  /** Longest a job may run before its worker is stopped (default 15 s; a 256 KB page takes well under 1 s). */
+  timeoutMs?: number;
+  /** Jobs that may wait for a worker (default 256); more are refused at once. */
+  maxQueue?: number;
   /** The worker script (default: check-worker.node.ts next to this module); tests pass their own. */
   workerUrl?: URL;
 }
@@ -21,6 +27,8 @@ export interface CheckPool {
   run: CheckRunner;
   /** Jobs waiting for a free worker. */
   queued(): number;
+  /** Jobs a worker is running. */
+  running(): number;
   close(): Promise<void>;
 }
 
@@ -34,6 +42,7 @@ interface Pending {
 interface Slot {
   worker: Worker;
   current: Pending | null;
+  timer: ReturnType<typeof setTimeout> | null;
 }
 
 /**
@@ -57,39 +66,48 @@ function tsxEsmApi(): string {
 /** Starts `size` worker threads. */
 export function createCheckPool(opts: CheckPoolOptions): CheckPool {
   const workerUrl = opts.workerUrl ?? new URL('./check-worker.node.ts', import.meta.url);
+  const timeoutMs = opts.timeoutMs ?? 15_000;
+  const maxQueue = opts.maxQueue ?? 256;
   const slots: Slot[] = [];
   const queue: Pending[] = [];
   let nextId = 1;
   let closed = false;
 
+  /** Takes the slot's job off it (stopping its timer) and returns it. */
+  const release = (slot: Slot): Pending | null => {
+    const p = slot.current;
+    slot.current = null;
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+    return p;
+  };
+
+  /** Drops a slot whose worker is gone or stopped, failing its job, and starts a replacement. */
+  const replace = (slot: Slot, err: Error) => {
+    const i = slots.indexOf(slot);
+    if (i < 0) return;
+    slots.splice(i, 1);
+    release(slot)?.reject(err);
+    if (!closed) {
+      slots.push(spawn());
+      dispatch();
+    }
+  };
+
   const spawn = (): Slot => {
     const worker = workerUrl.pathname.endsWith('.ts')
       ? new Worker(TS_BOOT, { eval: true, workerData: { url: workerUrl.href, tsx: TSX_API } })
       : new Worker(workerUrl);
-    const slot: Slot = { worker, current: null };
+    const slot: Slot = { worker, current: null, timer: null };
     worker.on('message', (msg: { id: number; outcome?: CheckOutcome; error?: string }) => {
-      const p = slot.current;
-      if (!p || p.id !== msg.id) return;
-      slot.current = null;
+      if (!slot.current || slot.current.id !== msg.id) return;
+      const p = release(slot)!;
       if (msg.outcome) p.resolve(msg.outcome);
       else p.reject(new Error(`check failed: ${msg.error}`));
       dispatch();
     });
-    const fail = (err: Error) => {
-      const p = slot.current;
-      slot.current = null;
-      p?.reject(err);
-      const i = slots.indexOf(slot);
-      if (i >= 0) slots.splice(i, 1);
-      if (!closed) {
-        slots.push(spawn());
-        dispatch();
-      }
-    };
-    worker.on('error', (err) => fail(err));
-    worker.on('exit', (code) => {
-      if (slots.includes(slot)) fail(new Error(`check worker exited with code ${code}`));
-    });
+    worker.on('error', (err) => replace(slot, err));
+    worker.on('exit', (code) => replace(slot, new Error(`check worker exited with code ${code}`)));
     worker.unref();
     return slot;
   };
@@ -100,6 +118,11 @@ export function createCheckPool(opts: CheckPoolOptions): CheckPool {
       if (slot.current) continue;
       const p = queue.shift()!;
       slot.current = p;
+      slot.timer = setTimeout(() => {
+        // The engine cannot be interrupted inside a thread: stop the thread.
+        replace(slot, new CheckUnavailableError('timeout', `The check took longer than ${timeoutMs / 1000} s and was stopped.`));
+        void slot.worker.terminate();
+      }, timeoutMs);
       slot.worker.postMessage({ id: p.id, job: p.job });
     }
     // Busy workers keep the process alive until their job is answered; idle ones do not.
@@ -113,18 +136,23 @@ export function createCheckPool(opts: CheckPoolOptions): CheckPool {
 
   return {
     run(job) {
-      if (closed) return Promise.reject(new Error('the check pool is closed'));
+      if (closed) return Promise.reject(new CheckUnavailableError('closed', 'The service is shutting down.'));
+      // The queue is empty whenever a worker is idle (dispatch drains it), so this counts real waiting.
+      if (queue.length >= maxQueue && !slots.some((s) => !s.current)) return Promise.reject(new CheckUnavailableError('busy', `${queue.length} checks are already waiting.`));
       return new Promise<CheckOutcome>((resolve, reject) => {
         queue.push({ id: nextId++, job, resolve, reject });
         dispatch();
       });
     },
     queued: () => queue.length,
+    running: () => slots.filter((s) => s.current).length,
     async close() {
       closed = true;
-      for (const p of queue.splice(0)) p.reject(new Error('the check pool is closed'));
-      for (const s of slots) s.current?.reject(new Error('the check pool is closed'));
-      await Promise.all(slots.splice(0).map((s) => s.worker.terminate()));
+      const gone = new CheckUnavailableError('closed', 'The service is shutting down.');
+      for (const p of queue.splice(0)) p.reject(gone);
+      const all = slots.splice(0);
+      for (const s of all) release(s)?.reject(gone);
+      await Promise.all(all.map((s) => s.worker.terminate()));
     },
   };
 }

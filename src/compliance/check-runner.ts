@@ -24,6 +24,20 @@ export interface CheckOutcome {
 
 export type CheckRunner = (job: CheckJob) => Promise<CheckOutcome>;
 
+/**
+ * A runner could not run a job now: `busy` (its queue is full), `timeout` (the job ran too long and
+ * was stopped) or `closed` (shutting down). Other errors are failures of the engine itself.
+ */
+export class CheckUnavailableError extends Error {
+  constructor(
+    public readonly reason: 'busy' | 'timeout' | 'closed',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CheckUnavailableError';
+  }
+}
+
 /** Runs one job synchronously with `ruleset` (default: the bundled rules, compiled once). */
 export function runCheckJob(job: CheckJob, ruleset: Ruleset = defaultRuleset()): CheckOutcome {
   const started = performance.now();

@@ -7,13 +7,14 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppEnv } from './env';
 
-/** An error meant for the client: status, machine code, human message, optional field name. */
+/** An error meant for the client: status, machine code, human message, optional field name and response headers. */
 export class AppError extends Error {
   constructor(
     public readonly status: ContentfulStatusCode,
     public readonly code: string,
     message: string,
     public readonly field?: string,
+    public readonly headers?: Record<string, string>,
   ) {
     super(message);
     this.name = 'AppError';
@@ -47,6 +48,7 @@ export function makeErrorHandler(renderHtml: HtmlErrorRenderer) {
       c.get('log')?.('error', 'unhandled error', { error: String(err?.stack ?? err) });
       appErr = new AppError(500, 'internal_error', 'Something went wrong on our side. Please try again later.');
     }
+    for (const [name, value] of Object.entries(appErr.headers ?? {})) c.header(name, value);
     if (wantsJson(c)) {
       const body: { code: string; message: string; field?: string } = { code: appErr.code, message: appErr.message };
       if (appErr.field) body.field = appErr.field;

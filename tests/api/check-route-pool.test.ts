@@ -33,6 +33,26 @@ describe('POST /api/v1/check with the worker-thread pool', () => {
     }
     expect(a[0].body.findings.length).toBeGreaterThan(0);
   }, 30_000);
+  it('answers 503 check_timeout when a check runs past the limit, and 503 checks_busy with Retry-After when the queue is full', async () => {
+    const slowPool = createCheckPool({ size: 1, timeoutMs: 150, maxQueue: 0, workerUrl: new URL('../fixtures/workers/crashing-check-worker.mjs', import.meta.url) });
+    const t = await apiTestApp({ checkRunner: slowPool.run });
+    try {
+      const hang = t.check({ text: 'hang' });
+      // Authentication and validation come first: wait until the worker has the job.
+      while (slowPool.running() === 0) await new Promise((r) => setTimeout(r, 5));
+      const busy = await t.check({ text: 'anything' });
+      expect(busy.status).toBe(503);
+      expect(busy.body.error).toEqual({ code: 'checks_busy', message: expect.stringMatching(/try again/i) });
+      expect(busy.res.headers.get('retry-after')).toBe('5');
+      const timedOut = await hang;
+      expect(timedOut.status).toBe(503);
+      expect(timedOut.body.error).toEqual({ code: 'check_timeout', message: expect.stringMatching(/stopped/) });
+      expect((await t.check({ text: 'fine' })).status).toBe(200);
+    } finally {
+      await slowPool.close();
+      t.close();
+    }
+  });
   it('still validates before any work reaches the pool', async () => {
     const { status, body } = await pooled.check({ text: 'x', rules: ['NOPE'] });
     expect(status).toBe(422);

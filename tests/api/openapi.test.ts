@@ -39,7 +39,7 @@ describe('GET /api/openapi.json', () => {
     expect(doc.components.securitySchemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' });
     const check = doc.paths['/api/v1/check'].post;
     expect(check.security).toEqual([{ bearerAuth: [] }]);
-    expect(Object.keys(check.responses).sort()).toEqual(['200', '400', '401', '413', '415', '422', '429', '501', '502', '504']);
+    expect(Object.keys(check.responses).sort()).toEqual(['200', '400', '401', '413', '415', '422', '429', '501', '502', '503', '504']);
     expect(check.responses['429'].headers).toHaveProperty('Retry-After');
     expect(check.responses['200'].headers).toHaveProperty('RateLimit-Remaining');
     expect(doc.paths['/api/v1/rules'].get).toBeTruthy();

@@ -41,11 +41,34 @@ describe('check pool failures', () => {
     await expect(pool.run(job('throw'))).rejects.toThrow(/check failed: boom/);
     await expect(pool.run(job('d'))).resolves.toBeTruthy();
   });
+  it('stops a job that runs past its time limit, and the next job gets a new worker', async () => {
+    const p = createCheckPool({ size: 1, timeoutMs: 200, workerUrl: new URL('../fixtures/workers/crashing-check-worker.mjs', import.meta.url) });
+    try {
+      const started = Date.now();
+      await expect(p.run(job('hang'))).rejects.toMatchObject({ name: 'CheckUnavailableError', reason: 'timeout' });
+      expect(Date.now() - started).toBeLessThan(2000);
+      await expect(p.run(job('e'))).resolves.toEqual({ findings: [], ms: 0.01 });
+    } finally {
+      await p.close();
+    }
+  });
+  it('refuses at once when the queue is full', async () => {
+    const p = createCheckPool({ size: 1, maxQueue: 1, workerUrl: new URL('../fixtures/workers/crashing-check-worker.mjs', import.meta.url) });
+    try {
+      const running = p.run(job('slow'));
+      expect(p.running()).toBe(1);
+      const waiting = p.run(job('f'));
+      await expect(p.run(job('g'))).rejects.toMatchObject({ reason: 'busy' });
+      await expect(Promise.all([running, waiting])).resolves.toHaveLength(2);
+    } finally {
+      await p.close();
+    }
+  });
   it('refuses work once closed, and rejects what was waiting', async () => {
     const p = createCheckPool({ size: 1, workerUrl: new URL('../fixtures/workers/crashing-check-worker.mjs', import.meta.url) });
     const waiting = Promise.allSettled([p.run(job('x')), p.run(job('y'))]);
     await p.close();
-    for (const w of await waiting) expect(String((w as PromiseRejectedResult).reason)).toMatch(/closed/);
-    await expect(p.run(job('z'))).rejects.toThrow(/closed/);
+    for (const w of await waiting) expect((w as PromiseRejectedResult).reason).toMatchObject({ reason: 'closed' });
+    await expect(p.run(job('z'))).rejects.toMatchObject({ reason: 'closed' });
   });
 });
