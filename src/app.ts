@@ -8,6 +8,7 @@ import { makeErrorHandler } from './http/errors';
 import { consoleLogger, requestLogger } from './http/logging';
 import { securityHeaders } from './http/security-headers';
 import { createRenderCache } from './http/render-cache';
+import { createListingCache } from './directory/listing-cache';
 import { healthRoutes } from './http/health';
 import { directoryRoutes } from './directory/routes';
 import { directoryApiRoutes } from './directory/api-routes';
@@ -27,12 +28,14 @@ export function createApp(deps: AppDeps) {
     timeZone: deps.config.ORDER_TIME_ZONE,
     log,
   });
+  const listingCache = createListingCache({ ttlSeconds: deps.config.PAGE_RENDER_CACHE_SECONDS, clock: deps.clock });
   const app = new Hono<AppEnv>();
   app.use('*', requestLogger(log));
   app.use('*', securityHeaders());
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     c.set('renderCache', renderCache);
+    c.set('listingCache', listingCache);
     await next();
   });
   app.route('/', healthRoutes());

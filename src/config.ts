@@ -53,7 +53,7 @@ export const configSchema = z.object({
    * Unset: one per CPU beyond the first, at most 4. Workers ignore it (each request has its own CPU).
    */
   CHECK_WORKERS: z.coerce.number().int().min(0).max(16).optional(),
-  /** Seconds a rendered public page is reused from memory (0 = render every request). */
+  /** Seconds a rendered public page, and a municipality's provider list, are reused from memory (0 = from the database every request). */
   PAGE_RENDER_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   /** Seconds public pages may be cached by browsers and shared caches. */
   PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(86400).default(300),

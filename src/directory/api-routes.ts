@@ -70,7 +70,7 @@ export function directoryApiRoutes() {
     const [m] = await resolveMunicipality(db, code);
     if (!m) throw notFound(`No municipality with code ${code}.`);
     const query = parseListQuery(c.req.query());
-    const [listing, data] = await Promise.all([loadMunicipalityListing(db, m, query, orderContext(c)), getDataAsOf(db)]);
+    const [listing, data] = await Promise.all([loadMunicipalityListing(c.get('listingCache'), db, m, query, orderContext(c)), getDataAsOf(db)]);
     publicCache(c);
     return c.json({
       municipality: m,

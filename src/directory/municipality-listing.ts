@@ -8,7 +8,7 @@ import { languages } from '../db/schema';
 import { badRequest } from '../http/errors';
 import { applyListOptions, type ListPage, type ListQuery } from './list-options';
 import type { MunicipalityRef } from './municipality-queries';
-import { listProvidersForMunicipality } from './provider-queries';
+import type { ListingCache } from './listing-cache';
 
 export interface MunicipalityListing {
   list: ListPage;
@@ -17,8 +17,9 @@ export interface MunicipalityListing {
   languageOptions: { code: string; nameSv: string; nameEn: string; nameNative: string; count: number }[];
 }
 
-/** Loads, filters, orders (daily seed `day`) and pages providers for one municipality. */
+/** Loads (through the app's listing cache), filters, orders (daily seed `day`) and pages providers for one municipality. */
 export async function loadMunicipalityListing(
+  cache: ListingCache,
   db: Db,
   municipality: MunicipalityRef,
   query: ListQuery,
@@ -28,7 +29,7 @@ export async function loadMunicipalityListing(
     const known = await db.select({ code: languages.code }).from(languages).where(inArray(languages.code, [query.lang]));
     if (!known.length) throw badRequest('lang', `Unknown language code "${query.lang}". Use an ISO 639 code such as ar, so, ti or prs.`);
   }
-  const all = await listProvidersForMunicipality(db, municipality.code, opts.today);
+  const all = await cache.providers(db, municipality.code, opts.today);
   const counts = new Map<string, { code: string; nameSv: string; nameEn: string; nameNative: string; count: number }>();
   for (const p of all) {
     for (const l of p.languages) {

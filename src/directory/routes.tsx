@@ -88,7 +88,7 @@ function register(r: Hono<AppEnv>, prefix: '' | '/en', locale: Locale) {
       return c.redirect(localePath(locale, `/kommun/${m.slug}`) + url.search, 301);
     }
     const query = parseListQuery(c.req.query());
-    const [listing, data] = await Promise.all([loadMunicipalityListing(db, m, query, orderContext(c)), getDataAsOf(db)]);
+    const [listing, data] = await Promise.all([loadMunicipalityListing(c.get('listingCache'), db, m, query, orderContext(c)), getDataAsOf(db)]);
     const languageOptions = listing.languageOptions.map((l) => ({
       code: l.code,
       // The native name is isolated (FSI…PDI) so right-to-left names do not reorder the label.

@@ -6,6 +6,7 @@ import type { Config } from '../config';
 import type { Db } from '../db/types';
 import type { RenderCache } from './render-cache';
 import type { CheckRunner } from '../compliance/check-runner';
+import type { ListingCache } from '../directory/listing-cache';
 
 export type LogFn = (level: 'debug' | 'info' | 'warn' | 'error', msg: string, fields?: Record<string, unknown>) => void;
 
@@ -30,6 +31,8 @@ export interface AppEnv {
     requestId: string;
     /** The app's cache of rendered public responses (see render-cache.ts). */
     renderCache: RenderCache;
+    /** The app's cache of providers per municipality and day (see listing-cache.ts). */
+    listingCache: ListingCache;
     /** Interface language of HTML pages. */
     locale: 'sv' | 'en';
   };

@@ -1,0 +1,43 @@
+/**
+ * The providers of a municipality on a day, kept in memory for PAGE_RENDER_CACHE_SECONDS: every
+ * filter, sort order and page of a municipality (HTML and JSON) is cut from one database load, so a
+ * job seeker clicking through filters pays for the rendering only. Concurrent requests share one
+ * load; a failed load is not kept. One cache per app instance, like the render cache; imports show
+ * up within the same time. The lists are shared between requests: callers must not change them.
+ */
+import type { Db } from '../db/types';
+import { listProvidersForMunicipality, type ProviderListItem } from './provider-queries';
+
+export interface ListingCache {
+  /** listProvidersForMunicipality, answered from memory while fresh. */
+  providers(db: Db, municipalityCode: string, today: string): Promise<ProviderListItem[]>;
+}
+
+/** With `ttlSeconds` 0 every call goes to the database. */
+export function createListingCache(opts: { ttlSeconds: number; clock: () => Date; maxEntries?: number }): ListingCache {
+  const maxEntries = opts.maxEntries ?? 100;
+  const ttlMs = opts.ttlSeconds * 1000;
+  const store = new Map<string, { value: Promise<ProviderListItem[]>; expiresAt: number }>();
+  return {
+    providers(db, code, today) {
+      if (ttlMs === 0) return listProvidersForMunicipality(db, code, today);
+      const key = `${code}|${today}`;
+      const now = opts.clock().getTime();
+      const hit = store.get(key);
+      if (hit && hit.expiresAt > now) {
+        // Least recently used last: re-inserting moves it to the end of the Map's order.
+        store.delete(key);
+        store.set(key, hit);
+        return hit.value;
+      }
+      const value = listProvidersForMunicipality(db, code, today);
+      const entry = { value, expiresAt: now + ttlMs };
+      store.set(key, entry);
+      value.catch(() => {
+        if (store.get(key) === entry) store.delete(key);
+      });
+      while (store.size > maxEntries) store.delete(store.keys().next().value as string);
+      return value;
+    },
+  };
+}
