@@ -60,7 +60,7 @@ function unavailable(err: CheckUnavailableError): AppError {
     return new AppError(503, 'check_timeout', `${err.message} Send a shorter text, or the page in parts.`);
   }
   if (err.reason === 'busy') {
-    return new AppError(503, 'checks_busy', `Too many checks are waiting (${err.message}) Try again in a few seconds.`, undefined, { 'Retry-After': '5' });
+    return new AppError(503, 'checks_busy', 'Too many checks are waiting right now; try again in a few seconds.', undefined, { 'Retry-After': '5' });
   }
   return new AppError(503, 'checks_unavailable', `${err.message} Try again in a few seconds.`, undefined, { 'Retry-After': '5' });
 }
