@@ -82,7 +82,7 @@ export const CheckResponseSchema = z
     findings: z.array(FindingSchema),
     stats: z.object({
       characters: z.number().int().openapi({ description: 'Characters checked (of the text, the HTML, or the fetched page).' }),
-      ms: z.number().openapi({ description: 'Time the check took on the server, in milliseconds.' }),
+      ms: z.number().openapi({ description: 'Time the rule engine took on the server, in milliseconds (without waiting for a free worker or fetching a URL).' }),
     }),
     url: z.string().optional().openapi({ description: 'For url checks: the final URL after redirects.' }),
   })
