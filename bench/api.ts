@@ -110,6 +110,9 @@ function workerNote(): string {
   return `${n} worker thread${n === 1 ? '' : 's'}${env !== undefined ? ', CHECK_WORKERS' : ', the default: one per CPU beyond the first'}`;
 }
 
+/** Connections of the extra light-load run reported for context. */
+const LIGHT_CONNECTIONS = 4;
+
 const median = (xs: number[]) => {
   const v = [...xs].sort((x, y) => x - y);
   return v.length % 2 ? v[(v.length - 1) / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
@@ -140,6 +143,7 @@ async function main(): Promise<void> {
   const rows: (string | number)[][] = [];
   const runs: { ceiling: number; msPerCheck: number; http: autocannon.Result; serverMs: number[] }[] = [];
   let findings = 0;
+  let light: autocannon.Result | undefined;
   try {
     await server.warm(body, connections, Number(values.warmup));
     for (let r = 1; r <= rounds; r++) {
@@ -161,6 +165,8 @@ async function main(): Promise<void> {
         http.non2xx + http.errors + http.timeouts,
       ]);
     }
+    // For context, not a target: a provider's CI or a web agency sends a few requests at a time.
+    light = await server.load(body, LIGHT_CONNECTIONS, seconds);
   } finally {
     server.stop();
   }
@@ -195,6 +201,7 @@ async function main(): Promise<void> {
     '',
     `- HTTP / ceiling: **${(med.ratio * 100).toFixed(0)} %** (median round; target ≥ 60 %: ${verdict(med.ratio >= 0.6)}).`,
     `- p99: **${med.p99} ms** (median round; target ≤ 50 ms at ${connections} connections: ${verdict(med.p99 <= 50)}).`,
+    `- For context (no target): at ${LIGHT_CONNECTIONS} connections, ${Math.round(light!.requests.average)} req/s, p50 ${light!.latency.p50} ms, p99 ${light!.latency.p99} ms (${seconds} s after the rounds).`,
   ].join('\n');
   console.log(`## Self-check API\n\n${text}`);
   if (!values['no-write']) {

@@ -5,7 +5,8 @@
  * busy with the ~20 KB page of bench/api.ts, once with the checks on the main thread
  * (CHECK_WORKERS=0) and once in the worker-thread pool (CHECK_WORKERS=1).
  *
- * Options: --seconds N (10) --page-connections N (10) --check-connections N (10) --no-write
+ * Options: --seconds N (10) --page-connections N (10) --check-connections N (10)
+ *          --workers LIST (0,1: the CHECK_WORKERS values to compare) --no-write
  */
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +26,7 @@ const { values: args } = parseArgs({
     seconds: { type: 'string', default: '10' },
     'page-connections': { type: 'string', default: '10' },
     'check-connections': { type: 'string', default: '10' },
+    workers: { type: 'string', default: '0,1' },
     'no-write': { type: 'boolean', default: false },
   },
 });
@@ -39,7 +41,7 @@ async function main() {
   const body = JSON.stringify({ html: benchPage() });
   const loadBefore = loadNow();
   const rows: (string | number)[][] = [];
-  for (const workers of ['0', '1']) {
+  for (const workers of String(args.workers).split(',')) {
     const server = await startChildServer(join(root, 'bench/lib/directory-server.ts'), {
       BENCH_DB: 'file',
       CHECK_WORKERS: workers,
@@ -57,7 +59,7 @@ async function main() {
         run({ url: server.url + PAGE, connections: pageConns, duration: seconds }),
         run({ ...check, connections: checkConns, duration: seconds, timeout: 30 }),
       ]);
-      const label = workers === '0' ? 'on the main thread (CHECK_WORKERS=0)' : 'in a worker thread (CHECK_WORKERS=1)';
+      const label = workers === '0' ? 'on the main thread (CHECK_WORKERS=0)' : `in ${workers === '1' ? 'a worker thread' : `${workers} worker threads`} (CHECK_WORKERS=${workers})`;
       rows.push([`page alone; checks ${label}`, Math.round(alone.requests.average), alone.latency.p50, alone.latency.p99, '–', '–', '–']);
       rows.push([`page during checks ${label}`, Math.round(page.requests.average), page.latency.p50, page.latency.p99, Math.round(checks.requests.average), checks.latency.p50, checks.latency.p99]);
       console.error(rows.at(-1)!.join(' | '));

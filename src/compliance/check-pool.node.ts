@@ -1,6 +1,7 @@
 /**
- * A pool of worker threads that run self-checks off the event loop (Node only). Jobs go to an idle
- * worker or wait in one FIFO queue of bounded length (a full queue refuses at once: `busy`). A job
+ * A pool of worker threads that run self-checks off the event loop (Node only). Each worker is handed
+ * up to two jobs at a time (one running, one in its inbox); the rest wait in one FIFO queue of bounded
+ * length (a full queue refuses at once: `busy`). A job
  * that runs past its time limit is stopped with its worker (`timeout`); a worker that crashes fails
  * only its own job; either way a new worker takes its place. `close()` stops them all. The Node
  * entry passes `pool.run` to the app as its CheckRunner.
@@ -29,6 +30,8 @@ export interface CheckPool {
   queued(): number;
   /** Jobs a worker is running. */
   running(): number;
+  /** Jobs handed to workers: running, or next in a worker's inbox. */
+  inFlight(): number;
   close(): Promise<void>;
 }
 
@@ -41,9 +44,18 @@ interface Pending {
 
 interface Slot {
   worker: Worker;
-  current: Pending | null;
+  /** Jobs sent to the worker, in the order it runs them: the first is running, a second waits in its inbox. */
+  jobs: Pending[];
+  /** Time limit of the running job. */
   timer: ReturnType<typeof setTimeout> | null;
 }
+
+/**
+ * Jobs handed to one worker at once. Two keep it busy: the next job is already in its inbox when it
+ * answers one, instead of waiting for a round trip through the main thread (about 10 % of its time
+ * under load).
+ */
+const PER_WORKER = 2;
 
 /**
  * The sources run as TypeScript through tsx (as `npm start` runs them), and a worker thread does not
@@ -73,35 +85,45 @@ export function createCheckPool(opts: CheckPoolOptions): CheckPool {
   let nextId = 1;
   let closed = false;
 
-  /** Takes the slot's job off it (stopping its timer) and returns it. */
-  const release = (slot: Slot): Pending | null => {
-    const p = slot.current;
-    slot.current = null;
+  /** Starts the time limit of the slot's running job (its first), if any. */
+  const startTimer = (slot: Slot) => {
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = null;
-    return p;
+    if (slot.jobs.length === 0) return;
+    slot.timer = setTimeout(() => {
+      // The engine cannot be interrupted inside a thread: stop the thread.
+      replace(slot, new CheckUnavailableError('timeout', `The check took longer than ${timeoutMs / 1000} s and was stopped.`));
+      void slot.worker.terminate();
+    }, timeoutMs);
   };
 
-  /** Drops a slot whose worker is gone or stopped, failing its job, and starts a replacement. */
+  /**
+   * Drops a slot whose worker is gone or stopped: its running job fails with `err`, a job waiting in
+   * its inbox goes back to the front of the queue, and a new worker takes its place.
+   */
   const replace = (slot: Slot, err: Error) => {
     const i = slots.indexOf(slot);
     if (i < 0) return;
     slots.splice(i, 1);
-    release(slot)?.reject(err);
+    if (slot.timer) clearTimeout(slot.timer);
+    const [running, ...waiting] = slot.jobs.splice(0);
+    running?.reject(err);
+    queue.unshift(...waiting);
     if (!closed) {
       slots.push(spawn());
       dispatch();
-    }
+    } else for (const p of queue.splice(0)) p.reject(err);
   };
 
   const spawn = (): Slot => {
     const worker = workerUrl.pathname.endsWith('.ts')
       ? new Worker(TS_BOOT, { eval: true, workerData: { url: workerUrl.href, tsx: TSX_API } })
       : new Worker(workerUrl);
-    const slot: Slot = { worker, current: null, timer: null };
+    const slot: Slot = { worker, jobs: [], timer: null };
     worker.on('message', (msg: { id: number; outcome?: CheckOutcome; error?: string }) => {
-      if (!slot.current || slot.current.id !== msg.id) return;
-      const p = release(slot)!;
+      if (slot.jobs[0]?.id !== msg.id) return;
+      const p = slot.jobs.shift()!;
+      startTimer(slot);
       if (msg.outcome) p.resolve(msg.outcome);
       else p.reject(new Error(`check failed: ${msg.error}`));
       dispatch();
@@ -113,21 +135,20 @@ export function createCheckPool(opts: CheckPoolOptions): CheckPool {
   };
 
   const dispatch = () => {
-    for (const slot of slots) {
-      if (queue.length === 0) break;
-      if (slot.current) continue;
-      const p = queue.shift()!;
-      slot.current = p;
-      slot.timer = setTimeout(() => {
-        // The engine cannot be interrupted inside a thread: stop the thread.
-        replace(slot, new CheckUnavailableError('timeout', `The check took longer than ${timeoutMs / 1000} s and was stopped.`));
-        void slot.worker.terminate();
-      }, timeoutMs);
-      slot.worker.postMessage({ id: p.id, job: p.job });
+    // Fill every worker's first place before any second one, so idle workers start at once.
+    for (let depth = 1; depth <= PER_WORKER; depth++) {
+      for (const slot of slots) {
+        if (queue.length === 0) break;
+        if (slot.jobs.length >= depth) continue;
+        const p = queue.shift()!;
+        slot.jobs.push(p);
+        if (slot.jobs.length === 1) startTimer(slot);
+        slot.worker.postMessage({ id: p.id, job: p.job });
+      }
     }
-    // Busy workers keep the process alive until their job is answered; idle ones do not.
+    // Busy workers keep the process alive until their jobs are answered; idle ones do not.
     for (const slot of slots) {
-      if (slot.current) slot.worker.ref();
+      if (slot.jobs.length) slot.worker.ref();
       else slot.worker.unref();
     }
   };
@@ -137,21 +158,25 @@ export function createCheckPool(opts: CheckPoolOptions): CheckPool {
   return {
     run(job) {
       if (closed) return Promise.reject(new CheckUnavailableError('closed', 'The service is shutting down.'));
-      // The queue is empty whenever a worker is idle (dispatch drains it), so this counts real waiting.
-      if (queue.length >= maxQueue && !slots.some((s) => !s.current)) return Promise.reject(new CheckUnavailableError('busy', `${queue.length} checks are already waiting.`));
+      // The queue is empty whenever a worker has room (dispatch drains it), so this counts real waiting.
+      if (queue.length >= maxQueue && !slots.some((s) => s.jobs.length < PER_WORKER)) return Promise.reject(new CheckUnavailableError('busy', `${queue.length} checks are already waiting.`));
       return new Promise<CheckOutcome>((resolve, reject) => {
         queue.push({ id: nextId++, job, resolve, reject });
         dispatch();
       });
     },
     queued: () => queue.length,
-    running: () => slots.filter((s) => s.current).length,
+    running: () => slots.filter((s) => s.jobs.length > 0).length,
+    inFlight: () => slots.reduce((n, s) => n + s.jobs.length, 0),
     async close() {
       closed = true;
       const gone = new CheckUnavailableError('closed', 'The service is shutting down.');
       for (const p of queue.splice(0)) p.reject(gone);
       const all = slots.splice(0);
-      for (const s of all) release(s)?.reject(gone);
+      for (const s of all) {
+        if (s.timer) clearTimeout(s.timer);
+        for (const p of s.jobs.splice(0)) p.reject(gone);
+      }
       await Promise.all(all.map((s) => s.worker.terminate()));
     },
   };

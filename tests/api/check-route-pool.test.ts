@@ -40,6 +40,8 @@ describe('POST /api/v1/check with the worker-thread pool', () => {
       const hang = t.check({ text: 'hang' });
       // Authentication and validation come first: wait until the worker has the job.
       while (slowPool.running() === 0) await new Promise((r) => setTimeout(r, 5));
+      const next = t.check({ text: 'next' }); // handed to the worker as its next job; no room after it
+      while (slowPool.inFlight() < 2) await new Promise((r) => setTimeout(r, 5));
       const busy = await t.check({ text: 'anything' });
       expect(busy.status).toBe(503);
       expect(busy.body.error).toEqual({ code: 'checks_busy', message: expect.stringMatching(/try again/i) });
@@ -47,6 +49,7 @@ describe('POST /api/v1/check with the worker-thread pool', () => {
       const timedOut = await hang;
       expect(timedOut.status).toBe(503);
       expect(timedOut.body.error).toEqual({ code: 'check_timeout', message: expect.stringMatching(/stopped/) });
+      expect((await next).status).toBe(200); // it ran on the replacement worker
       expect((await t.check({ text: 'fine' })).status).toBe(200);
     } finally {
       await slowPool.close();

@@ -41,13 +41,15 @@ describe('check pool failures', () => {
     await expect(pool.run(job('throw'))).rejects.toThrow(/check failed: boom/);
     await expect(pool.run(job('d'))).resolves.toBeTruthy();
   });
-  it('stops a job that runs past its time limit, and the next job gets a new worker', async () => {
+  it('stops a job that runs past its time limit; the job behind it runs on a new worker', async () => {
     const p = createCheckPool({ size: 1, timeoutMs: 200, workerUrl: new URL('../fixtures/workers/crashing-check-worker.mjs', import.meta.url) });
     try {
       const started = Date.now();
-      await expect(p.run(job('hang'))).rejects.toMatchObject({ name: 'CheckUnavailableError', reason: 'timeout' });
+      const [hang, behind] = await Promise.allSettled([p.run(job('hang')), p.run(job('e'))]);
+      expect(hang).toMatchObject({ status: 'rejected', reason: { name: 'CheckUnavailableError', reason: 'timeout' } });
+      expect(behind).toEqual({ status: 'fulfilled', value: { findings: [], ms: 0.01 } });
       expect(Date.now() - started).toBeLessThan(2000);
-      await expect(p.run(job('e'))).resolves.toEqual({ findings: [], ms: 0.01 });
+      await expect(p.run(job('e2'))).resolves.toEqual({ findings: [], ms: 0.01 });
     } finally {
       await p.close();
     }
@@ -56,10 +58,11 @@ describe('check pool failures', () => {
     const p = createCheckPool({ size: 1, maxQueue: 1, workerUrl: new URL('../fixtures/workers/crashing-check-worker.mjs', import.meta.url) });
     try {
       const running = p.run(job('slow'));
-      expect(p.running()).toBe(1);
-      const waiting = p.run(job('f'));
-      await expect(p.run(job('g'))).rejects.toMatchObject({ reason: 'busy' });
-      await expect(Promise.all([running, waiting])).resolves.toHaveLength(2);
+      const inbox = p.run(job('f')); // handed to the worker as its next job
+      const waiting = p.run(job('g'));
+      expect([p.running(), p.inFlight(), p.queued()]).toEqual([1, 2, 1]);
+      await expect(p.run(job('h'))).rejects.toMatchObject({ reason: 'busy' });
+      await expect(Promise.all([running, inbox, waiting])).resolves.toHaveLength(3);
     } finally {
       await p.close();
     }
