@@ -32,6 +32,8 @@ export interface CheckPool {
   running(): number;
   /** Jobs handed to workers: running, or next in a worker's inbox. */
   inFlight(): number;
+  /** Resolves once every worker has loaded the engine (jobs sent before then wait in the queue). */
+  ready(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -44,6 +46,8 @@ interface Pending {
 
 interface Slot {
   worker: Worker;
+  /** The worker has loaded the engine (its first message); jobs go only to ready workers. */
+  ready: boolean;
   /** Jobs sent to the worker, in the order it runs them: the first is running, a second waits in its inbox. */
   jobs: Pending[];
   /** Time limit of the running job. */
@@ -84,6 +88,10 @@ export function createCheckPool(opts: CheckPoolOptions): CheckPool {
   const queue: Pending[] = [];
   let nextId = 1;
   let closed = false;
+  const readyWaiters: (() => void)[] = [];
+  const wakeReadyWaiters = () => {
+    if (closed || slots.every((s) => s.ready)) for (const wake of readyWaiters.splice(0)) wake();
+  };
 
   /** Starts the time limit of the slot's running job (its first), if any. */
   const startTimer = (slot: Slot) => {
@@ -119,8 +127,15 @@ export function createCheckPool(opts: CheckPoolOptions): CheckPool {
     const worker = workerUrl.pathname.endsWith('.ts')
       ? new Worker(TS_BOOT, { eval: true, workerData: { url: workerUrl.href, tsx: TSX_API } })
       : new Worker(workerUrl);
-    const slot: Slot = { worker, jobs: [], timer: null };
-    worker.on('message', (msg: { id: number; outcome?: CheckOutcome; error?: string }) => {
+    const slot: Slot = { worker, ready: false, jobs: [], timer: null };
+    worker.on('message', (msg: { ready?: true; id: number; outcome?: CheckOutcome; error?: string }) => {
+      if (msg.ready) {
+        // Time limits start once the engine is loaded: a slow start is not a slow check.
+        slot.ready = true;
+        wakeReadyWaiters();
+        dispatch();
+        return;
+      }
       if (slot.jobs[0]?.id !== msg.id) return;
       const p = slot.jobs.shift()!;
       startTimer(slot);
@@ -139,16 +154,16 @@ export function createCheckPool(opts: CheckPoolOptions): CheckPool {
     for (let depth = 1; depth <= PER_WORKER; depth++) {
       for (const slot of slots) {
         if (queue.length === 0) break;
-        if (slot.jobs.length >= depth) continue;
+        if (!slot.ready || slot.jobs.length >= depth) continue;
         const p = queue.shift()!;
         slot.jobs.push(p);
         if (slot.jobs.length === 1) startTimer(slot);
         slot.worker.postMessage({ id: p.id, job: p.job });
       }
     }
-    // Busy workers keep the process alive until their jobs are answered; idle ones do not.
+    // Busy workers (and starting ones with jobs waiting) keep the process alive; idle ones do not.
     for (const slot of slots) {
-      if (slot.jobs.length) slot.worker.ref();
+      if (slot.jobs.length || (!slot.ready && queue.length)) slot.worker.ref();
       else slot.worker.unref();
     }
   };
@@ -168,10 +183,12 @@ export function createCheckPool(opts: CheckPoolOptions): CheckPool {
     queued: () => queue.length,
     running: () => slots.filter((s) => s.jobs.length > 0).length,
     inFlight: () => slots.reduce((n, s) => n + s.jobs.length, 0),
+    ready: () => (slots.every((s) => s.ready) ? Promise.resolve() : new Promise<void>((wake) => readyWaiters.push(wake))),
     async close() {
       closed = true;
       const gone = new CheckUnavailableError('closed', 'The service is shutting down.');
       for (const p of queue.splice(0)) p.reject(gone);
+      wakeReadyWaiters();
       const all = slots.splice(0);
       for (const s of all) {
         if (s.timer) clearTimeout(s.timer);

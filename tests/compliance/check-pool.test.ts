@@ -57,12 +57,24 @@ describe('check pool failures', () => {
   it('refuses at once when the queue is full', async () => {
     const p = createCheckPool({ size: 1, maxQueue: 1, workerUrl: new URL('../fixtures/workers/crashing-check-worker.mjs', import.meta.url) });
     try {
+      await p.ready();
       const running = p.run(job('slow'));
       const inbox = p.run(job('f')); // handed to the worker as its next job
       const waiting = p.run(job('g'));
       expect([p.running(), p.inFlight(), p.queued()]).toEqual([1, 2, 1]);
       await expect(p.run(job('h'))).rejects.toMatchObject({ reason: 'busy' });
       await expect(Promise.all([running, inbox, waiting])).resolves.toHaveLength(3);
+    } finally {
+      await p.close();
+    }
+  });
+  it('queues jobs sent while the workers start, and says when they are ready', async () => {
+    const p = createCheckPool({ size: 2, workerUrl: new URL('../fixtures/workers/crashing-check-worker.mjs', import.meta.url) });
+    try {
+      const early = p.run(job('early'));
+      expect([p.inFlight(), p.queued()]).toEqual([0, 1]);
+      await p.ready();
+      await expect(early).resolves.toEqual({ findings: [], ms: 0.01 });
     } finally {
       await p.close();
     }
