@@ -88,6 +88,8 @@ export function createCheckPool(opts: CheckPoolOptions): CheckPool {
   const queue: Pending[] = [];
   let nextId = 1;
   let closed = false;
+  /** Workers in a row that died before loading the engine. */
+  let bootFailures = 0;
   const readyWaiters: (() => void)[] = [];
   const wakeReadyWaiters = () => {
     if (closed || slots.every((s) => s.ready)) for (const wake of readyWaiters.splice(0)) wake();
@@ -107,7 +109,9 @@ export function createCheckPool(opts: CheckPoolOptions): CheckPool {
 
   /**
    * Drops a slot whose worker is gone or stopped: its running job fails with `err`, a job waiting in
-   * its inbox goes back to the front of the queue, and a new worker takes its place.
+   * its inbox goes back to the front of the queue, and a new worker takes its place. A worker that
+   * dies before it could load the engine fails the waiting jobs too (they would wait for ever if
+   * it can never load), and its replacement starts after a growing pause instead of at once.
    */
   const replace = (slot: Slot, err: Error) => {
     const i = slots.indexOf(slot);
@@ -117,10 +121,20 @@ export function createCheckPool(opts: CheckPoolOptions): CheckPool {
     const [running, ...waiting] = slot.jobs.splice(0);
     running?.reject(err);
     queue.unshift(...waiting);
-    if (!closed) {
+    if (closed) return;
+    if (slot.ready) {
       slots.push(spawn());
       dispatch();
-    } else for (const p of queue.splice(0)) p.reject(err);
+      return;
+    }
+    bootFailures++;
+    if (!slots.some((s) => s.ready)) for (const p of queue.splice(0)) p.reject(new Error(`check worker could not start: ${err.message}`));
+    const pause = setTimeout(() => {
+      if (closed) return;
+      slots.push(spawn());
+      dispatch();
+    }, Math.min(30_000, 250 * 2 ** Math.min(bootFailures, 7)));
+    pause.unref();
   };
 
   const spawn = (): Slot => {
@@ -132,6 +146,7 @@ export function createCheckPool(opts: CheckPoolOptions): CheckPool {
       if (msg.ready) {
         // Time limits start once the engine is loaded: a slow start is not a slow check.
         slot.ready = true;
+        bootFailures = 0;
         wakeReadyWaiters();
         dispatch();
         return;
@@ -173,8 +188,8 @@ export function createCheckPool(opts: CheckPoolOptions): CheckPool {
   return {
     run(job) {
       if (closed) return Promise.reject(new CheckUnavailableError('closed', 'The service is shutting down.'));
-      // The queue is empty whenever a worker has room (dispatch drains it), so this counts real waiting.
-      if (queue.length >= maxQueue && !slots.some((s) => s.jobs.length < PER_WORKER)) return Promise.reject(new CheckUnavailableError('busy', `${queue.length} checks are already waiting.`));
+      // Jobs only wait in the queue when no loaded worker has room (dispatch hands them out at once).
+      if (queue.length >= maxQueue && !slots.some((s) => s.ready && s.jobs.length < PER_WORKER)) return Promise.reject(new CheckUnavailableError('busy', `${queue.length} checks are already waiting.`));
       return new Promise<CheckOutcome>((resolve, reject) => {
         queue.push({ id: nextId++, job, resolve, reject });
         dispatch();

@@ -37,6 +37,7 @@ describe('POST /api/v1/check with the worker-thread pool', () => {
     const slowPool = createCheckPool({ size: 1, timeoutMs: 150, maxQueue: 0, workerUrl: new URL('../fixtures/workers/crashing-check-worker.mjs', import.meta.url) });
     const t = await apiTestApp({ checkRunner: slowPool.run });
     try {
+      await slowPool.ready();
       const hang = t.check({ text: 'hang' });
       // Authentication and validation come first: wait until the worker has the job.
       while (slowPool.running() === 0) await new Promise((r) => setTimeout(r, 5));

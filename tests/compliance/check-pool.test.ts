@@ -79,6 +79,15 @@ describe('check pool failures', () => {
       await p.close();
     }
   });
+  it('fails waiting jobs when a worker cannot start, instead of leaving them waiting for ever', async () => {
+    const p = createCheckPool({ size: 1, workerUrl: new URL('../fixtures/workers/broken-check-worker.mjs', import.meta.url) });
+    try {
+      await expect(p.run(job('x'))).rejects.toThrow(/could not start: cannot load the engine/);
+      expect(p.queued()).toBe(0);
+    } finally {
+      await p.close();
+    }
+  });
   it('refuses work once closed, and rejects what was waiting', async () => {
     const p = createCheckPool({ size: 1, workerUrl: new URL('../fixtures/workers/crashing-check-worker.mjs', import.meta.url) });
     const waiting = Promise.allSettled([p.run(job('x')), p.run(job('y'))]);
