@@ -8,6 +8,7 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { apiRuleset, checkInput } from '../api/check-service';
+import { AppError } from '../http/errors';
 import { hitRateLimit, setRateLimitHeaders } from '../api/rate-limit';
 import { formRateLimit } from '../api/settings';
 import { clientIp } from '../http/client-ip';
@@ -70,7 +71,16 @@ function register(r: Hono<AppEnv>, locale: Locale) {
         const error = text.trim() ? st(locale, 'tooLong', { n: FORM_MAX_CHARS }) : st(locale, 'empty');
         return c.html(<SelfCheckPage locale={locale} text={text.slice(0, FORM_MAX_CHARS)} isHtml={isHtml} ruleset={ruleset} error={error} />, 422);
       }
-      const result = await checkInput(c.get('deps'), text, isHtml, { lang: locale });
+      let result;
+      try {
+        result = await checkInput(c.get('deps'), text, isHtml, { lang: locale });
+      } catch (err) {
+        // The check could not run now (busy, too slow, shutting down): keep the pasted text in the form.
+        if (!(err instanceof AppError) || err.status !== 503) throw err;
+        for (const [name, value] of Object.entries(err.headers ?? {})) c.header(name, value);
+        const error = st(locale, err.code === 'check_timeout' ? 'timedOut' : 'busy');
+        return c.html(<SelfCheckPage locale={locale} text={text} isHtml={isHtml} ruleset={ruleset} error={error} />, 503);
+      }
       return c.html(<SelfCheckPage locale={locale} text={text} isHtml={isHtml} ruleset={ruleset} result={result} />);
     },
   );
