@@ -6,6 +6,7 @@
  * up within the same time. The lists are shared between requests: callers must not change them.
  */
 import type { Db } from '../db/types';
+import { TtlLru } from '../http/ttl-lru';
 import { listProvidersForMunicipality, type ProviderListItem } from './provider-queries';
 
 export interface ListingCache {
@@ -15,28 +16,18 @@ export interface ListingCache {
 
 /** With `ttlSeconds` 0 every call goes to the database. */
 export function createListingCache(opts: { ttlSeconds: number; clock: () => Date; maxEntries?: number }): ListingCache {
-  const maxEntries = opts.maxEntries ?? 100;
   const ttlMs = opts.ttlSeconds * 1000;
-  const store = new Map<string, { value: Promise<ProviderListItem[]>; expiresAt: number }>();
+  const store = new TtlLru<Promise<ProviderListItem[]>>(opts.maxEntries ?? 100);
   return {
     providers(db, code, today) {
       if (ttlMs === 0) return listProvidersForMunicipality(db, code, today);
       const key = `${code}|${today}`;
       const now = opts.clock().getTime();
-      const hit = store.get(key);
-      if (hit && hit.expiresAt > now) {
-        // Least recently used last: re-inserting moves it to the end of the Map's order.
-        store.delete(key);
-        store.set(key, hit);
-        return hit.value;
-      }
+      const hit = store.get(key, now);
+      if (hit) return hit;
       const value = listProvidersForMunicipality(db, code, today);
-      const entry = { value, expiresAt: now + ttlMs };
-      store.set(key, entry);
-      value.catch(() => {
-        if (store.get(key) === entry) store.delete(key);
-      });
-      while (store.size > maxEntries) store.delete(store.keys().next().value as string);
+      store.set(key, value, now + ttlMs);
+      value.catch(() => store.delete(key, value));
       return value;
     },
   };

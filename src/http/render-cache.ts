@@ -14,13 +14,13 @@
 import type { LogFn } from './env';
 import { logRequest, requestIdFrom } from './logging';
 import { dayKey } from '../directory/ordering';
+import { TtlLru } from './ttl-lru';
 
 interface Entry {
   body: Uint8Array<ArrayBuffer>;
   /** Final response headers (lower-case names), without the per-request id. */
   headers: Record<string, string>;
   etag: string | null;
-  expiresAt: number;
 }
 
 /** The fetch signature of a Hono app. */
@@ -52,17 +52,8 @@ const NOT_IN_304 = new Set(['content-type', 'content-length', 'content-encoding'
 
 /** Creates the cache; with `ttlSeconds` 0 it stores nothing and `wrap` returns fetch unchanged. */
 export function createRenderCache(opts: RenderCacheOptions): RenderCache {
-  const maxEntries = opts.maxEntries ?? 500;
-  const maxBytes = opts.maxBytes ?? 32 * 1024 * 1024;
   const ttlMs = opts.ttlSeconds * 1000;
-  const store = new Map<string, Entry>();
-  let bytes = 0;
-  const drop = (key: string) => {
-    const e = store.get(key);
-    if (!e) return;
-    bytes -= e.body.byteLength;
-    store.delete(key);
-  };
+  const store = new TtlLru<Entry>(opts.maxEntries ?? 500, opts.maxBytes ?? 32 * 1024 * 1024, (e) => e.body.byteLength);
   const storable = new WeakSet<Request>();
 
   const keyOf = (url: URL) => {
@@ -94,11 +85,7 @@ export function createRenderCache(opts: RenderCacheOptions): RenderCache {
     res.headers.forEach((value, name) => {
       if (name !== 'x-request-id') headers[name] = value;
     });
-    drop(key);
-    store.set(key, { body, headers, etag: res.headers.get('etag'), expiresAt: now + ttlMs });
-    bytes += body.byteLength;
-    // Least recently used first: a Map iterates in insertion order and hits re-insert.
-    while (store.size > maxEntries || bytes > maxBytes) drop(store.keys().next().value as string);
+    store.set(key, { body, headers, etag: res.headers.get('etag') }, now + ttlMs);
     return fresh;
   };
 
@@ -116,13 +103,8 @@ export function createRenderCache(opts: RenderCacheOptions): RenderCache {
         const now = opts.clock().getTime();
         const url = new URL(request.url);
         const key = keyOf(url);
-        const hit = store.get(key);
-        if (hit && hit.expiresAt > now) {
-          // Refresh recency: a Map iterates in insertion order, so re-inserting moves it to the end.
-          store.delete(key);
-          store.set(key, hit);
-          return answerHit(request, url, hit, started);
-        }
+        const hit = store.get(key, now);
+        if (hit) return answerHit(request, url, hit, started);
         const res = fetch(request, env, executionCtx);
         const storeIfMarked = (r: Response) => (storable.has(request) ? remember(key, r, now) : r);
         return res instanceof Promise ? res.then(storeIfMarked) : storeIfMarked(res);
