@@ -6,6 +6,7 @@
 import type { FC } from 'hono/jsx';
 import { raw } from 'hono/html';
 import { STYLESHEET_PATH } from '../views/static-routes';
+import { DataTable } from '../views/components';
 import type { OpenApiDocument } from './openapi';
 import { DOCS_CSS_PATH } from './docs-styles';
 
@@ -57,42 +58,32 @@ const SchemaView: FC<{ schema: Schema | undefined; depth?: number }> = ({ schema
   }
   const required = new Set<string>(schema.required ?? []);
   return (
-    <div class="table-wrap" tabindex={0}>
-      <table>
-        <thead>
+    <>
+      <DataTable caption="Fields" columns={['Field', 'Type', 'Required', 'Description']}>
+        {Object.entries(schema.properties as Record<string, Schema>).map(([name, prop]) => (
           <tr>
-            <th scope="col">Field</th>
-            <th scope="col">Type</th>
-            <th scope="col">Required</th>
-            <th scope="col">Description</th>
+            <td>
+              <code>{name}</code>
+            </td>
+            <td>
+              <TypeRef schema={prop} />
+              {prop.type === 'object' && prop.properties ? <SchemaView schema={prop} depth={depth + 1} /> : null}
+            </td>
+            <td>{required.has(name) ? 'yes' : 'no'}</td>
+            <td>
+              {prop.description ?? ''}
+              {prop.example !== undefined ? (
+                <>
+                  {' '}
+                  Example: <code>{JSON.stringify(prop.example)}</code>
+                </>
+              ) : null}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {Object.entries(schema.properties as Record<string, Schema>).map(([name, prop]) => (
-            <tr>
-              <td>
-                <code>{name}</code>
-              </td>
-              <td>
-                <TypeRef schema={prop} />
-                {prop.type === 'object' && prop.properties ? <SchemaView schema={prop} depth={depth + 1} /> : null}
-              </td>
-              <td>{required.has(name) ? 'yes' : 'no'}</td>
-              <td>
-                {prop.description ?? ''}
-                {prop.example !== undefined ? (
-                  <>
-                    {' '}
-                    Example: <code>{JSON.stringify(prop.example)}</code>
-                  </>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       {schema.additionalProperties === false ? <p class="muted">No other fields are accepted.</p> : null}
-    </div>
+    </>
   );
 };
 
@@ -136,42 +127,29 @@ const Operation: FC<{ doc: OpenApiDocument; method: string; path: string; op: Sc
       {op.parameters?.length ? (
         <>
           <h4>Parameters</h4>
-          <div class="table-wrap" tabindex={0}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">In</th>
-                  <th scope="col">Type</th>
-                  <th scope="col">Required</th>
-                  <th scope="col">Description</th>
-                </tr>
-              </thead>
-              <tbody>
-                {op.parameters.map((p: Schema) => (
-                  <tr>
-                    <td>
-                      <code>{p.name}</code>
-                    </td>
-                    <td>{p.in}</td>
-                    <td>
-                      <TypeRef schema={p.schema} />
-                    </td>
-                    <td>{p.required ? 'yes' : 'no'}</td>
-                    <td>
-                      {p.description ?? p.schema?.description ?? ''}
-                      {p.schema?.example !== undefined ? (
-                        <>
-                          {' '}
-                          Example: <code>{String(p.schema.example)}</code>
-                        </>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption={`Parameters of ${method.toUpperCase()} ${path}`} columns={['Name', 'In', 'Type', 'Required', 'Description']}>
+            {op.parameters.map((p: Schema) => (
+              <tr>
+                <td>
+                  <code>{p.name}</code>
+                </td>
+                <td>{p.in}</td>
+                <td>
+                  <TypeRef schema={p.schema} />
+                </td>
+                <td>{p.required ? 'yes' : 'no'}</td>
+                <td>
+                  {p.description ?? p.schema?.description ?? ''}
+                  {p.schema?.example !== undefined ? (
+                    <>
+                      {' '}
+                      Example: <code>{String(p.schema.example)}</code>
+                    </>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         </>
       ) : null}
       {body ? (
@@ -191,30 +169,18 @@ const Operation: FC<{ doc: OpenApiDocument; method: string; path: string; op: Sc
         </>
       ) : null}
       <h4>Responses</h4>
-      <div class="table-wrap" tabindex={0}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Status</th>
-              <th scope="col">Description</th>
-              <th scope="col">Body</th>
-              <th scope="col">Headers</th>
-            </tr>
-          </thead>
-          <tbody>
-            {Object.entries(op.responses as Record<string, Schema>).map(([status, r]) => (
-              <tr>
-                <td>
-                  <strong>{status}</strong>
-                </td>
-                <td>{r.description}</td>
-                <td>{r.content?.['application/json'] ? <TypeRef schema={r.content['application/json'].schema} /> : '–'}</td>
-                <td>{r.headers ? Object.keys(r.headers).map((h, i) => <>{i ? ', ' : ''}<code>{h}</code></>) : '–'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption={`Responses of ${method.toUpperCase()} ${path}`} columns={['Status', 'Description', 'Body', 'Headers']}>
+        {Object.entries(op.responses as Record<string, Schema>).map(([status, r]) => (
+          <tr>
+            <td>
+              <strong>{status}</strong>
+            </td>
+            <td>{r.description}</td>
+            <td>{r.content?.['application/json'] ? <TypeRef schema={r.content['application/json'].schema} /> : '–'}</td>
+            <td>{r.headers ? Object.keys(r.headers).map((h, i) => <>{i ? ', ' : ''}<code>{h}</code></>) : '–'}</td>
+          </tr>
+        ))}
+      </DataTable>
       <h4>curl</h4>
       <pre>
         <code>{curlFor(baseUrl, method, path, op, doc)}</code>

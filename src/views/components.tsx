@@ -75,6 +75,26 @@ export const TableScroll: FC<{ label: string; children?: Child }> = ({ label, ch
   </div>
 );
 
+/**
+ * A data table in the scroll wrapper above, with a caption for screen readers and one header cell
+ * per column; the children are its body rows. Used by the review workspace and the API reference.
+ */
+export const DataTable: FC<{ caption: string; columns: Child[]; class?: string; testId?: string; children?: Child }> = ({ caption, columns, class: cls, testId, children }) => (
+  <TableScroll label={caption}>
+    <table class={cls} data-testid={testId}>
+      <caption class="visually-hidden">{caption}</caption>
+      <thead>
+        <tr>
+          {columns.map((c) => (
+            <th scope="col">{c}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>{children}</tbody>
+    </table>
+  </TableScroll>
+);
+
 /** The municipality / postcode search form (GET /sok), usable without JavaScript. */
 export const SearchForm: FC<{ locale: Locale; value?: string; id?: string }> = ({ locale, value, id = 'q' }) => (
   <form class="search" role="search" method="get" action={localePath(locale, '/sok')}>

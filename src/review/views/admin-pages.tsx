@@ -8,8 +8,9 @@ import type { Locale } from '../../views/i18n';
 import type { UserRow } from '../auth/sessions';
 import { rp, type Reviewer } from '../context';
 import { rt, rtDynamic } from '../texts';
-import { DataTable, Flash, When } from './bits';
+import { Flash, When } from './bits';
 import { CsrfField, ReviewLayout } from './layout';
+import { DataTable } from '../../views/components';
 
 /** The account list. */
 export const UsersPage: FC<{ locale: Locale; reviewer: Reviewer; users: UserRow[]; now: Date; flash?: string | null }> = ({ locale, reviewer, users, now, flash }) => (

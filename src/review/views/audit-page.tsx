@@ -8,8 +8,9 @@ import type { AuditEntry, AuditFilters } from '../audit-log';
 import { auditQuery } from '../audit-log';
 import { rp, type Reviewer } from '../context';
 import { rt, rtDynamic } from '../texts';
-import { actorName, DataTable, ExportLinks, Pager, When } from './bits';
+import { actorName, ExportLinks, Pager, When } from './bits';
 import { ReviewLayout } from './layout';
+import { DataTable } from '../../views/components';
 
 export interface AuditPageProps {
   locale: Locale;

@@ -4,7 +4,7 @@
  * come from the stylesheet (classes), so the CSP's style-src needs no exception.
  */
 import type { FC } from 'hono/jsx';
-import { DataTable } from './bits';
+import { DataTable } from '../../views/components';
 
 export interface Series {
   label: string;

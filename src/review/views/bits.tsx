@@ -1,33 +1,12 @@
 /**
- * Small shared pieces of workspace pages: tables, status and severity badges, dates, actor names,
+ * Small shared pieces of workspace pages: status and severity badges, dates, actor names,
  * a pager and a flash message.
  */
-import type { Child, FC } from 'hono/jsx';
-import { TableScroll } from '../../views/components';
+import type { FC } from 'hono/jsx';
 import type { Locale } from '../../views/i18n';
 import { rt, rtDynamic } from '../texts';
 import { rp } from '../context';
 import { EXPORT_MAX_ROWS } from '../settings';
-
-/**
- * A data table in the keyboard-scrollable wrapper of the public pages, with a caption for screen
- * readers and one header cell per column; the children are its body rows.
- */
-export const DataTable: FC<{ caption: string; columns: Child[]; class?: string; testId?: string; children?: Child }> = ({ caption, columns, class: cls, testId, children }) => (
-  <TableScroll label={caption}>
-    <table class={cls} data-testid={testId}>
-      <caption class="visually-hidden">{caption}</caption>
-      <thead>
-        <tr>
-          {columns.map((c) => (
-            <th scope="col">{c}</th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>{children}</tbody>
-    </table>
-  </TableScroll>
-);
 
 /** A status badge. */
 export const Status: FC<{ locale: Locale; status: string }> = ({ locale, status }) => <span class={`st st-${status}`}>{rtDynamic(locale, 'status', status)}</span>;

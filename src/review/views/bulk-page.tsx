@@ -8,8 +8,9 @@ import { rp, type Reviewer } from '../context';
 import type { QueueRow } from '../findings/queue-queries';
 import type { BulkAction } from '../findings/workflow';
 import { rt, rtDynamic } from '../texts';
-import { DataTable, Severity } from './bits';
+import { Severity } from './bits';
 import { CsrfField, ReviewLayout } from './layout';
+import { DataTable } from '../../views/components';
 
 export interface BulkConfirmProps {
   locale: Locale;

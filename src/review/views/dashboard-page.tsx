@@ -10,8 +10,9 @@ import { isoWeek } from '../dashboard-queries';
 import { SEVERITIES } from '../findings/queue-filters';
 import { rt } from '../texts';
 import { BarChart } from './bar-chart';
-import { DataTable, Severity, When } from './bits';
+import { Severity, When } from './bits';
 import { ReviewLayout } from './layout';
+import { DataTable } from '../../views/components';
 
 export interface DashboardProps {
   locale: Locale;

@@ -11,8 +11,9 @@ import { pageDiff, safeHttpUrl, snapshotLine, splitContext, type PageDiff } from
 import type { FindingDetail } from '../findings/finding-detail';
 import { actionAllowed } from '../findings/workflow';
 import { rt, rtDynamic } from '../texts';
-import { actorName, DataTable, Flash, Severity, Status, When } from './bits';
+import { actorName, Flash, Severity, Status, When } from './bits';
 import { CsrfField, ReviewLayout } from './layout';
+import { DataTable } from '../../views/components';
 
 export interface FindingPageProps {
   locale: Locale;

@@ -10,9 +10,10 @@ import type { ProviderCompliance, WeekPoint } from '../dashboard-queries';
 import { SEVERITIES } from '../findings/queue-filters';
 import type { QueueRow } from '../findings/queue-queries';
 import { rt } from '../texts';
-import { DataTable, Severity, Status, When } from './bits';
+import { Severity, Status, When } from './bits';
 import { TrendChart } from './dashboard-page';
 import { ReviewLayout } from './layout';
+import { DataTable } from '../../views/components';
 
 export interface ProviderPageProps {
   locale: Locale;

@@ -10,8 +10,9 @@ import { filtersQuery, SEVERITIES, SORTS, STATUSES } from '../findings/queue-fil
 import type { FilterOptions, QueuePage as QueueData } from '../findings/queue-queries';
 import { BULK_ACTIONS } from '../findings/workflow';
 import { rt, rtDynamic } from '../texts';
-import { DataTable, ExportLinks, Flash, Pager, Severity, Status, When } from './bits';
+import { ExportLinks, Flash, Pager, Severity, Status, When } from './bits';
 import { CsrfField, ReviewLayout } from './layout';
+import { DataTable } from '../../views/components';
 
 export interface QueuePageProps {
   locale: Locale;
