@@ -99,6 +99,71 @@ export function tokenize(text: string, emit: TokenEmitter, firstBoundary = BOUND
   tokenizeLexemes(text, (s, e, lex, b, merged) => emit(s, e, lex.raw, b, merged), firstBoundary);
 }
 
+/** Emits a lexeme, split in two when it is a number written together with its unit ("100kr"). */
+function emitSplit(emit: LexemeEmitter, s: number, e: number, lex: Lexeme, b: number): void {
+  const cut = lex.cut;
+  if (cut > 0) {
+    const head = (lex.head ??= lexeme(lex.raw.slice(0, cut)));
+    const tail = (lex.tail ??= lexeme(lex.raw.slice(cut)));
+    emit(s, s + cut, head, b, false);
+    emit(s + cut, e, tail, BOUNDARY_NONE, false);
+  } else emit(s, e, lex, b, false);
+}
+
+/**
+ * A pending run of single letters separated by one separator character (a spaced-out word). A
+ * class rather than closures inside the scanner: the scanner runs once per text piece, and
+ * per-call closures cost an allocation and (under esbuild's keepNames, as tsx and wrangler build
+ * it) a defineProperty each.
+ */
+class SpacedRun {
+  start = -1;
+  end = -1;
+  raw = '';
+  count = 0;
+  boundary = 0;
+  /** Gap before the run was wider than one separator (or the text start). */
+  openWide = true;
+  /** The run's tokens as (start, end, boundary) triples, and their lexemes. */
+  readonly pos: number[] = [];
+  readonly lex: Lexeme[] = [];
+
+  begin(start: number, end: number, lex: Lexeme, boundary: number, openWide: boolean): void {
+    this.openWide = openWide;
+    this.start = start;
+    this.end = end;
+    this.raw = lex.raw;
+    this.count = 1;
+    this.boundary = boundary;
+    this.pos.push(start, end, boundary);
+    this.lex.push(lex);
+  }
+
+  /** Adds a token; `letter` is false for a lone combining mark (it joins without counting). */
+  add(start: number, end: number, lex: Lexeme, boundary: number, letter: boolean): void {
+    this.end = end;
+    this.raw += lex.raw;
+    if (letter) this.count++;
+    this.pos.push(start, end, boundary);
+    this.lex.push(lex);
+  }
+
+  flush(emit: LexemeEmitter, closeWide: boolean): void {
+    // Three or more letters always merge; two merge when the pair stands apart from its
+    // neighbours by wider gaps (" d u " inside "V ä l j e r   d u   o s s").
+    if (this.count >= 3 || (this.count === 2 && this.openWide && closeWide)) {
+      emit(this.start, this.end, lexeme(this.raw), this.boundary, true);
+    } else {
+      const pos = this.pos;
+      for (let k = 0; k < this.lex.length; k++) emitSplit(emit, pos[3 * k], pos[3 * k + 1], this.lex[k], pos[3 * k + 2]);
+    }
+    this.count = 0;
+    this.raw = '';
+    this.pos.length = 0;
+    this.lex.length = 0;
+  }
+}
+
 /**
  * tokenize() emitting lexemes (what the analyser uses). A hand-written scanner over char codes (a per-code-point class table instead of a Unicode
  * property regex) that looks each token up in the lexicon without cutting a substring.
@@ -106,40 +171,7 @@ export function tokenize(text: string, emit: TokenEmitter, firstBoundary = BOUND
 export function tokenizeLexemes(text: string, emit: LexemeEmitter, firstBoundary = BOUNDARY_SENTENCE): void {
   let prevEnd = -1;
   let prevLex: Lexeme | null = null;
-  // Pending run of single letters separated by one separator character (spaced-out words).
-  let runStart = -1;
-  let runEnd = -1;
-  let runRaw = '';
-  let runCount = 0;
-  let runBoundary = 0;
-  // The run's tokens as (start, end, boundary) triples and lexemes, reused between runs.
-  const runPos: number[] = [];
-  const runLex: Lexeme[] = [];
-  // Gap before the current run was wider than one separator (or the text start).
-  let runOpenWide = true;
-
-  const emitSplit = (s: number, e: number, lex: Lexeme, b: number) => {
-    const cut = lex.cut;
-    if (cut > 0) {
-      const head = (lex.head ??= lexeme(lex.raw.slice(0, cut)));
-      const tail = (lex.tail ??= lexeme(lex.raw.slice(cut)));
-      emit(s, s + cut, head, b, false);
-      emit(s + cut, e, tail, BOUNDARY_NONE, false);
-    } else emit(s, e, lex, b, false);
-  };
-  const flushRun = (closeWide: boolean) => {
-    // Three or more letters always merge; two merge when the pair stands apart from its
-    // neighbours by wider gaps (" d u " inside "V ä l j e r   d u   o s s").
-    if (runCount >= 3 || (runCount === 2 && runOpenWide && closeWide)) {
-      emit(runStart, runEnd, lexeme(runRaw), runBoundary, true);
-    } else {
-      for (let k = 0; k < runLex.length; k++) emitSplit(runPos[3 * k], runPos[3 * k + 1], runLex[k], runPos[3 * k + 2]);
-    }
-    runCount = 0;
-    runRaw = '';
-    runPos.length = 0;
-    runLex.length = 0;
-  };
+  const run = new SpacedRun();
 
   const len = text.length;
   let i = 0;
@@ -200,43 +232,29 @@ export function tokenizeLexemes(text: string, emit: LexemeEmitter, firstBoundary
     prevEnd = end;
     prevLex = lex;
     const wideGap = !plain && (gap.length !== 1 || !SPACED_SEP.test(gap));
-    if (runCount > 0 && !wideGap && lex.loneMark) {
-      runEnd = end;
-      runRaw += lex.raw;
-      runPos.push(start, end, boundary);
-      runLex.push(lex);
+    if (run.count > 0 && !wideGap && lex.loneMark) {
+      run.add(start, end, lex, boundary, false);
       continue;
     }
-    const single = lex.short && (lex.singleLetter || (runCount > 0 && lex.leetDigit));
+    const single = lex.short && (lex.singleLetter || (run.count > 0 && lex.leetDigit));
     if (single) {
-      if (runCount > 0 && !wideGap) {
-        runEnd = end;
-        runRaw += lex.raw;
-        runCount++;
-        runPos.push(start, end, boundary);
-        runLex.push(lex);
+      if (run.count > 0 && !wideGap) {
+        run.add(start, end, lex, boundary, true);
         continue;
       }
-      if (runCount > 0) flushRun(true);
+      if (run.count > 0) run.flush(emit, true);
       if (!lex.singleLetter) {
         // A lone digit does not start a spaced-out word.
-        emitSplit(start, end, lex, boundary);
+        emitSplit(emit, start, end, lex, boundary);
         continue;
       }
-      runOpenWide = wideGap || prevSymbol;
-      runStart = start;
-      runEnd = end;
-      runRaw = lex.raw;
-      runCount = 1;
-      runBoundary = boundary;
-      runPos.push(start, end, boundary);
-      runLex.push(lex);
+      run.begin(start, end, lex, boundary, wideGap || prevSymbol);
       continue;
     }
-    if (runCount > 0) flushRun(wideGap || lex.symbol);
-    emitSplit(start, end, lex, boundary);
+    if (run.count > 0) run.flush(emit, wideGap || lex.symbol);
+    emitSplit(emit, start, end, lex, boundary);
   }
-  if (runCount > 0) flushRun(true);
+  if (run.count > 0) run.flush(emit, true);
 }
 
 /** Splits a rule term into its raw parts with the same tokeniser (glob characters kept). */
