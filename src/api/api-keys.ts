@@ -1,7 +1,8 @@
 /**
  * API keys for the self-check API: generation (random, "vk_" + base62, 256 bits), storage as a
- * SHA-256 hash with a visible prefix, lookup on each request (no cache, so a revoked key stops
- * working at once), cheap last-used stamping, revocation, listing and the local demo key.
+ * SHA-256 hash with a visible prefix, lookup by hash (auth.ts remembers keys it has seen and
+ * re-checks them with every rate-limit count, so a revoked key stops working at once), cheap
+ * last-used stamping, revocation, listing and the local demo key.
  * Runtime-neutral: Web Crypto only.
  */
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
@@ -102,15 +103,17 @@ export async function findApiKey(db: Db, key: string): Promise<ApiKeyRow | undef
 
 /**
  * Records use of a key, at most once a minute: skips the write when `lastUsedAt` is recent, and
- * the conditional UPDATE keeps concurrent requests from writing twice.
+ * the conditional UPDATE keeps concurrent requests from writing twice. True when it wrote (or
+ * another request had just written) the time.
  */
-export async function touchApiKey(db: Db, row: Pick<ApiKeyRow, 'id' | 'lastUsedAt'>, now: Date): Promise<void> {
-  if (row.lastUsedAt && now.getTime() - Date.parse(row.lastUsedAt) < LAST_USED_GRANULARITY_MS) return;
+export async function touchApiKey(db: Db, row: Pick<ApiKeyRow, 'id' | 'lastUsedAt'>, now: Date): Promise<boolean> {
+  if (row.lastUsedAt && now.getTime() - Date.parse(row.lastUsedAt) < LAST_USED_GRANULARITY_MS) return false;
   const cutoff = new Date(now.getTime() - LAST_USED_GRANULARITY_MS).toISOString();
   await db
     .update(apiKeys)
     .set({ lastUsedAt: now.toISOString() })
     .where(and(eq(apiKeys.id, row.id), sql`(${apiKeys.lastUsedAt} is null or ${apiKeys.lastUsedAt} < ${cutoff})`));
+  return true;
 }
 
 /**

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hitRateLimit, pruneRateLimitCounters } from '../../src/api/rate-limit';
+import { sql } from 'drizzle-orm';
+import { createApiKey, findApiKey, revokeApiKey } from '../../src/api/api-keys';
+import { hitKeyRateLimit, hitRateLimit, pruneRateLimitCounters } from '../../src/api/rate-limit';
 import { apiTestApp, type ApiTestApp } from './api-helpers';
 
 let t: ApiTestApp;
@@ -33,6 +35,28 @@ describe('hitRateLimit (fixed window in the database)', () => {
   });
 });
 
+describe('hitKeyRateLimit (counts only while the key is active)', () => {
+  it('counts an active key against its own limit, or the default when it has none', async () => {
+    const at = new Date('2026-11-23T13:00:05Z');
+    const own = await createApiKey(t.db, { label: 'own', createdBy: 'test', now: at, rateLimitPerMinute: 2 });
+    const dflt = await createApiKey(t.db, { label: 'default', createdBy: 'test', now: at });
+    const hits = [];
+    for (let i = 0; i < 3; i++) hits.push(await hitKeyRateLimit(t.db, own.id, 60, at));
+    expect(hits.map((r) => [r?.allowed, r?.limit, r?.remaining])).toEqual([[true, 2, 1], [true, 2, 0], [false, 2, 0]]);
+    expect(await hitKeyRateLimit(t.db, dflt.id, 60, at)).toMatchObject({ allowed: true, limit: 60, remaining: 59, resetSeconds: 55 });
+  });
+  it('returns null and counts nothing for a revoked or unknown key', async () => {
+    const at = new Date('2026-11-23T13:10:00Z');
+    const k = await createApiKey(t.db, { label: 'gone', createdBy: 'test', now: at, rateLimitPerMinute: 5 });
+    expect(await hitKeyRateLimit(t.db, k.id, 60, at)).toMatchObject({ remaining: 4 });
+    await revokeApiKey(t.db, String(k.id), at);
+    expect(await hitKeyRateLimit(t.db, k.id, 60, at)).toBeNull();
+    expect(await hitKeyRateLimit(t.db, 987_654, 60, at)).toBeNull();
+    const rows = await t.db.all<{ count: number }>(sql`SELECT count FROM rate_limit_counters WHERE bucket IN (${`key:${k.id}`}, 'key:987654')`);
+    expect(rows).toEqual([{ count: 1 }]);
+  });
+});
+
 describe('per-key limit on POST /api/v1/check', () => {
   it('429 with Retry-After and RateLimit headers; keys are counted separately; resets after the window', async () => {
     t.now.value = new Date('2026-11-23T12:00:15Z');
@@ -57,6 +81,28 @@ describe('per-key limit on POST /api/v1/check', () => {
     const again = await t.check({ text: 'Hej' }, { key: k1 });
     expect(again.status).toBe(200);
     expect(again.res.headers.get('ratelimit-remaining')).toBe('2');
+  });
+  it('a key the API has seen still gets its current limit and last-use stamp', async () => {
+    t.now.value = new Date('2026-11-23T14:00:05Z');
+    const k = await t.key({ rateLimitPerMinute: 10 });
+    expect((await t.check({ text: 'Hej' }, { key: k })).res.headers.get('ratelimit-limit')).toBe('10');
+    const row = (await findApiKey(t.db, k))!;
+    expect(row.lastUsedAt).toBe('2026-11-23T14:00:05.000Z');
+    // The limit changes in the database (as an admin would): the next request counts against it.
+    await t.db.run(sql`UPDATE api_keys SET rate_limit_per_minute = 1 WHERE id = ${row.id}`);
+    const refused = await t.check({ text: 'Hej' }, { key: k });
+    expect([refused.status, refused.res.headers.get('ratelimit-limit')]).toEqual([429, '1']);
+    // Last use is written at most once a minute, also for a remembered key.
+    await t.db.run(sql`UPDATE api_keys SET rate_limit_per_minute = NULL WHERE id = ${row.id}`);
+    t.now.value = new Date('2026-11-23T14:00:40Z');
+    expect((await t.check({ text: 'Hej' }, { key: k })).status).toBe(200);
+    expect((await findApiKey(t.db, k))!.lastUsedAt).toBe('2026-11-23T14:00:05.000Z');
+    t.now.value = new Date('2026-11-23T14:01:30Z');
+    expect((await t.check({ text: 'Hej' }, { key: k })).status).toBe(200);
+    expect((await findApiKey(t.db, k))!.lastUsedAt).toBe('2026-11-23T14:01:30.000Z');
+    t.now.value = new Date('2026-11-23T14:03:00Z');
+    expect((await t.check({ text: 'Hej' }, { key: k })).status).toBe(200);
+    expect((await findApiKey(t.db, k))!.lastUsedAt).toBe('2026-11-23T14:03:00.000Z');
   });
   it('uses the default of 60 per minute for keys without their own limit', async () => {
     const k = await t.key();
