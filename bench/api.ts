@@ -21,6 +21,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { splitServerCpu, threadCpu, type ServerCpuSplit } from './lib/cpu';
 import { loadNow, machineSummary } from './lib/machine';
 import { markdownTable, writeMarkedBlock } from './lib/markdown';
 
@@ -104,9 +105,14 @@ function runAutocannon(opts: autocannon.Options): Promise<autocannon.Result> {
 }
 
 /** The pool size the child server uses, as the Node entry decides it. */
+function workerCount(): number {
+  const env = process.env.CHECK_WORKERS;
+  return env !== undefined ? Number(env) : Math.min(4, Math.max(0, availableParallelism() - 1));
+}
+
 function workerNote(): string {
   const env = process.env.CHECK_WORKERS;
-  const n = env !== undefined ? Number(env) : Math.min(4, Math.max(0, availableParallelism() - 1));
+  const n = workerCount();
   return `${n} worker thread${n === 1 ? '' : 's'}${env !== undefined ? ', CHECK_WORKERS' : ', the default: one per CPU beyond the first'}`;
 }
 
@@ -141,7 +147,7 @@ async function main(): Promise<void> {
 
   const server = await startServer();
   const rows: (string | number)[][] = [];
-  const runs: { ceiling: number; msPerCheck: number; http: autocannon.Result; serverMs: number[] }[] = [];
+  const runs: { ceiling: number; msPerCheck: number; http: autocannon.Result; serverMs: number[]; cpu: RoundCpu | null }[] = [];
   let findings = 0;
   let light: autocannon.Result | undefined;
   try {
@@ -149,8 +155,13 @@ async function main(): Promise<void> {
     for (let r = 1; r <= rounds; r++) {
       const ceiling = await inProcessCeiling(html, Math.max(2, seconds / 2));
       findings = ceiling.findings;
+      const serverBefore = threadCpu(server.pid);
+      const benchBefore = process.cpuUsage();
       const http = await server.load(body, connections, seconds);
-      runs.push({ ceiling: ceiling.perSecond, msPerCheck: ceiling.msPerCheck, http, serverMs: server.takeServerMs() });
+      const bench = process.cpuUsage(benchBefore);
+      const split = splitServerCpu(server.pid, serverBefore, threadCpu(server.pid), workerCount());
+      const cpu = split && { requests: http.requests.total, bench: (bench.user + bench.system) / 1e6, ...split };
+      runs.push({ ceiling: ceiling.perSecond, msPerCheck: ceiling.msPerCheck, http, serverMs: server.takeServerMs(), cpu });
       const ratio = http.requests.average / ceiling.perSecond;
       console.error(`round ${r}: ceiling ${ceiling.perSecond.toFixed(0)} checks/s, HTTP ${http.requests.average.toFixed(0)} req/s (${(ratio * 100).toFixed(0)} %), p99 ${http.latency.p99} ms`);
       rows.push([
@@ -201,6 +212,7 @@ async function main(): Promise<void> {
     '',
     `- HTTP / ceiling: **${(med.ratio * 100).toFixed(0)} %** (median round; target ≥ 60 %: ${verdict(med.ratio >= 0.6)}).`,
     `- p99: **${med.p99} ms** (median round; target ≤ 50 ms at ${connections} connections: ${verdict(med.p99 <= 50)}).`,
+    ...cpuBudgetText(runs.map((x) => x.cpu), connections),
     `- For context (no target): at ${LIGHT_CONNECTIONS} connections, ${Math.round(light!.requests.average)} req/s, p50 ${light!.latency.p50} ms, p99 ${light!.latency.p99} ms (${seconds} s after the rounds).`,
   ].join('\n');
   console.log(`## Self-check API\n\n${text}`);
@@ -209,6 +221,40 @@ async function main(): Promise<void> {
     writeMarkedBlock(file, '## Self-check API', 'api', text);
     console.error(`wrote ${file}`);
   }
+}
+
+/** CPU seconds spent during one HTTP round, and the requests it answered. */
+interface RoundCpu extends ServerCpuSplit {
+  requests: number;
+  /** This process: autocannon, and reading the server's request log. */
+  bench: number;
+}
+
+/**
+ * Where the CPU of a request goes, over all rounds, and what that budget implies: with every core
+ * busy all the time the machine answers at most cores ÷ CPU-per-request requests a second, and
+ * with `connections` requests always in flight the mean latency is then at least
+ * connections ÷ that rate (Little's law). No percentile can be below the mean.
+ */
+function cpuBudgetText(rounds: (RoundCpu | null)[], connections: number): string[] {
+  const got = rounds.filter((r): r is RoundCpu => r !== null);
+  if (got.length === 0) return ['- CPU per request: not measured (no /proc on this system).'];
+  const requests = got.reduce((a, r) => a + r.requests, 0);
+  const ms = (f: (r: RoundCpu) => number) => (got.reduce((a, r) => a + f(r), 0) * 1000) / requests;
+  const parts = { bench: ms((r) => r.bench), main: ms((r) => r.main), workers: ms((r) => r.workers), other: ms((r) => r.other) };
+  const total = parts.bench + parts.main + parts.workers + parts.other;
+  const cores = availableParallelism();
+  const maxRate = (cores * 1000) / total;
+  const floor = (connections * total) / cores;
+  const allowed = (50 * cores) / connections;
+  return [
+    `- CPU per request (all rounds, from /proc): load generator ${parts.bench.toFixed(2)} ms (autocannon, and this process reading the server's request log), ` +
+      `server main thread ${parts.main.toFixed(2)} ms (HTTP, key, rate limit, JSON, log), check worker thread${workerCount() === 1 ? '' : 's'} ${parts.workers.toFixed(2)} ms, ` +
+      `other server threads ${parts.other.toFixed(2)} ms (GC helpers, libuv pool): **${total.toFixed(2)} ms in all**.`,
+    `- What that budget allows on ${cores} cores: at most ${Math.round(maxRate)} req/s with every core busy all the time, so with ${connections} requests always in flight ` +
+      `the mean latency is at least ${floor.toFixed(0)} ms (Little's law: ${connections} × ${total.toFixed(2)} ms ÷ ${cores} cores), and p99 is above the mean. ` +
+      `A p99 of 50 ms at ${connections} connections needs at most ${allowed.toFixed(1)} ms of CPU per request, load generator included.`,
+  ];
 }
 
 /** Starts the server in a child process and returns handles to load it and stop it. */
@@ -251,6 +297,7 @@ async function startServer() {
       serverMs = [];
       return out;
     },
+    pid: child.pid!,
     stop: () => child.kill('SIGTERM'),
   };
 }
