@@ -4,6 +4,7 @@
  * matches as token spans.
  */
 import type { EvalContext } from './context';
+import { listHead } from './lists';
 import type { CompiledClause, CompiledRule, CompiledUnless, TermSet, Within } from './ruleset';
 import type { Part, Severity } from './types';
 
@@ -73,9 +74,11 @@ function unlessHit(ctx: EvalContext, u: CompiledUnless, f: number, l: number): b
   const a = ctx.a;
   let lo: number;
   let hi: number;
+  // A negation before a list governs its later items too: measure from the list's first item.
+  const head = u.where === 'before' ? listHead(a, f, l) : f;
   switch (u.where) {
     case 'before':
-      lo = f - u.within - LONGEST_TERM;
+      lo = head - u.within - LONGEST_TERM;
       hi = f - 1;
       break;
     case 'after':
@@ -94,7 +97,7 @@ function unlessHit(ctx: EvalContext, u: CompiledUnless, f: number, l: number): b
     const nl = hits[2 * k + 1];
     if (nf > hi) break;
     if (u.where === 'before') {
-      if (nl >= f || f - nl > u.within || a.clause[nl] !== a.clause[f]) continue;
+      if (nl >= head || head - nl > u.within || a.clause[nl] !== a.clause[head]) continue;
     } else if (u.where === 'after') {
       if (nf - l > u.within || a.clause[nf] !== a.clause[l]) continue;
     } else if (u.where === 'window') {
