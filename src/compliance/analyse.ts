@@ -200,7 +200,12 @@ function findHits(a: Analysis, index: TermIndex, lexes: Lexeme[]): void {
     // "present-kort": try the two words written together as one word.
     if (f & 1 && i > 0 && piece[i - 1] === piece[i]) {
       const joined = toks[i - 1] + toks[i];
-      for (const v of index.first(joined)) if (terms[v].positions.length === 1) addHit(a, terms[v].id, i - 1, i);
+      for (const v of index.first(joined)) {
+        const positions = terms[v].positions;
+        // The joined word may also start a longer term ("Arbets-förmedlingens logotyp").
+        if (positions.length === 1) addHit(a, terms[v].id, i - 1, i);
+        else if (matchRest(a, positions, i, 1)) addHit(a, terms[v].id, i - 1, i + positions.length - 1);
+      }
       for (const v of index.joinedTerms(joined)) addHit(a, terms[v].id, i - 1, i);
     }
   }

@@ -130,3 +130,11 @@ describe('checkHtml', () => {
     expect(checkHtml(rs, html)).toEqual([]);
   });
 });
+
+describe('hyphen-split words', () => {
+  const rs = diskRuleset();
+  it('a word split by a hyphen also starts a longer term ("Arbets-förmedlingens logotyp")', () => {
+    const [f] = checkText(rs, 'Våra flyers pryds av Arbets-förmedlingens logotyp.').filter((x) => x.ruleId === 'R22-LOGO');
+    expect(f?.match).toContain('Arbets-förmedlingens logotyp');
+  });
+});
