@@ -78,7 +78,7 @@ export const FindingSchema = z
 
 export const CheckResponseSchema = z
   .object({
-    rulesetVersion: z.string().openapi({ example: '2026.11.0' }),
+    rulesetVersion: z.string().openapi({ example: '2026.11.1' }),
     findings: z.array(FindingSchema),
     stats: z.object({
       characters: z.number().int().openapi({ description: 'Characters checked (of the text, the HTML, or the fetched page).' }),
