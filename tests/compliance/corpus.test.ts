@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import * as cheerio from 'cheerio/slim';
 import { describe, expect, it } from 'vitest';
 import { checkHtml, checkText, type Finding, type ProviderFacts } from '../../src/compliance/index';
+import { scoreLabelled } from './corpus-score';
 import { ROOT, diskRuleset } from './rules-on-disk';
 
 const rs = diskRuleset();
@@ -35,31 +36,12 @@ describe('corpus precision and recall', () => {
   });
 
   it('reaches precision ≥ 0.95 and recall ≥ 0.90 overall (per-rule figures printed)', () => {
-    const stats = new Map<string, { tp: number; fp: number; fn: number }>();
-    const st = (r: string) => stats.get(r) ?? (stats.set(r, { tp: 0, fp: 0, fn: 0 }), stats.get(r)!);
-    const errors: string[] = [];
-    const score = (name: string, expected: string[], got: string[]) => {
-      for (const r of new Set([...expected, ...got])) {
-        if (expected.includes(r) && got.includes(r)) st(r).tp++;
-        else if (got.includes(r)) (st(r).fp++, errors.push(`FP ${r} ${name}`));
-        else (st(r).fn++, errors.push(`FN ${r} ${name}`));
-      }
-    };
-    for (const s of sentences) score(s.id, s.expect, ids(checkText(rs, s.text)));
+    const items = sentences.map((s) => ({ name: s.id, expect: s.expect, got: ids(checkText(rs, s.text)) }));
     for (const [file, l] of Object.entries(labels)) {
       const html = readFileSync(join(DIR, 'pages', file), 'utf8');
-      score(file, l.expect, ids(checkHtml(rs, html, { pageUrl: l.url, provider: l.provider })));
+      items.push({ name: file, expect: l.expect, got: ids(checkHtml(rs, html, { pageUrl: l.url, provider: l.provider })) });
     }
-    const total = { tp: 0, fp: 0, fn: 0 };
-    const rows = [...stats.entries()].sort().map(([r, s]) => {
-      total.tp += s.tp;
-      total.fp += s.fp;
-      total.fn += s.fn;
-      return { rule: r, tp: s.tp, fp: s.fp, fn: s.fn, precision: +(s.tp / (s.tp + s.fp) || 0).toFixed(3), recall: +(s.tp / (s.tp + s.fn) || 0).toFixed(3) };
-    });
-    const precision = total.tp / (total.tp + total.fp);
-    const recall = total.tp / (total.tp + total.fn);
-    rows.push({ rule: 'OVERALL', ...total, precision: +precision.toFixed(3), recall: +recall.toFixed(3) });
+    const { rows, precision, recall, errors } = scoreLabelled(items);
     console.log(`corpus: ${sentences.length} sentences, ${Object.keys(labels).length} pages`);
     console.table(rows);
     if (errors.length) console.log(errors.join('\n'));
