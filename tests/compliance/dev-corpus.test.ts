@@ -1,28 +1,33 @@
-// The development corpus (tests/fixtures/copy/dev): 240 sentences written blind from the rules
-// catalogue and then used to tune the rules (session 3: P 0.921 → 0.993, R 0.562 → 0.973, fine
-// sentences flagged 5 → 0 of 110). Tuned figures say little about unseen copy (see the held-out
-// corpus for that); the gates here keep what the tuning fixed from slipping back.
+// The development corpora (tests/fixtures/copy/dev, dev2): sentences written blind from the rules
+// catalogue and then used to tune the rules, in session 3. dev (240 sentences): P 0.921 → 0.993,
+// R 0.562 → 0.973. dev2 (200 sentences on the eight weakest rules): P 0.978 → 1.000,
+// R 0.352 → 0.904. Tuned figures say little about unseen copy (the held-out corpus does); the
+// gates here keep what the tuning fixed from slipping back.
 import { describe, expect, it } from 'vitest';
 import { readCorpus, scoreCorpus } from './corpus-score';
 import { diskRuleset } from './rules-on-disk';
 
-const sentences = readCorpus('tests/fixtures/copy/dev/sentences.jsonl');
+const corpora = [
+  { name: 'dev', size: 240, precision: 0.98, recall: 0.95 },
+  { name: 'dev2', size: 200, precision: 0.98, recall: 0.88 },
+];
 
-describe('development corpus', () => {
+describe.each(corpora)('development corpus $name', ({ name, size, precision, recall }) => {
   const rs = diskRuleset();
+  const sentences = readCorpus(`tests/fixtures/copy/${name}/sentences.jsonl`);
   const score = scoreCorpus(rs, sentences);
 
-  it('has labelled sentences for every text-judgeable rule', () => {
-    expect(sentences.length).toBeGreaterThanOrEqual(240);
+  it('has labelled sentences with known rule ids', () => {
+    expect(sentences.length).toBeGreaterThanOrEqual(size);
     const known = new Set(rs.rules.map((r) => r.id));
     for (const s of sentences) for (const r of s.expect) expect(known.has(r), `${s.id}: ${r}`).toBe(true);
   });
 
-  it('keeps precision ≥ 0.98 and recall ≥ 0.95 (per-rule figures printed)', () => {
-    console.log(`development corpus: ${sentences.length} sentences`);
+  it(`keeps precision ≥ ${precision} and recall ≥ ${recall} (per-rule figures printed)`, () => {
+    console.log(`development corpus ${name}: ${sentences.length} sentences`);
     console.table(score.rows);
-    expect(score.precision).toBeGreaterThanOrEqual(0.98);
-    expect(score.recall).toBeGreaterThanOrEqual(0.95);
+    expect(score.precision).toBeGreaterThanOrEqual(precision);
+    expect(score.recall).toBeGreaterThanOrEqual(recall);
   });
 
   it('flags at most 1 % of the fine sentences', () => {
