@@ -1,7 +1,8 @@
 // The development corpora (tests/fixtures/copy/dev, dev2): sentences written blind from the rules
 // catalogue and then used to tune the rules, in session 3. dev (240 sentences): P 0.921 → 0.993,
 // R 0.562 → 0.973. dev2 (200 sentences on the eight weakest rules): P 0.978 → 1.000,
-// R 0.352 → 0.904. Tuned figures say little about unseen copy (the held-out corpus does); the
+// R 0.352 → 0.904. dev3 (200 sentences on the other rules): P 0.977 → 1.000, R 0.669 → 0.984.
+// Tuned figures say little about unseen copy (the held-out corpus does); the
 // gates here keep what the tuning fixed from slipping back.
 import { describe, expect, it } from 'vitest';
 import { readCorpus, scoreCorpus } from './corpus-score';
@@ -10,6 +11,7 @@ import { diskRuleset } from './rules-on-disk';
 const corpora = [
   { name: 'dev', size: 240, precision: 0.98, recall: 0.95 },
   { name: 'dev2', size: 200, precision: 0.98, recall: 0.88 },
+  { name: 'dev3', size: 200, precision: 0.98, recall: 0.95 },
 ];
 
 describe.each(corpora)('development corpus $name', ({ name, size, precision, recall }) => {

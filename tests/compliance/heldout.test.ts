@@ -1,7 +1,7 @@
 // The held-out corpus (tests/fixtures/copy/heldout): written from the rules catalogue only, never
 // used to tune rules. Its figures are printed per rule; the gates sit a little below the measured
 // values to catch regressions. Measured 2026-11-23: session 2 P 0.946, R 0.640, 4 of 99 fine
-// sentences flagged; session 3, after tuning against two development corpora: P 0.963, R 0.772,
+// sentences flagged; session 3, after tuning against three development corpora: P 0.964, R 0.787,
 // 3 of 99. Never raise recall here by tuning rules to these sentences (see its README).
 import { describe, expect, it } from 'vitest';
 import { readCorpus, scoreCorpus } from './corpus-score';
@@ -20,11 +20,11 @@ describe('held-out corpus', () => {
     for (const s of sentences) for (const r of s.expect) expect(known.has(r), `${s.id}: ${r}`).toBe(true);
   });
 
-  it('keeps precision ≥ 0.92 and recall ≥ 0.72 overall (per-rule figures printed)', () => {
+  it('keeps precision ≥ 0.92 and recall ≥ 0.75 overall (per-rule figures printed)', () => {
     console.log(`held-out corpus: ${sentences.length} sentences`);
     console.table(score.rows);
     expect(score.precision).toBeGreaterThanOrEqual(0.92);
-    expect(score.recall).toBeGreaterThanOrEqual(0.72);
+    expect(score.recall).toBeGreaterThanOrEqual(0.75);
   });
 
   it('flags at most 5 % of the fine sentences', () => {

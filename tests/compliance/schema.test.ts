@@ -89,7 +89,7 @@ describe('rule schema validation', () => {
       loadRuleset(files, { strict: true });
     } catch (e) {
       expect((e as RulesetError).issues).toEqual([
-        expect.objectContaining({ file: 'rules/R22-SUPERLATIVE.yaml', ruleId: 'R22-SUPERLATIVE', field: 'examples.pass[0]' }),
+        expect.objectContaining({ file: 'rules/R22-SUPERLATIVE.yaml', ruleId: 'R22-SUPERLATIVE', field: expect.stringMatching(/^examples\.pass\[\d+\]$/) }),
       ]);
     }
     const lenient = loadRuleset(files, { strict: false });
