@@ -14,6 +14,7 @@ export interface Sentence {
   lang: string;
   text: string;
   expect: string[];
+  note?: string;
 }
 
 export interface CorpusScore {

@@ -5,24 +5,12 @@ import { join } from 'node:path';
 import * as cheerio from 'cheerio/slim';
 import { describe, expect, it } from 'vitest';
 import { checkHtml, checkText, type Finding, type ProviderFacts } from '../../src/compliance/index';
-import { scoreLabelled } from './corpus-score';
+import { readCorpus, scoreLabelled, type Sentence } from './corpus-score';
 import { ROOT, diskRuleset } from './rules-on-disk';
 
 const rs = diskRuleset();
 const DIR = join(ROOT, 'tests/fixtures/copy');
-interface Sentence {
-  id: string;
-  lang: string;
-  text: string;
-  expect: string[];
-  note?: string;
-}
-const sentences: Sentence[] = existsSync(join(DIR, 'sentences.jsonl'))
-  ? readFileSync(join(DIR, 'sentences.jsonl'), 'utf8')
-      .split('\n')
-      .filter((l) => l.trim())
-      .map((l) => JSON.parse(l))
-  : [];
+const sentences: Sentence[] = existsSync(join(DIR, 'sentences.jsonl')) ? readCorpus('tests/fixtures/copy/sentences.jsonl') : [];
 const labels: Record<string, { expect: string[]; url?: string; provider?: ProviderFacts }> = existsSync(join(DIR, 'pages/labels.json'))
   ? JSON.parse(readFileSync(join(DIR, 'pages/labels.json'), 'utf8'))
   : {};
