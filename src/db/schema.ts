@@ -397,6 +397,14 @@ export const findings = sqliteTable(
     lastCrawlRunId: integer('last_crawl_run_id').references(() => crawlRuns.id),
     assignedTo: integer('assigned_to'),
     dismissedReason: text('dismissed_reason'),
+    /** 'certain' (a rule's concepts matched) | 'possible' (only the learned model saw it) */
+    certainty: text('certainty').notNull().default('certain'),
+    /** 0–1: how sure the engine is; 1 for rule matches without a model score */
+    confidence: real('confidence').notNull().default(1),
+    /** Language of the sentence the finding is in (ISO 639-1/3 code), when known */
+    language: text('language'),
+    /** JSON list of evidence spans `[{ start, end, match }]` merged into this one finding */
+    evidence: text('evidence'),
   },
   (t) => [
     uniqueIndex('findings_fingerprint_uq').on(t.fingerprint),
