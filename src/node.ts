@@ -80,8 +80,9 @@ async function main() {
   }
   const log = nodeLogger(config.LOG_LEVEL);
   const database = await prepareNodeDatabase(config, log);
-  // The app's outbound fetch (self-check by URL) checks the address it really connects to (DNS rebinding).
-  const guardedFetch = createNodeFetch({ allowHosts: config.CRAWL_ALLOW_HOSTS });
+  // The app's outbound fetch (self-check by URL) checks the address it really connects to (DNS
+  // rebinding), with the check API's own allow-list (the crawler's is for the crawler only).
+  const guardedFetch = createNodeFetch({ allowHosts: config.CHECK_URL_ALLOW_HOSTS });
   const checkPool = startCheckPool(config);
   const app = createApp({ db: database.db, config, clock: () => new Date(), fetcher: guardedFetch.fetch as typeof fetch, log, checkRunner: checkPool?.run });
   const pageFetcher = createNodePageFetcher({ ...pageFetcherOptions(config), connectionsPerOrigin: Math.max(2, config.CRAWL_MAX_CONCURRENT_PER_HOST) });
