@@ -1,12 +1,13 @@
 /**
- * Composes the service: middleware (logging, security headers), the routers for each
- * face (directory, API …) and the one error handler. Both runtime entries call createApp.
+ * Composes the service: middleware (logging, security headers, request-body limits), the routers
+ * for each face (directory, API …) and the one error handler. Both runtime entries call createApp.
  */
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from './http/env';
 import { makeErrorHandler } from './http/errors';
 import { consoleLogger, requestLogger } from './http/logging';
 import { securityHeaders } from './http/security-headers';
+import { bodyLimits, type BodyLimitRoute } from './http/body-limit';
 import { createRenderCache } from './http/render-cache';
 import { createListingCache } from './directory/listing-cache';
 import { healthRoutes } from './http/health';
@@ -14,10 +15,22 @@ import { directoryRoutes } from './directory/routes';
 import { directoryApiRoutes } from './directory/api-routes';
 import { staticRoutes } from './views/static-routes';
 import { apiRoutes } from './api/routes';
-import { selfCheckRoutes } from './selfcheck/routes';
+import { SELFCHECK_FORM_MAX_BYTES, selfCheckRoutes } from './selfcheck/routes';
+import { SELFCHECK_PATH } from './selfcheck/page';
+import { MAX_BODY_BYTES } from './api/settings';
 import { rulePageRoutes } from './selfcheck/rule-pages';
 import { reviewRoutes } from './review/routes';
 import { renderErrorPage, renderNotFound } from './views/error-page';
+
+/**
+ * Routes whose bodies may be larger than the default limit (64 KB, every other POST/PUT/PATCH/…
+ * in the app, including forms added later). Kept here, in one list, so the limits are visible together.
+ */
+export const BODY_LIMIT_ROUTES: readonly BodyLimitRoute[] = [
+  { path: '/api/v1/check', maxBytes: MAX_BODY_BYTES },
+  { path: SELFCHECK_PATH.sv, maxBytes: SELFCHECK_FORM_MAX_BYTES },
+  { path: SELFCHECK_PATH.en, maxBytes: SELFCHECK_FORM_MAX_BYTES },
+];
 
 /** Builds the Hono app from its dependencies. Pure: no I/O until a request arrives. */
 export function createApp(deps: AppDeps) {
@@ -31,7 +44,9 @@ export function createApp(deps: AppDeps) {
   const listingCache = createListingCache({ ttlSeconds: deps.config.PAGE_RENDER_CACHE_SECONDS, clock: deps.clock });
   const app = new Hono<AppEnv>();
   app.use('*', requestLogger(log));
-  app.use('*', securityHeaders());
+  app.use('*', securityHeaders({ hsts: deps.config.PUBLIC_BASE_URL.startsWith('https:') }));
+  // Before every router: no handler ever reads more of a body than its route allows.
+  app.use('*', bodyLimits({ routes: BODY_LIMIT_ROUTES }));
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     c.set('renderCache', renderCache);

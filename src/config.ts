@@ -3,14 +3,21 @@
  * with a message naming the setting (see `loadConfig`).
  */
 import { z } from 'zod';
+import { parseAllowEntry } from './crawler/ssrf-guard';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
   .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
 
+/** Comma-separated allow-list entries: `host`, `host:port`, an IP, `[v6]` or `[v6]:port`. */
 const hostList = z
   .string()
-  .transform((s) => s.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean));
+  .transform((s) => s.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean))
+  .superRefine((entries, ctx) => {
+    for (const e of entries) {
+      if (!parseAllowEntry(e)) ctx.addIssue({ code: 'custom', message: `"${e}" is not a host, IP, host:port or [IPv6]:port (port 1–65535)` });
+    }
+  });
 
 export const configSchema = z.object({
   DATABASE_URL: z.string().min(1).default('file:data/valkollen.db'),
@@ -24,8 +31,16 @@ export const configSchema = z.object({
   SEED_DEMO: bool.default(true),
   /** Minutes between crawl ticks in the Node entry; 0 turns the local scheduler off. */
   CRAWL_INTERVAL_MINUTES: z.coerce.number().min(0).max(24 * 60).default(15),
-  /** Host names or IPs the crawler may fetch although they are private/loopback. */
+  /**
+   * Host names or IPs the crawler (only the crawler) may fetch although they are private/loopback.
+   * `host` allows every port of it, `host:port` only that port.
+   */
   CRAWL_ALLOW_HOSTS: hostList.default([]),
+  /**
+   * The same for the check API's `url` source (POST /api/v1/check): off (empty) by default, so a
+   * key holder can never make the service fetch its own or the private network's addresses.
+   */
+  CHECK_URL_ALLOW_HOSTS: hostList.default([]),
   /** Minimum milliseconds between two requests to one host (Crawl-delay may ask for more). */
   CRAWL_POLITENESS_FLOOR_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   /** Requests at once to one host (default 1, the polite rule); raise only for hosts you own, e.g. benchmarks. */

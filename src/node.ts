@@ -9,7 +9,8 @@ import { serve } from '@hono/node-server';
 import { count } from 'drizzle-orm';
 import { createApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
-import { migrateNodeDatabase, openNodeDatabase } from './db/node-client';
+import { migrateNodeDatabase, openNodeDatabase, type NodeDatabase } from './db/node-client';
+import { withStartLock } from './db/start-lock.node.ts';
 import { providers } from './db/schema';
 import { seedDemoData } from './db/seed/demo-seed';
 import { seedDemoFindings } from './db/seed/demo-findings';
@@ -39,32 +40,42 @@ export function startCheckPool(config: Config): CheckPool | undefined {
   return size > 0 ? createCheckPool({ size }) : undefined;
 }
 
-/** Opens, migrates and (first run only) seeds the database named by the config. */
+/**
+ * Opens, migrates and (first run only) seeds the database named by the config. Two processes
+ * starting on one new file at once both succeed: the migrator waits and retries (node-client.ts),
+ * and the first-run seeding runs under a lock file, so the second finds it done.
+ */
 export async function prepareNodeDatabase(config: Config, log = consoleLogger(config.LOG_LEVEL)) {
   const database = openNodeDatabase(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
   await migrateNodeDatabase(database);
   if (config.SEED_DEMO) {
-    const [{ n }] = await database.db.select({ n: count() }).from(providers);
-    if (n === 0) {
-      const started = Date.now();
-      await seedDemoData(database.db, { today: new Date() });
-      log('info', 'seeded demo data (fictional providers)', { ms: Date.now() - started });
-      // Only together with the demo providers: real providers never get fictional evidence.
-      const demoFindings = await seedDemoFindings(database.db, defaultRuleset(), { now: new Date() });
-      log('info', 'seeded demo findings for the review workspace (fictional pages, never fetched)', { findings: demoFindings });
-    }
-    const officer = await ensureDemoOfficer(database.db, { now: new Date() });
-    if (officer) {
-      // Shown once: only the PBKDF2 hash is stored.
-      log('info', 'demo officer account created (shown once)', { signIn: `${config.PUBLIC_BASE_URL}/review/login`, email: officer.email, password: officer.password });
-    }
-    const demoKey = await ensureDemoApiKey(database.db, { value: config.DEMO_API_KEY, now: new Date() });
-    if (demoKey.key) {
-      // Shown once: only its hash is stored.
-      log('info', 'demo API key created (shown once): send "Authorization: Bearer <key>" to POST /api/v1/check', { key: demoKey.key });
-    }
+    const file = database.isLocalFile ? config.DATABASE_URL.slice('file:'.length).replace(/\?.*$/, '') : null;
+    await (file ? withStartLock(`${file}.start-lock`, () => seedFirstRun(database, config, log)) : seedFirstRun(database, config, log));
   }
   return database;
+}
+
+/** The demo data and demo accounts of a first run; each part is skipped when it exists. */
+async function seedFirstRun(database: NodeDatabase, config: Config, log: ReturnType<typeof consoleLogger>) {
+  const [{ n }] = await database.db.select({ n: count() }).from(providers);
+  if (n === 0) {
+    const started = Date.now();
+    await seedDemoData(database.db, { today: new Date() });
+    log('info', 'seeded demo data (fictional providers)', { ms: Date.now() - started });
+    // Only together with the demo providers: real providers never get fictional evidence.
+    const demoFindings = await seedDemoFindings(database.db, defaultRuleset(), { now: new Date() });
+    log('info', 'seeded demo findings for the review workspace (fictional pages, never fetched)', { findings: demoFindings });
+  }
+  const officer = await ensureDemoOfficer(database.db, { now: new Date() });
+  if (officer) {
+    // Shown once: only the PBKDF2 hash is stored.
+    log('info', 'demo officer account created (shown once)', { signIn: `${config.PUBLIC_BASE_URL}/review/login`, email: officer.email, password: officer.password });
+  }
+  const demoKey = await ensureDemoApiKey(database.db, { value: config.DEMO_API_KEY, now: new Date() });
+  if (demoKey.key) {
+    // Shown once: only its hash is stored.
+    log('info', 'demo API key created (shown once): send "Authorization: Bearer <key>" to POST /api/v1/check', { key: demoKey.key });
+  }
 }
 
 async function main() {
@@ -80,8 +91,9 @@ async function main() {
   }
   const log = nodeLogger(config.LOG_LEVEL);
   const database = await prepareNodeDatabase(config, log);
-  // The app's outbound fetch (self-check by URL) checks the address it really connects to (DNS rebinding).
-  const guardedFetch = createNodeFetch({ allowHosts: config.CRAWL_ALLOW_HOSTS });
+  // The app's outbound fetch (self-check by URL) checks the address it really connects to (DNS
+  // rebinding), with the check API's own allow-list (the crawler's is for the crawler only).
+  const guardedFetch = createNodeFetch({ allowHosts: config.CHECK_URL_ALLOW_HOSTS });
   const checkPool = startCheckPool(config);
   const app = createApp({ db: database.db, config, clock: () => new Date(), fetcher: guardedFetch.fetch as typeof fetch, log, checkRunner: checkPool?.run });
   const pageFetcher = createNodePageFetcher({ ...pageFetcherOptions(config), connectionsPerOrigin: Math.max(2, config.CRAWL_MAX_CONCURRENT_PER_HOST) });

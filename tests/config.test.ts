@@ -15,6 +15,16 @@ describe('settings', () => {
     expect(c.CRAWL_ALLOW_HOSTS).toEqual(['127.0.0.1', 'fixture.local']);
     expect(c.SEED_DEMO).toBe(false);
   });
+  it('reads allow-lists with ports, one per purpose; the check API\'s is empty by default', () => {
+    const c = loadConfig({ CRAWL_ALLOW_HOSTS: 'localhost:8080, 127.0.0.1, [::1]:9000, ::1' });
+    expect(c.CRAWL_ALLOW_HOSTS).toEqual(['localhost:8080', '127.0.0.1', '[::1]:9000', '::1']);
+    expect(c.CHECK_URL_ALLOW_HOSTS).toEqual([]);
+    expect(loadConfig({ CHECK_URL_ALLOW_HOSTS: 'fixture.test:3000' }).CHECK_URL_ALLOW_HOSTS).toEqual(['fixture.test:3000']);
+    for (const bad of ['localhost:0', 'localhost:99999', 'localhost:', 'host:port', '[::1]:x', 'http://x/']) {
+      expect(() => loadConfig({ CRAWL_ALLOW_HOSTS: bad })).toThrow(/CRAWL_ALLOW_HOSTS/);
+      expect(() => loadConfig({ CHECK_URL_ALLOW_HOSTS: bad })).toThrow(/CHECK_URL_ALLOW_HOSTS/);
+    }
+  });
   it('stops on a bad setting with a message naming each one', () => {
     let err: unknown;
     try {

@@ -1,14 +1,15 @@
 /**
- * POST /api/v1/check: the self-check endpoint. Middleware order: declared size (413) → API key
- * (401) and rate limit (429) → content type (415) → streamed size (413) → JSON syntax (400) →
- * schema (422) → rule ids / language (422) → the engine.
+ * POST /api/v1/check: the self-check endpoint. Middleware order: declared size (413, the app-wide
+ * body limit with this route's MAX_BODY_BYTES) → API key (401) and rate limit (429) → content type
+ * (415) → JSON syntax (400; a chunked body over the limit fails here with 413) → schema (422) →
+ * rule ids / language (422) → the engine.
  */
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { runCheck } from './check-service';
 import type { ApiEnv } from './env';
 import { errorResponses, RATE_LIMIT_HEADERS } from './error-responses';
 import { requireApiKey } from './auth';
-import { declaredSizeLimit, jsonBody } from './json-body';
+import { jsonBody } from './json-body';
 import { CheckRequestSchema, CheckResponseSchema } from './schemas';
 
 export const checkRoute = createRoute({
@@ -20,7 +21,7 @@ export const checkRoute = createRoute({
   description:
     'Send exactly one of `text`, `html` or `url`. Findings have the same shape as everywhere in Valkollen (crawler, CLI). Offsets are UTF-16 offsets into the submitted text or HTML source. Needs an API key; limited per key (default 60 requests per minute). Bodies up to 256 KB.',
   security: [{ bearerAuth: [] }],
-  middleware: [declaredSizeLimit(), requireApiKey(), ...jsonBody()] as const,
+  middleware: [requireApiKey(), ...jsonBody()] as const,
   request: {
     body: { required: true, content: { 'application/json': { schema: CheckRequestSchema } } },
   },

@@ -5,7 +5,7 @@
  */
 import type { Config } from '../config';
 
-/** Largest accepted request body (JSON API and web form), in bytes. */
+/** Largest accepted request body of POST /api/v1/check, in bytes (enforced by the app-wide body limit, see app.ts). */
 export const MAX_BODY_BYTES = 256 * 1024;
 /** Largest text/HTML accepted by the form and API, in characters. */
 export const MAX_INPUT_CHARS = MAX_BODY_BYTES;
@@ -29,5 +29,3 @@ export function formRateLimit(config: Config): number {
   return positiveInt((config as Config & ApiSettings).FORM_RATE_LIMIT_PER_MINUTE, DEFAULT_FORM_RATE_LIMIT_PER_MINUTE);
 }
 
-/** "256 KB" for messages. */
-export const MAX_BODY_LABEL = `${MAX_BODY_BYTES / 1024} KB (${MAX_BODY_BYTES} bytes)`;

@@ -43,7 +43,8 @@ export async function fetchPageForCheck(deps: AppDeps, url: string): Promise<{ h
   const fetcher = createPageFetcher({
     fetch: deps.fetcher as unknown as FetchFn,
     userAgent: crawlerUserAgent(deps.config.PUBLIC_BASE_URL),
-    allowHosts: deps.config.CRAWL_ALLOW_HOSTS,
+    // Its own allow-list, never the crawler's: CRAWL_ALLOW_HOSTS must not open the API to local addresses.
+    allowHosts: deps.config.CHECK_URL_ALLOW_HOSTS,
     timeoutMs: TIMEOUT_MS,
     maxBytes: MAX_URL_PAGE_BYTES,
   });

@@ -37,10 +37,11 @@ export function guardedLookup(allowHosts: readonly string[] = [], base: BaseLook
   const lookup = (hostname: string, options: object, callback: LookupCallback) => {
     base(hostname, options, (err, address, family) => {
       if (err) return callback(err, address, family);
-      if (!isAllowListed(hostname, allowHosts)) {
+      // The port is not known here; the URL check before every request and redirect hop enforced it.
+      if (!isAllowListed(hostname, allowHosts, 'any')) {
         const list = Array.isArray(address) ? address : [{ address, family: family ?? 4 }];
         for (const a of list) {
-          const c = checkAddress(a.address, allowHosts);
+          const c = checkAddress(a.address, allowHosts, 'any');
           if (!c.ok) return callback(new SsrfBlockedError(`"${hostname}" resolved to a forbidden address: ${c.reason}`), address, family);
         }
       }
@@ -51,7 +52,7 @@ export function guardedLookup(allowHosts: readonly string[] = [], base: BaseLook
 }
 
 export interface NodeFetchOptions {
-  /** CRAWL_ALLOW_HOSTS. */
+  /** The allow-list of this fetch's purpose: CRAWL_ALLOW_HOSTS (crawler) or CHECK_URL_ALLOW_HOSTS (check API). */
   allowHosts?: readonly string[];
   /** Replaces dns.lookup (tests use it to simulate DNS answers without a network). */
   lookup?: BaseLookup;

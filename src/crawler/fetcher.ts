@@ -106,7 +106,7 @@ export interface PageFetcherOptions {
   fetch: FetchFn;
   /** Full User-Agent header, see `crawlerUserAgent` in src/version.ts. */
   userAgent: string;
-  /** CRAWL_ALLOW_HOSTS: hosts that may be private/loopback. */
+  /** Hosts (or host:port) that may be private/loopback: CRAWL_ALLOW_HOSTS for the crawler, CHECK_URL_ALLOW_HOSTS for the check API. */
   allowHosts?: readonly string[];
   /** DNS resolver for the SSRF check (Node); omit in Workers. */
   resolve?: Resolver;

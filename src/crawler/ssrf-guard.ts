@@ -8,8 +8,9 @@
  * "*.localdomain" and single-label names (they resolve through local search domains); IP literals
  * (any IPv4 spelling, IPv6) that are loopback, private, CGNAT, link-local (169.254.169.254),
  * 0.0.0.0/8, multicast, documentation or reserved. A host listed in `allowHosts` (exact host name or
- * IP, from CRAWL_ALLOW_HOSTS) skips these host and address checks; scheme and credential checks
- * always apply.
+ * IP, from CRAWL_ALLOW_HOSTS for the crawler, CHECK_URL_ALLOW_HOSTS for the check API) skips these
+ * host and address checks; scheme and credential checks always apply. An entry `host:port`
+ * (`[v6]:port` for IPv6) allows that port only; a bare host allows every port.
  *
  * DNS: with `resolve`, a host name is resolved and every address must pass. That alone does not
  * stop DNS rebinding (the name can resolve differently at connect time), so the Node fetch adapter
@@ -42,14 +43,49 @@ export function bareHost(hostname: string): string {
   return hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1').replace(/\.+$/, '');
 }
 
-/** True when `host` (a host name or IP, any spelling) is in `allowHosts`. */
-export function isAllowListed(host: string, allowHosts: readonly string[] = []): boolean {
+/** One allow-list entry: a host name or IP, and the one port it is limited to (none: every port). */
+export interface AllowEntry {
+  host: string;
+  port?: number;
+}
+
+/**
+ * Parses an allow-list entry: "host", "host:port", "1.2.3.4:80", "[::1]", "[::1]:8080" or a bare
+ * IPv6 address ("::1", no port possible). Null when malformed (a port outside 1–65535, an empty host).
+ */
+export function parseAllowEntry(entry: string): AllowEntry | null {
+  const e = entry.trim().toLowerCase();
+  let host = e;
+  let portText: string | undefined;
+  const bracketed = /^\[([^\]]+)\](?::(.*))?$/.exec(e);
+  if (bracketed) [, host, portText] = bracketed;
+  else if (e.split(':').length === 2) [host, portText] = e.split(':');
+  host = bareHost(host);
+  if (host === '' || /[/\s@]/.test(host)) return null;
+  if (portText === undefined) return { host };
+  if (!/^\d{1,5}$/.test(portText) || Number(portText) < 1 || Number(portText) > 65535) return null;
+  return { host, port: Number(portText) };
+}
+
+/** The port a URL connects to: its explicit port or the scheme's default. */
+export function effectivePort(u: URL): number {
+  return u.port ? Number(u.port) : u.protocol === 'https:' ? 443 : 80;
+}
+
+/**
+ * True when `host` (a host name or IP, any spelling) is in `allowHosts` for `port`. `'any'` asks
+ * whether the host is listed at all, for a port or not: the connect-time DNS check uses it (it
+ * does not know the port; the URL check before every request did).
+ */
+export function isAllowListed(host: string, allowHosts: readonly string[] = [], port: number | 'any' = 'any'): boolean {
   if (allowHosts.length === 0) return false;
   const h = bareHost(host);
   const ip = canonicalIp(h);
-  return allowHosts.some((entry) => {
-    const e = bareHost(entry.trim());
-    return e === h || (ip !== null && canonicalIp(e) === ip);
+  return allowHosts.some((raw) => {
+    const entry = parseAllowEntry(raw);
+    if (!entry) return false;
+    if (port !== 'any' && entry.port !== undefined && entry.port !== port) return false;
+    return entry.host === h || (ip !== null && canonicalIp(entry.host) === ip);
   });
 }
 
@@ -57,11 +93,11 @@ function refuse(code: RefusalCode, reason: string): UrlCheck {
   return { ok: false, code, reason };
 }
 
-/** Checks one IP address (as text) against the block list and the allow-list. */
-export function checkAddress(ip: string, allowHosts: readonly string[] = []): UrlCheck {
+/** Checks one IP address (as text) against the block list and the allow-list (for `port`). */
+export function checkAddress(ip: string, allowHosts: readonly string[] = [], port: number | 'any' = 'any'): UrlCheck {
   const lit = parseIpLiteral(ip);
   if (!lit) return refuse('blocked_ip', `not an IP address: ${ip}`);
-  if (isAllowListed(ip, allowHosts)) return { ok: true };
+  if (isAllowListed(ip, allowHosts, port)) return { ok: true };
   const why: IpBlockReason | null = lit.version === 4 ? classifyIPv4(lit.value) : classifyIPv6(lit.groups);
   return why ? refuse('blocked_ip', `address ${canonicalIp(ip)} is ${why}`) : { ok: true };
 }
@@ -92,10 +128,11 @@ export function checkUrlSyntax(url: string | URL, allowHosts: readonly string[] 
   if (u.username !== '' || u.password !== '') return refuse('credentials', 'URL contains credentials');
   const host = bareHost(u.hostname);
   if (host === '') return refuse('invalid_url', 'URL has no host');
-  if (isAllowListed(host, allowHosts)) return { ok: true };
+  const port = effectivePort(u);
+  if (isAllowListed(host, allowHosts, port)) return { ok: true };
   // WHATWG URL already turned every IPv4 spelling into a dotted quad; parse anyway for URL objects
   // built elsewhere.
-  if (parseIpLiteral(host)) return checkAddress(host, allowHosts);
+  if (parseIpLiteral(host)) return checkAddress(host, allowHosts, port);
   return checkHostName(host);
 }
 
@@ -108,8 +145,10 @@ export async function checkUrlAllowed(url: string | URL, opts: UrlCheckOptions =
   const allow = opts.allowHosts ?? [];
   const syntax = checkUrlSyntax(url, allow);
   if (!syntax.ok || !opts.resolve) return syntax;
-  const host = bareHost(new URL(url).hostname);
-  if (isAllowListed(host, allow) || parseIpLiteral(host)) return syntax;
+  const u = new URL(url);
+  const host = bareHost(u.hostname);
+  const port = effectivePort(u);
+  if (isAllowListed(host, allow, port) || parseIpLiteral(host)) return syntax;
   let addresses: string[];
   try {
     addresses = await opts.resolve(host);
@@ -118,7 +157,7 @@ export async function checkUrlAllowed(url: string | URL, opts: UrlCheckOptions =
   }
   if (addresses.length === 0) return refuse('dns', `"${host}" has no addresses`);
   for (const a of addresses) {
-    const c = checkAddress(a, allow);
+    const c = checkAddress(a, allow, port);
     if (!c.ok) return refuse('blocked_ip', `"${host}" resolves to a forbidden address: ${c.reason}`);
   }
   return { ok: true };

@@ -1,6 +1,8 @@
 /**
  * Security headers on every response: a CSP without inline script (styles and images
- * from our own origin only), nosniff, a strict referrer policy and no framing.
+ * from our own origin only), nosniff, a strict referrer policy and no framing; and HSTS when
+ * the service's public address (PUBLIC_BASE_URL) is https. Over plain http HSTS is never sent:
+ * browsers ignore it there, and a local http instance must not pin its host name to https.
  */
 import type { MiddlewareHandler } from 'hono';
 
@@ -25,14 +27,18 @@ const SECURITY_HEADERS: [string, string][] = [
   ['Permissions-Policy', 'geolocation=(), camera=(), microphone=()'],
 ];
 
-/** Middleware adding the headers to every response. */
-export function securityHeaders(): MiddlewareHandler {
+/** Strict-Transport-Security for an https deployment: one year, sub-domains included. */
+export const HSTS = 'max-age=31536000; includeSubDomains';
+
+/** Middleware adding the headers to every response; `hsts` adds Strict-Transport-Security. */
+export function securityHeaders(opts: { hsts?: boolean } = {}): MiddlewareHandler {
+  const headers: [string, string][] = opts.hsts ? [...SECURITY_HEADERS, ['Strict-Transport-Security', HSTS]] : SECURITY_HEADERS;
   return async (c, next) => {
     // Set before the handler runs, so they land in the response the handler builds with the
     // context; setting them on a finished response makes Hono rebuild it around a body stream.
-    for (const [name, value] of SECURITY_HEADERS) c.header(name, value);
+    for (const [name, value] of headers) c.header(name, value);
     await next();
     // A response built without the context (new Response(...)) did not pick them up.
-    if (!c.res.headers.has('x-content-type-options')) for (const [name, value] of SECURITY_HEADERS) c.header(name, value);
+    if (!c.res.headers.has('x-content-type-options')) for (const [name, value] of headers) c.header(name, value);
   };
 }

@@ -6,7 +6,6 @@
  * stops other sites from spending our rate limit and CPU through visitors' browsers.
  */
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { apiRuleset, checkInput } from '../api/check-service';
 import { AppError } from '../http/errors';
 import { hitRateLimit, setRateLimitHeaders } from '../api/rate-limit';
@@ -18,8 +17,11 @@ import { FORM_MAX_CHARS, SELFCHECK_PATH, SelfCheckNotice, SelfCheckPage } from '
 import { SELFCHECK_CSS, SELFCHECK_CSS_PATH } from './styles';
 import { st } from './texts';
 
-/** Form bodies up to 1 MB (URL-encoding triples non-ASCII text); the text itself is capped at FORM_MAX_CHARS. */
-const FORM_MAX_BYTES = 1024 * 1024;
+/**
+ * Form bodies up to 1 MB (URL-encoding triples non-ASCII text); the text itself is capped at
+ * FORM_MAX_CHARS. Enforced by the app-wide body limit (app.ts), before the form is parsed.
+ */
+export const SELFCHECK_FORM_MAX_BYTES = 1024 * 1024;
 
 /** True when the request's Origin (or Referer when there is no Origin) is our own, or absent. */
 export function isSameOrigin(c: Context<AppEnv>): boolean {
@@ -43,47 +45,37 @@ function register(r: Hono<AppEnv>, locale: Locale) {
     return c.html(<SelfCheckPage locale={locale} text="" isHtml={false} ruleset={apiRuleset()} />);
   });
 
-  r.post(
-    path,
-    bodyLimit({
-      maxSize: FORM_MAX_BYTES,
-      onError: (c) => {
-        c.header('Cache-Control', 'no-store');
-        return c.html(<SelfCheckPage locale={locale} text="" isHtml={false} ruleset={apiRuleset()} error={st(locale, 'tooLong', { n: FORM_MAX_CHARS })} />, 413);
-      },
-    }),
-    async (c) => {
-      const { db, clock, config } = c.get('deps');
-      c.header('Cache-Control', 'no-store');
-      if (!isSameOrigin(c)) {
-        return c.html(<SelfCheckNotice locale={locale} title={st(locale, 'forbiddenTitle')} text={st(locale, 'forbiddenText')} />, 403);
-      }
-      const rl = await hitRateLimit(db, `form-ip:${clientIp(c) ?? 'unknown'}`, formRateLimit(config), clock());
-      setRateLimitHeaders(c, rl);
-      if (!rl.allowed) {
-        return c.html(<SelfCheckNotice locale={locale} title={st(locale, 'rateTitle')} text={st(locale, 'rateText', { s: rl.resetSeconds })} />, 429);
-      }
-      const form = await c.req.parseBody();
-      const text = typeof form.text === 'string' ? form.text.replace(/\r\n/g, '\n') : '';
-      const isHtml = form.html === '1' || form.html === 'on';
-      const ruleset = apiRuleset();
-      if (!text.trim() || text.length > FORM_MAX_CHARS) {
-        const error = text.trim() ? st(locale, 'tooLong', { n: FORM_MAX_CHARS }) : st(locale, 'empty');
-        return c.html(<SelfCheckPage locale={locale} text={text.slice(0, FORM_MAX_CHARS)} isHtml={isHtml} ruleset={ruleset} error={error} />, 422);
-      }
-      let result;
-      try {
-        result = await checkInput(c.get('deps'), text, isHtml, { lang: locale });
-      } catch (err) {
-        // The check could not run now (busy, too slow, shutting down): keep the pasted text in the form.
-        if (!(err instanceof AppError) || err.status !== 503) throw err;
-        for (const [name, value] of Object.entries(err.headers ?? {})) c.header(name, value);
-        const error = st(locale, err.code === 'check_timeout' ? 'timedOut' : 'busy');
-        return c.html(<SelfCheckPage locale={locale} text={text} isHtml={isHtml} ruleset={ruleset} error={error} />, 503);
-      }
-      return c.html(<SelfCheckPage locale={locale} text={text} isHtml={isHtml} ruleset={ruleset} result={result} />);
-    },
-  );
+  r.post(path, async (c) => {
+    const { db, clock, config } = c.get('deps');
+    c.header('Cache-Control', 'no-store');
+    if (!isSameOrigin(c)) {
+      return c.html(<SelfCheckNotice locale={locale} title={st(locale, 'forbiddenTitle')} text={st(locale, 'forbiddenText')} />, 403);
+    }
+    const rl = await hitRateLimit(db, `form-ip:${clientIp(c) ?? 'unknown'}`, formRateLimit(config), clock());
+    setRateLimitHeaders(c, rl);
+    if (!rl.allowed) {
+      return c.html(<SelfCheckNotice locale={locale} title={st(locale, 'rateTitle')} text={st(locale, 'rateText', { s: rl.resetSeconds })} />, 429);
+    }
+    const form = await c.req.parseBody();
+    const text = typeof form.text === 'string' ? form.text.replace(/\r\n/g, '\n') : '';
+    const isHtml = form.html === '1' || form.html === 'on';
+    const ruleset = apiRuleset();
+    if (!text.trim() || text.length > FORM_MAX_CHARS) {
+      const error = text.trim() ? st(locale, 'tooLong', { n: FORM_MAX_CHARS }) : st(locale, 'empty');
+      return c.html(<SelfCheckPage locale={locale} text={text.slice(0, FORM_MAX_CHARS)} isHtml={isHtml} ruleset={ruleset} error={error} />, 422);
+    }
+    let result;
+    try {
+      result = await checkInput(c.get('deps'), text, isHtml, { lang: locale });
+    } catch (err) {
+      // The check could not run now (busy, too slow, shutting down): keep the pasted text in the form.
+      if (!(err instanceof AppError) || err.status !== 503) throw err;
+      for (const [name, value] of Object.entries(err.headers ?? {})) c.header(name, value);
+      const error = st(locale, err.code === 'check_timeout' ? 'timedOut' : 'busy');
+      return c.html(<SelfCheckPage locale={locale} text={text} isHtml={isHtml} ruleset={ruleset} error={error} />, 503);
+    }
+    return c.html(<SelfCheckPage locale={locale} text={text} isHtml={isHtml} ruleset={ruleset} result={result} />);
+  });
 }
 
 /** Router with both languages of the form and its stylesheet. */

@@ -7,8 +7,22 @@ import { SearchForm } from './components';
 import { localePath, t, type Locale } from './i18n';
 import type { AppEnv } from '../http/env';
 import { AppError, wantsJson } from '../http/errors';
+import { PayloadTooLargeError } from '../http/body-limit';
 
-const localeOf = (c: Context<AppEnv>): Locale => (c.req.path === '/en' || c.req.path.startsWith('/en/') ? 'en' : 'sv');
+// /self-check is the English self-check form (its Swedish twin is /sjalvkontroll).
+const localeOf = (c: Context<AppEnv>): Locale => (c.req.path === '/en' || c.req.path.startsWith('/en/') || c.req.path === '/self-check' ? 'en' : 'sv');
+
+/** A limit in the page's words: "1 MB", "64 kB". */
+function sizeText(locale: Locale, bytes: number): string {
+  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / 1024 / 1024} MB`;
+  return `${Math.round(bytes / 1024)} ${locale === 'sv' ? 'kB' : 'KB'}`;
+}
+
+/** The message shown for an error: known errors in the page's language, others as they were raised. */
+function messageOf(locale: Locale, err: AppError): string {
+  if (err instanceof PayloadTooLargeError) return t(locale, 'bodyTooLarge', { limit: sizeText(locale, err.limitBytes) });
+  return err.message;
+}
 
 /** Renders an AppError as a page in the request's language. */
 export function renderErrorPage(c: Context<AppEnv>, err: AppError) {
@@ -19,7 +33,7 @@ export function renderErrorPage(c: Context<AppEnv>, err: AppError) {
   return c.html(
     <Layout locale={locale} title={title} path="/" noindex>
       <h1>{title}</h1>
-      <p>{err.message}</p>
+      <p>{messageOf(locale, err)}</p>
       {err.status === 404 || err.status === 400 ? (
         <>
           <p>{t(locale, 'notFoundText')}</p>

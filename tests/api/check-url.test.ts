@@ -3,6 +3,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiTestApp, flagExample, type ApiTestApp } from './api-helpers';
+import { loadConfig } from '../../src/config';
+import { createNodeFetch } from '../../src/crawler/fetch.node.ts';
+import { startServer } from '../helpers/server';
 
 let server: Server;
 let base: string;
@@ -12,7 +15,7 @@ let guarded: ApiTestApp;
 let noFetcher: ApiTestApp;
 
 beforeAll(async () => {
-  allowed = await apiTestApp({ env: { CRAWL_ALLOW_HOSTS: '127.0.0.1' }, fetcher: fetch });
+  allowed = await apiTestApp({ env: { CHECK_URL_ALLOW_HOSTS: '127.0.0.1' }, fetcher: fetch });
   guarded = await apiTestApp({ fetcher: fetch });
   noFetcher = await apiTestApp();
   example = await flagExample(allowed.app);
@@ -94,5 +97,39 @@ describe('POST /api/v1/check with url', () => {
     const { status, body } = await noFetcher.check({ url: 'https://example.com/' });
     expect(status).toBe(501);
     expect(body.error.code).toBe('url_unavailable');
+  });
+});
+
+describe('the url source has its own allow-list (CHECK_URL_ALLOW_HOSTS), never the crawler\'s', () => {
+  it('with CRAWL_ALLOW_HOSTS=localhost a key holder cannot make the service fetch its own /healthz (422 url_refused)', async () => {
+    const env = { CRAWL_ALLOW_HOSTS: 'localhost,127.0.0.1' };
+    // Wired as the Node entry wires it: the app's outbound fetch guarded with the check API's list.
+    const guarded = createNodeFetch({ allowHosts: loadConfig(env).CHECK_URL_ALLOW_HOSTS });
+    const self = await apiTestApp({ env, fetcher: guarded.fetch as typeof fetch });
+    const running = await startServer(self.app.fetch);
+    try {
+      expect((await fetch(`${running.url}/healthz`)).status).toBe(200);
+      for (const url of [`http://localhost:${running.port}/healthz`, `${running.url}/healthz`]) {
+        const { status, body } = await self.check({ url });
+        expect(status).toBe(422);
+        expect(body.error).toMatchObject({ code: 'url_refused', field: 'url' });
+      }
+    } finally {
+      await running.close();
+      await guarded.close();
+      self.close();
+    }
+  });
+  it('host:port allows that port only; a bare host allows every port', async () => {
+    const port = Number(new URL(base).port);
+    const onePort = await apiTestApp({ env: { CHECK_URL_ALLOW_HOSTS: `127.0.0.1:${port}` }, fetcher: fetch });
+    try {
+      expect((await onePort.check({ url: `${base}/page` })).status).toBe(200);
+      const other = await onePort.check({ url: `http://127.0.0.1:${port === 65535 ? port - 1 : port + 1}/page` });
+      expect(other.status).toBe(422);
+      expect(other.body.error.code).toBe('url_refused');
+    } finally {
+      onePort.close();
+    }
   });
 });

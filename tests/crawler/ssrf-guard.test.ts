@@ -99,6 +99,22 @@ describe('checkUrlSyntax / checkUrlAllowed', () => {
     expect(r.ok === false && r.reason.length).toBeGreaterThan(5);
   });
 
+  it('an allow-list entry host:port allows that port only; a bare host every port', async () => {
+    expect(checkUrlSyntax('http://127.0.0.1:4567/', ['127.0.0.1:4567'])).toEqual({ ok: true });
+    expect(checkUrlSyntax('http://127.0.0.1:4568/', ['127.0.0.1:4567']).ok).toBe(false);
+    expect(checkUrlSyntax('http://127.0.0.1/', ['127.0.0.1:4567']).ok).toBe(false);
+    expect(checkUrlSyntax('http://127.0.0.1:4568/', ['127.0.0.1'])).toEqual({ ok: true });
+    expect(checkUrlSyntax('http://localhost/', ['localhost:80'])).toEqual({ ok: true }); // default port of http
+    expect(checkUrlSyntax('https://localhost/', ['localhost:80']).ok).toBe(false); // https is 443
+    expect(checkUrlSyntax('http://[::1]:9000/', ['[::1]:9000'])).toEqual({ ok: true });
+    expect(checkUrlSyntax('http://[::1]:9001/', ['[::1]:9000']).ok).toBe(false);
+    expect(checkUrlSyntax('http://2130706433:4567/', ['127.0.0.1:4567'])).toEqual({ ok: true }); // another spelling
+    expect((await checkUrlAllowed('http://localhost:3001/', { allowHosts: ['localhost:3000'] })).ok).toBe(false);
+    // An address behind a name is allowed for the listed port only.
+    const resolve = async () => ['127.0.0.1'];
+    expect(await checkUrlAllowed('http://intern.exempel.se:8080/', { resolve, allowHosts: ['127.0.0.1:8080'] })).toEqual({ ok: true });
+    expect((await checkUrlAllowed('http://intern.exempel.se:8081/', { resolve, allowHosts: ['127.0.0.1:8080'] })).ok).toBe(false);
+  });
   it('allows public URLs', async () => {
     expect(await checkUrlAllowed('https://www.exempel.se/tjanster')).toEqual({ ok: true });
     expect(await checkUrlAllowed('http://93.184.216.34/')).toEqual({ ok: true });

@@ -1,6 +1,6 @@
 /**
  * Test helper: the app over a migrated in-memory database with a fixed clock and
- * silent logs. Pass `seed` to fill the database before requests.
+ * silent logs. Pass `seed` to fill the database before requests, `dbUrl` ('file:…') for a file database.
  */
 import { createApp } from '../../src/app';
 import { loadConfig, type Config } from '../../src/config';
@@ -14,8 +14,8 @@ export interface TestApp extends TestDb {
 }
 
 /** Builds the app; `now.value` can be changed to move the clock. */
-export async function testApp(opts: { seed?: (db: Db) => Promise<void>; env?: Record<string, string>; now?: Date } = {}): Promise<TestApp> {
-  const database = await testDb();
+export async function testApp(opts: { seed?: (db: Db) => Promise<void>; env?: Record<string, string>; now?: Date; dbUrl?: string } = {}): Promise<TestApp> {
+  const database = await testDb(opts.dbUrl);
   if (opts.seed) await opts.seed(database.db);
   // Rendered pages are not reused by default so tests that change data see it at once.
   const config = loadConfig({ LOG_LEVEL: 'silent', SEED_DEMO: 'false', PAGE_RENDER_CACHE_SECONDS: '0', ...opts.env });

@@ -22,9 +22,10 @@ export interface ReviewTestApp extends TestApp {
 }
 
 /** The app over the fixture directory with three accounts. */
-export async function reviewTestApp(opts: { seed?: (db: Db) => Promise<void>; env?: Record<string, string> } = {}): Promise<ReviewTestApp> {
+export async function reviewTestApp(opts: { seed?: (db: Db) => Promise<void>; env?: Record<string, string>; dbUrl?: string } = {}): Promise<ReviewTestApp> {
   const t = await testApp({
     env: opts.env,
+    dbUrl: opts.dbUrl,
     seed: async (db) => {
       await seedDirectoryFixture(db);
       if (opts.seed) await opts.seed(db);

@@ -4,33 +4,27 @@
  * IP_WINDOW_SECONDS refuse that address until the window ends (counters in rate_limit_counters,
  * shared by all instances). Unknown accounts, wrong passwords, locked, disabled accounts and
  * blocked addresses all look the same to the client; the audit log records which it was.
+ *
+ * Reserve, then verify: every attempt is counted as a failure *before* the password hash is
+ * computed, each count in one atomic statement that also says whether the attempt may go on
+ * (see sign-in-counters.ts). So 40 attempts sent at once cannot each read "4 failures so far"
+ * and each get a hash check: at most ACCOUNT_FAILURE_LIMIT of them are verified, the rest are
+ * refused as locked. A right password gives its reservations back (account count reset, the
+ * address's count decremented).
  */
-import { and, eq } from 'drizzle-orm';
-import { rateLimitCounters, users } from '../../db/schema';
+import { eq } from 'drizzle-orm';
+import { users } from '../../db/schema';
 import type { Db } from '../../db/types';
 import { runBatch } from '../../db/types';
-import { hitRateLimit } from '../../api/rate-limit';
 import { auditStatement } from '../audit';
-import { ACCOUNT_FAILURE_LIMIT, ACCOUNT_LOCK_MS, IP_FAILURE_LIMIT, IP_WINDOW_SECONDS } from '../settings';
+import { ACCOUNT_FAILURE_LIMIT, ACCOUNT_LOCK_MS } from '../settings';
 import { parsePasswordHash, verifyAgainstDummy, verifyPassword } from './password';
-import { findUserByEmail, normaliseEmail } from './users';
+import { normaliseEmail } from './users';
+import { releaseIpAttempt, reserveAccountAttempt, reserveIpAttempt } from './sign-in-counters';
 import type { UserRow } from './sessions';
 
 export type SignInFailure = 'unknown_user' | 'wrong_password' | 'locked' | 'disabled' | 'ip_blocked';
 export type SignInResult = { ok: true; user: UserRow } | { ok: false; reason: SignInFailure };
-
-const ipBucket = (ip: string) => `review-login-ip:${ip}`;
-
-/** Failed sign-ins counted for `ip` in the current window. */
-async function ipFailures(db: Db, ip: string, now: Date): Promise<number> {
-  const nowSec = Math.floor(now.getTime() / 1000);
-  const windowStart = nowSec - (nowSec % IP_WINDOW_SECONDS);
-  const [row] = await db
-    .select({ count: rateLimitCounters.count })
-    .from(rateLimitCounters)
-    .where(and(eq(rateLimitCounters.bucket, ipBucket(ip)), eq(rateLimitCounters.windowStart, windowStart)));
-  return row?.count ?? 0;
-}
 
 /** The PBKDF2 cost of stored hashes (of any account), so dummy verifications take as long as real ones. */
 async function accountCost(db: Db): Promise<number | undefined> {
@@ -44,44 +38,36 @@ export async function signIn(db: Db, input: { email: string; password: string; i
   const at = now.toISOString();
   const email = normaliseEmail(input.email).slice(0, 254);
   const fail = async (reason: SignInFailure, user?: UserRow, extra: unknown[] = []): Promise<SignInResult> => {
-    await hitRateLimit(db, ipBucket(ip), IP_FAILURE_LIMIT, now, IP_WINDOW_SECONDS);
     await runBatch(db, [
       ...extra,
       auditStatement(db, { at, actor: user ? `user:${user.id}` : 'anonymous', action: 'login_failed', subjectType: user ? 'user' : 'email', subjectId: user ? user.id : email, detail: { reason, ip } }),
     ]);
     return { ok: false, reason };
   };
+  // Refused attempts still spend one hash's time, so timing tells nothing about why.
+  const refuse = async (reason: SignInFailure, user?: UserRow) => {
+    await verifyAgainstDummy(input.password, await accountCost(db));
+    return fail(reason, user);
+  };
 
-  if ((await ipFailures(db, ip, now)) >= IP_FAILURE_LIMIT) {
-    await verifyAgainstDummy(input.password, await accountCost(db));
-    return fail('ip_blocked');
-  }
-  const user = email ? await findUserByEmail(db, email) : undefined;
-  if (!user) {
-    await verifyAgainstDummy(input.password, await accountCost(db));
-    return fail('unknown_user');
-  }
-  if (user.lockedUntil && Date.parse(user.lockedUntil) > now.getTime()) {
-    await verifyAgainstDummy(input.password, await accountCost(db));
-    return fail('locked', user);
-  }
+  if (!(await reserveIpAttempt(db, ip, now))) return refuse('ip_blocked');
+  const reservation = email ? await reserveAccountAttempt(db, email, now) : undefined;
+  if (!reservation) return refuse('unknown_user');
+  const { user, allowed, attempt } = reservation;
+  if (!allowed) return refuse('locked', user);
+
   const good = await verifyPassword(input.password, user.passwordHash);
   if (user.disabledAt) return fail('disabled', user);
   if (!good) {
-    // A lock that has run out starts a fresh count.
-    const failures = (user.lockedUntil ? 0 : user.failedLogins) + 1;
-    const lock = failures >= ACCOUNT_FAILURE_LIMIT;
-    const update = db
-      .update(users)
-      .set(lock ? { failedLogins: 0, lockedUntil: new Date(now.getTime() + ACCOUNT_LOCK_MS).toISOString() } : { failedLogins: failures, lockedUntil: null })
-      .where(eq(users.id, user.id));
-    const lockEvent = lock ? [auditStatement(db, { at, actor: 'system', action: 'account_locked', subjectType: 'user', subjectId: user.id, detail: { until: new Date(now.getTime() + ACCOUNT_LOCK_MS).toISOString(), ip } })] : [];
-    return fail('wrong_password', user, [update, ...lockEvent]);
+    // The attempt that reached the limit set the lock when it reserved; record it once it is a real failure.
+    const locked = attempt === ACCOUNT_FAILURE_LIMIT;
+    const lockEvent = locked ? [auditStatement(db, { at, actor: 'system', action: 'account_locked', subjectType: 'user', subjectId: user.id, detail: { until: new Date(now.getTime() + ACCOUNT_LOCK_MS).toISOString(), ip } })] : [];
+    return fail('wrong_password', user, lockEvent);
   }
   await runBatch(db, [
     db.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: at }).where(eq(users.id, user.id)),
+    releaseIpAttempt(db, ip, now),
     auditStatement(db, { at, actor: `user:${user.id}`, action: 'login', subjectType: 'user', subjectId: user.id, detail: { ip } }),
   ]);
   return { ok: true, user: { ...user, failedLogins: 0, lockedUntil: null, lastLoginAt: at } };
 }
-
