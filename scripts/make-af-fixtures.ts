@@ -205,9 +205,9 @@ async function writeWorkbook(file: string, sheets: { name: string; rows: unknown
   await wb.xlsx.writeFile(file);
 }
 
-/** Rating workbook (sheet "Betyg över tid"); `late` = the 2026-11 release. */
-export async function writeRatingWorkbook(file: string, world: World, late = false): Promise<void> {
-  const rows = ratingSheetRows(world, late ? PERIODS_2026_11 : PERIODS_2026_09, late);
+/** Rating workbook (sheet "Betyg över tid"); `late` = the 2026-11 release; `periods` overrides the period columns. */
+export async function writeRatingWorkbook(file: string, world: World, late = false, periods?: string[]): Promise<void> {
+  const rows = ratingSheetRows(world, periods ?? (late ? PERIODS_2026_11 : PERIODS_2026_09), late);
   await writeWorkbook(file, [{ name: 'Info', rows: [['Betyg för leverantörer av Rusta och matcha (fiktiva testdata)']] }, { name: 'Betyg över tid', rows }]);
 }
 

@@ -2,9 +2,9 @@
  * Reads the A/B/C level weights from the "Beräkningssnurra YYYY-MM" sheets of AF's results
  * workbook (AF's calculator for the weighted result measure: (wA·(RR1A+RR2A) + wB·… + wC·…)
  * / (2 × participants)). The sheet is a form, not a table, so the reader looks for the
- * labels wherever they are: a cell "Vikt nivå A" (or "Nivå A" / "A" under a "Vikt" column)
- * with the first number to its right (or below "Vikt"). A sheet without all three weights
- * is reported with a warning and stores nothing; it never fails the file.
+ * labels wherever they are: a cell "Vikt nivå A" (also "Nivå A" or a bare "A") with the first
+ * positive number to its right. A sheet without all three weights is reported with a warning
+ * and stores nothing; it never fails the file.
  */
 import { foldForSearch } from '../directory/text-fold';
 import { parseDecimal, text, type Sheet, type Workbook } from './af-sheet';
@@ -25,7 +25,7 @@ export function weightsSheetPeriod(name: string): string | null {
 
 const LEVEL = /^(?:vikt(?:ning)? )?(?:niva )?([abc])$/;
 
-/** Finds the three weights in one sheet; null when they are not all there. */
+/** The weights found in one sheet (a level is missing when its label or number is). */
 function weightsIn(sheet: Sheet): { A?: number; B?: number; C?: number } {
   const found: { A?: number; B?: number; C?: number } = {};
   const numberAt = (cells: Sheet['rows'][number]['cells'], from: number) => {
@@ -35,7 +35,6 @@ function weightsIn(sheet: Sheet): { A?: number; B?: number; C?: number } {
     }
     return undefined;
   };
-  // Layout 1: a label cell ("Vikt nivå A", "Nivå A") with the weight to its right.
   for (const r of sheet.rows) {
     r.cells.forEach((c, j) => {
       const m = LEVEL.exec(foldForSearch(text(c)));

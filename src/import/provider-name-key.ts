@@ -1,27 +1,22 @@
 /**
  * The key two provider names must share to be taken for one provider when no organisation
  * number links them (AF's workbooks name providers only by name): case, diacritics and
- * punctuation ignored, and a trailing legal form dropped, so "Exempel AB", "EXEMPEL
- * Aktiebolag" and "Exempel AB (publ)" are one key, but "Exempel Väst AB" is another.
+ * punctuation ignored, "(publ)" dropped and a legal form written out or abbreviated counted
+ * as one ("Exempel AB" = "EXEMPEL Aktiebolag" = "Exempel AB (publ)"). Different legal forms
+ * stay different ("Exempel AB" ≠ "Exempel HB"): two firms must never become one by a guess.
  */
 import { foldForSearch } from '../directory/text-fold';
 
-const LEGAL_FORMS = [
-  'aktiebolag', 'ab', 'publ', 'handelsbolag', 'hb', 'kommanditbolag', 'kb', 'ekonomisk forening', 'ek for', 'ek f',
-  'ideell forening', 'stiftelse', 'enskild firma',
+const FORMS: [RegExp, string][] = [
+  [/ aktiebolag$/, ' ab'],
+  [/ handelsbolag$/, ' hb'],
+  [/ kommanditbolag$/, ' kb'],
+  [/ (ekonomisk forening|ek forening|ek for|ek f)$/, ' ek for'],
 ];
 
-/** Normalised provider name for matching ('' for a name that is only a legal form). */
+/** Normalised provider name for matching. */
 export function providerNameKey(name: string): string {
-  let key = foldForSearch(name);
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const form of LEGAL_FORMS) {
-      if (key.endsWith(` ${form}`)) {
-        key = key.slice(0, -form.length - 1).trim();
-        changed = true;
-      }
-    }
-  }
+  let key = foldForSearch(name).replace(/ publ$/, '');
+  for (const [re, short] of FORMS) key = key.replace(re, short);
   return key;
 }
