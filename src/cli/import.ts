@@ -1,5 +1,5 @@
 /**
- * Node CLI: `npm run import -- FILE [--format text|json] [--kind valkollen|af-providers|af-ratings|af-results] [--published YYYY-MM-DD]`.
+ * Node CLI: `npm run import -- FILE [--format text|json] [--kind valkollen|af-providers|af-ratings|af-results|af-areas] [--published YYYY-MM-DD]`.
  * Imports a provider file into the database named by DATABASE_URL (as the app does).
  * Exit codes: 0 ok/unchanged, 1 validation or database failure, 2 usage or unreadable file.
  */
@@ -12,10 +12,10 @@ import { formatImportReport } from '../import/format-report';
 import { importProviderFile } from '../import/import-provider-file';
 import { runAfImportCli } from '../import/af-cli.node.ts';
 
-/** Import kinds; AF's own files (af-providers, af-ratings, af-results) get their own importers. */
+/** Import kinds; AF's own files (af-providers, af-ratings, af-results, af-areas) get their own importers. */
 const KINDS = { valkollen: importProviderFile } as const;
 
-const USAGE = `usage: npm run import -- FILE [--format text|json] [--kind ${Object.keys(KINDS).join('|')}|af-providers|af-ratings|af-results] [--published YYYY-MM-DD]`;
+const USAGE = `usage: npm run import -- FILE [--format text|json] [--kind ${Object.keys(KINDS).join('|')}|af-providers|af-ratings|af-results|af-areas] [--published YYYY-MM-DD]`;
 
 function usage(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
