@@ -21,7 +21,7 @@ const nowIso = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 /** Import runs: provenance of every imported figure and the "data as of" stamp. */
 export const importRuns = sqliteTable('import_runs', {
   id: integer('id').primaryKey({ autoIncrement: true }),
-  /** 'reference' | 'demo' | 'valkollen_csv' | 'valkollen_json' | 'af_providers' | 'af_ratings' | 'af_results' */
+  /** 'reference' | 'demo' | 'valkollen_csv' | 'valkollen_json' | 'af_providers' | 'af_ratings' | 'af_results' | 'af_areas' */
   source: text('source').notNull(),
   fileName: text('file_name'),
   sha256: text('sha256'),
@@ -29,6 +29,8 @@ export const importRuns = sqliteTable('import_runs', {
   finishedAt: text('finished_at'),
   /** The date the data describes (publication date of the source), YYYY-MM-DD. */
   dataAsOf: text('data_as_of'),
+  /** Where dataAsOf came from: 'argument' (--published) | 'file_name' | 'periods' (the latest period in the file) | 'import_day'. */
+  dataAsOfBasis: text('data_as_of_basis'),
   /** 'ok' | 'unchanged' | 'failed' */
   status: text('status').notNull(),
   rowsRead: integer('rows_read').notNull().default(0),
@@ -105,6 +107,9 @@ export const deliveryAreaMunicipalities = sqliteTable(
     validTo: text('valid_to'),
     /** 'af_document' | 'inferred' | 'demo', with free text allowed after a colon. */
     basis: text('basis').notNull(),
+    /** The file the membership was imported from (af-areas), null for seeded rows. */
+    sourceFile: text('source_file'),
+    importRunId: integer('import_run_id').references(() => importRuns.id),
   },
   (t) => [
     primaryKey({ columns: [t.deliveryAreaId, t.municipalityCode, t.validFrom] }),
@@ -116,8 +121,11 @@ export const providers = sqliteTable(
   'providers',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    /** Organisation number, 10 digits without hyphen, Luhn-valid. */
-    orgnr: text('orgnr').notNull(),
+    /**
+     * Organisation number, 10 digits without hyphen, Luhn-valid. Null for a provider known
+     * only by name from AF's rating/results workbooks until a chooser list attaches it.
+     */
+    orgnr: text('orgnr'),
     /** 'AB' | 'HB' | 'KB' | 'EF' (enskild firma) | 'ek' | 'ideell' | … when known. */
     legalForm: text('legal_form'),
     /** True when the number is a personal identity number (sole trader): shown masked. */
@@ -130,6 +138,31 @@ export const providers = sqliteTable(
     lastSeen: text('last_seen').notNull(),
   },
   (t) => [uniqueIndex('providers_orgnr_uq').on(t.orgnr)],
+);
+
+/**
+ * Every time an import identified a name-only provider (created from AF's rating/results
+ * workbooks) as a provider of AF's chooser list. When both were rows, the name-only row's
+ * contracts, names and ids moved to `intoProviderId` and the row was deleted: pages can send
+ * old links for `fromProviderId` on. When only an org number was attached, from = into.
+ */
+export const providerMerges = sqliteTable(
+  'provider_merges',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** The provider row that was merged away (no foreign key: it no longer exists), or = into. */
+    fromProviderId: integer('from_provider_id').notNull(),
+    intoProviderId: integer('into_provider_id')
+      .notNull()
+      .references(() => providers.id),
+    /** How they were matched: 'chooser_id' | 'ka_number' | 'name' | 'orgnr'. */
+    basis: text('basis').notNull(),
+    /** Human-readable detail, e.g. 'AF id 10070012 = KA 10070012' or the two names. */
+    detail: text('detail').notNull(),
+    mergedAt: text('merged_at').notNull(),
+    importRunId: integer('import_run_id').references(() => importRuns.id),
+  },
+  (t) => [index('provider_merges_into_idx').on(t.intoProviderId), index('provider_merges_from_idx').on(t.fromProviderId)],
 );
 
 export const providerNameVariants = sqliteTable(
@@ -488,8 +521,16 @@ export const contractResults = sqliteTable(
     rr2B: integer('rr2_b'),
     rr2C: integer('rr2_c'),
     weightedScore: real('weighted_score'),
-    /** Stars as printed in the results file (may differ from the rating file). */
+    /** "VIKTAT RESULTATMÅTT LÄGRE ÄN 0,2" (Ja/Nej); null = not in the file that period. */
+    weightedScoreBelow02: integer('weighted_score_below_02', { mode: 'boolean' }),
+    /** Stars as printed in the results file (BETYG, may differ from the rating file); null when "-" or absent. */
     stars: integer('stars'),
+    /** BETYG printed as "-" (AF: the provider has no rating): true; 1–4: false; null = column absent. */
+    noRating: integer('no_rating', { mode: 'boolean' }),
+    /** "BETYG 1 ELLER SAKNAR BETYG" (Ja/Nej); null = not in the file that period. */
+    ratingOneOrNone: integer('rating_one_or_none', { mode: 'boolean' }),
+    /** "STARTDATUM AVTAL" as printed for this period (YYYY-MM-DD); null = absent. */
+    contractStartDate: text('contract_start_date'),
     /** "Avtal har varit aktivt i 22 månader"; null = not in the file. */
     active22Months: integer('active_22_months', { mode: 'boolean' }),
     /** "Riskerar hävning"; null = the column was absent (never assumed false). */
@@ -500,6 +541,28 @@ export const contractResults = sqliteTable(
     importRunId: integer('import_run_id').references(() => importRuns.id),
   },
   (t) => [uniqueIndex('contract_results_uq').on(t.contractKa, t.period, t.revision)],
+);
+
+/**
+ * AF's A/B/C level weights per period (the "Beräkningssnurra YYYY-MM" sheets of the results
+ * workbook): the weighted result is (wA·(RR1A+RR2A) + wB·(…) + wC·(…)) / (2 × participants).
+ * Revisions kept like results.
+ */
+export const periodWeights = sqliteTable(
+  'period_weights',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** YYYY-MM */
+    period: text('period').notNull(),
+    weightA: real('weight_a').notNull(),
+    weightB: real('weight_b').notNull(),
+    weightC: real('weight_c').notNull(),
+    sourceFile: text('source_file').notNull(),
+    publishedAt: text('published_at').notNull(),
+    revision: integer('revision').notNull().default(1),
+    importRunId: integer('import_run_id').references(() => importRuns.id),
+  },
+  (t) => [uniqueIndex('period_weights_period_rev_uq').on(t.period, t.revision)],
 );
 
 /** Identifiers other systems use for our entities (e.g. AF's chooser ids), with when they were seen. */
@@ -586,6 +649,7 @@ export const schema = {
   deliveryAreaMunicipalities,
   providers,
   providerNameVariants,
+  providerMerges,
   contracts,
   offices,
   ratings,
@@ -602,6 +666,7 @@ export const schema = {
   apiKeys,
   rateLimitCounters,
   contractResults,
+  periodWeights,
   externalIds,
   users,
   sessions,

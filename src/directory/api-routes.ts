@@ -43,7 +43,7 @@ function listItemJson(p: ProviderListItem) {
 
 function providerJson(p: ProviderDetail) {
   const { orgnr, isSoleTrader, ...rest } = p;
-  return { ...rest, orgnr: isSoleTrader ? maskOrgnr(orgnr) : formatOrgnr(orgnr), isSoleTrader };
+  return { ...rest, orgnr: orgnr === null ? null : isSoleTrader ? maskOrgnr(orgnr) : formatOrgnr(orgnr), isSoleTrader };
 }
 
 /** Router mounted at /api/v1. */

@@ -270,7 +270,8 @@ export async function listProvidersForMunicipality(db: Db, municipalityCode: str
 
 export interface ProviderDetail {
   id: number;
-  orgnr: string;
+  /** Null while the provider is known only by name from AF's rating/results files. */
+  orgnr: string | null;
   legalForm: string | null;
   isSoleTrader: boolean;
   name: string;

@@ -49,7 +49,7 @@ export async function importAfProviders(db: Db, input: AfJsonInput): Promise<AfI
   const entries = read.entries;
   const byOrgnr = new Map<string, typeof providers.$inferSelect>();
   for (const group of chunked([...new Set(entries.flatMap((e) => (e.orgnr ? [e.orgnr.digits] : [])))])) {
-    for (const p of await db.select().from(providers).where(inArray(providers.orgnr, group))) byOrgnr.set(p.orgnr, p);
+    for (const p of await db.select().from(providers).where(inArray(providers.orgnr, group))) byOrgnr.set(p.orgnr!, p);
   }
   const knownIds = new Map<string, typeof externalIds.$inferSelect>();
   for (const group of chunked(entries.map((e) => e.id))) {
@@ -115,14 +115,14 @@ export async function importAfProviders(db: Db, input: AfJsonInput): Promise<AfI
       const last = previouslyListed.get(id);
       if (dataAsOf > prevDate && (last === undefined || last < prevDate)) {
         const p = updates.provider(id)!;
-        report.joined.push(`${p.displayName} (${maskOrgnr(p.orgnr)}${last ? `; back after ${last}` : ''})`);
+        report.joined.push(`${p.displayName} (${(p.orgnr ? maskOrgnr(p.orgnr) : 'no org. number')}${last ? `; back after ${last}` : ''})`);
       }
     }
     if (dataAsOf > prevDate) {
       const leavers = [...previouslyListed].filter(([id, last]) => last >= prevDate && !inFile.has(id)).map(([id]) => id);
       for (const group of chunked(leavers)) {
         for (const p of await db.select().from(providers).where(inArray(providers.id, group))) {
-          report.left.push(`${p.displayName} (${maskOrgnr(p.orgnr)}; last seen ${p.lastSeen})`);
+          report.left.push(`${p.displayName} (${(p.orgnr ? maskOrgnr(p.orgnr) : 'no org. number')}; last seen ${p.lastSeen})`);
         }
       }
     }

@@ -37,7 +37,7 @@ export async function planProviderChanges(db: Db, file: ValidatedFile, options: 
 
   const existing = new Map<string, typeof providers.$inferSelect>();
   for (const group of chunks(file.providers.map((p) => p.orgnr.digits))) {
-    for (const p of await db.select().from(providers).where(inArray(providers.orgnr, group))) existing.set(p.orgnr, p);
+    for (const p of await db.select().from(providers).where(inArray(providers.orgnr, group))) existing.set(p.orgnr!, p);
   }
   const ids = [...existing.values()].map((p) => p.id);
   const existingOffices = new Map<number, (typeof offices.$inferSelect)[]>();

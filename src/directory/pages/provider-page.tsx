@@ -43,7 +43,15 @@ export const ProviderPage: FC<{ locale: Locale; p: ProviderDetail; back: Municip
       ) : null}
       <dl>
         <dt>{t(locale, 'orgnr')}</dt>
-        <dd>{p.isSoleTrader ? <>{maskOrgnr(p.orgnr)} <span class="muted">({t(locale, 'soleTraderMasked')})</span></> : formatOrgnr(p.orgnr)}</dd>
+        <dd>
+          {p.orgnr === null ? (
+            <span class="muted">{t(locale, 'orgnrUnknown')}</span>
+          ) : p.isSoleTrader ? (
+            <>{maskOrgnr(p.orgnr)} <span class="muted">({t(locale, 'soleTraderMasked')})</span></>
+          ) : (
+            formatOrgnr(p.orgnr)
+          )}
+        </dd>
         {site ? (
           <>
             <dt>{t(locale, 'website')}</dt>
