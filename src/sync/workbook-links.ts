@@ -113,12 +113,16 @@ export function findWorkbookLinks(body: string, pageUrl: string, contentType: st
 
 /**
  * The links to import this run: AF's kinds only, the newest `max` by the month in the name
- * (undated last), returned oldest first so later files revise earlier ones in order.
+ * (undated last), returned oldest first (ratings before results within a month) so later
+ * files revise earlier ones in order.
  */
 export function selectWorkbooks(links: WorkbookLink[], max: number): { selected: WorkbookLink[]; ignored: WorkbookLink[] } {
   const ours = links.filter((l) => l.kind !== 'other');
-  const newestFirst = [...ours].sort((a, b) => (b.month ?? '') .localeCompare(a.month ?? '') || a.fileName.localeCompare(b.fileName));
-  const selected = newestFirst.slice(0, max).reverse();
+  const newestFirst = [...ours].sort((a, b) => (b.month ?? '').localeCompare(a.month ?? '') || a.fileName.localeCompare(b.fileName));
+  // Oldest first; within a month the rating file before the results file (ratings create the contracts results refer to).
+  const selected = newestFirst
+    .slice(0, max)
+    .sort((a, b) => (a.month ?? '\uffff').localeCompare(b.month ?? '\uffff') || a.kind.localeCompare(b.kind) || a.fileName.localeCompare(b.fileName));
   const keep = new Set(selected.map((l) => l.url));
   return { selected, ignored: links.filter((l) => !keep.has(l.url)) };
 }
