@@ -14,13 +14,13 @@ const child = process.argv[2] === '--child';
 async function runChild(): Promise<void> {
   const [, , , kind, file, dbUrl] = process.argv;
   const { openNodeDatabase, migrateNodeDatabase } = await import('../src/db/node-client');
-  const { importAfFile } = await import('../src/import/af-cli.node.ts');
+  const { importAfPath } = await import('../src/import/af-cli.node.ts');
   const database = openNodeDatabase(dbUrl);
   await migrateNodeDatabase(database);
   let peak = process.memoryUsage().rss;
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
   const t0 = performance.now();
-  const report = await importAfFile(database.db, kind as never, file, { today: new Date('2026-12-01T00:00:00Z') });
+  const report = await importAfPath(database.db, kind as never, file, { today: new Date('2026-12-01T00:00:00Z') });
   const seconds = (performance.now() - t0) / 1000;
   clearInterval(timer);
   database.close();

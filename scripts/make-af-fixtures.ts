@@ -3,11 +3,18 @@
  * AF's published files; see docs/af-import.md) and, for the benchmark, files of any size.
  * Deterministic (seeded). Run: `npx tsx scripts/make-af-fixtures.ts [OUT_DIR]`.
  *
- * Odd cases built in: Swedish characters, unrated contracts ("Betyg saknas", blank periods),
- * a renamed provider (KA 10079001), a revised period (2026-07 in the 2026-11 file), an office
- * whose postcode is not in the table (99999 Påhittby) and one placed by town (72299 Västerås),
- * providers under several contracts, a list entry without detail record, contact persons
- * in detail records, repeated list entries across pages, and malformed files.
+ * Files are named and laid out as AF publishes them (docs/af-import.md): rating workbooks
+ * "betyg-rusta-och-matcha-<månad>-<år>.xlsx" (sheet "Betyg över tid"), results workbooks
+ * "resultatuppfoljning-<månad>[-<månad>]-<år>.xlsx" with a "Beskrivning" sheet, one
+ * "Resultat YYYY-MM" and one "Beräkningssnurra YYYY-MM" sheet per period and AF's columns.
+ *
+ * Odd cases built in: Swedish characters, unrated contracts ("Betyg saknas" in the rating
+ * file, "-" in the results file, blank periods), a renamed provider (KA 10079001), a revised
+ * period (2026-07 in the November file), RISKERAR HÄVNING missing in some periods, an office
+ * whose postcode is not in the table (99999 Påhittby), one placed by town (72299 Västerås) and
+ * one at "0"/"0" coordinates (AF's "not geocoded"), providers under several contracts, a list
+ * entry without detail record, contact persons in detail records, repeated list entries
+ * across pages, a delivery-area membership file (CSV and xlsx), and malformed files.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -134,6 +141,7 @@ type World = ReturnType<typeof makeWorld>;
 
 /** The chooser list entry and detail record of a contract, as AF's JSON has them. */
 function listEntry(c: FixtureContract, name: string) {
+  // lat/lon 0 is written as "0": AF's placeholder for an address it has not geocoded.
   const current = [...PERIODS_2026_09].reverse().map((p) => c.stars[p]).find((s) => s !== undefined);
   return {
     id: Number(c.ka),
@@ -203,43 +211,105 @@ export async function writeRatingWorkbook(file: string, world: World, late = fal
   await writeWorkbook(file, [{ name: 'Info', rows: [['Betyg för leverantörer av Rusta och matcha (fiktiva testdata)']] }, { name: 'Betyg över tid', rows }]);
 }
 
-const RESULT_HEADER = [
-  'PERIOD', 'LEVERANSOMRÅDE', 'LEVERANTÖRNAMN', 'KA-NUMMER', 'BETYG', 'VIKTAT RESULTATMÅTT', 'ANTAL DELTAGARE',
-  'ANTAL DELTAGARE NIVÅ A', 'ANTAL DELTAGARE NIVÅ B', 'ANTAL DELTAGARE NIVÅ C', 'ANTAL RR1 NIVÅ A', 'ANTAL RR1 NIVÅ B', 'ANTAL RR1 NIVÅ C',
-  'ANTAL RR2 NIVÅ A', 'ANTAL RR2 NIVÅ B', 'ANTAL RR2 NIVÅ C', 'STARTDATUM AVTAL', 'AVTAL HAR VARIT AKTIVT I 22 MÅNADER', 'RISKERAR HÄVNING',
+/** The columns of a "Resultat YYYY-MM" sheet, in AF's order. */
+export const RESULT_HEADER = [
+  'PERIOD', 'LEVERANSOMRÅDE', 'LEVERANTÖRNAMN', 'KA-NUMMER', 'STARTDATUM AVTAL', 'AVTAL HAR VARIT AKTIVT I 22 MÅNADER',
+  'BETYG', 'BETYG 1 ELLER SAKNAR BETYG', 'VIKTAT RESULTATMÅTT', 'VIKTAT RESULTATMÅTT LÄGRE ÄN 0,2', 'RISKERAR HÄVNING',
+  'ANTAL DELTAGARE', 'ANTAL DELTAGARE NIVÅ A', 'ANTAL DELTAGARE NIVÅ B', 'ANTAL DELTAGARE NIVÅ C',
+  'ANTAL RR1 NIVÅ A', 'ANTAL RR1 NIVÅ B', 'ANTAL RR1 NIVÅ C', 'ANTAL RR2 NIVÅ A', 'ANTAL RR2 NIVÅ B', 'ANTAL RR2 NIVÅ C',
 ];
 
-/** Result rows of one period; `withRisk` = the sheet has the RISKERAR HÄVNING column. */
+/** AF-like level weights of a period (they drift a little between periods). */
+export function periodWeights(period: string) {
+  const k = (Number(period.slice(2, 4)) * 12 + Number(period.slice(5))) % 7;
+  return { A: Number((0.7 + k * 0.0015).toFixed(6)), B: Number((0.957 + k * 0.002).toFixed(6)), C: Number((1.313 + k * 0.0025).toFixed(6)) };
+}
+
+/**
+ * Result rows of one period with AF's header; `withRisk` = the sheet has RISKERAR HÄVNING
+ * (AF left it out in several periods). No rating is printed as "-", as AF does.
+ */
 export function resultRows(world: World, period: string, withRisk: boolean): unknown[][] {
   const r = rng(Number(period.replace('-', '')));
-  const header = withRisk ? RESULT_HEADER : RESULT_HEADER.slice(0, -1);
+  const header = withRisk ? RESULT_HEADER : RESULT_HEADER.filter((h) => h !== 'RISKERAR HÄVNING');
   const rows: unknown[][] = [header];
-  const w = { A: 1, B: 1.5, C: 2.2 };
+  const w = periodWeights(period);
   for (const c of world.contracts) {
     if (`${period}-01` < c.start || c.lateOnly) continue;
     const a = r.int(0, 30), b = r.int(0, 30), cc = r.int(0, 20);
     const rr = (n: number) => r.int(0, n);
     const [r1a, r1b, r1c, r2a, r2b, r2c] = [rr(a), rr(b), rr(cc), rr(a), rr(b), rr(cc)];
     const n = a + b + cc;
-    const score = n ? Number(((w.A * (r1a + r2a) + w.B * (r1b + r2b) + w.C * (r1c + r2c)) / (2 * n)).toFixed(4)) : null;
+    const score = n ? Number(((w.A * (r1a + r2a) + w.B * (r1b + r2b) + w.C * (r1c + r2c)) / (2 * n)).toFixed(3)) : 0;
     const s = c.stars[period];
     const months = (Number(period.slice(0, 4)) - Number(c.start.slice(0, 4))) * 12 + Number(period.slice(5)) - Number(c.start.slice(5, 7));
-    const row: unknown[] = [period, c.area.name, c.provider.name, c.ka, s === undefined || s === null ? 'Betyg saknas' : s, score, n, a, b, cc,
-      r1a, r1b, r1c, r2a, r2b, r2c, new Date(`${c.start}T00:00:00Z`), months >= 22 ? 'Ja' : 'Nej'];
-    if (withRisk) row.push(s === 1 && Number(c.ka) % 3 === 0 ? 'Ja' : 'Nej');
-    rows.push(row);
+    const oneOrNone = s === undefined || s === null || s === 1;
+    const byName: Record<string, unknown> = {
+      'PERIOD': period, 'LEVERANSOMRÅDE': c.area.name, 'LEVERANTÖRNAMN': c.provider.name, 'KA-NUMMER': c.ka,
+      'STARTDATUM AVTAL': new Date(`${c.start}T00:00:00Z`), 'AVTAL HAR VARIT AKTIVT I 22 MÅNADER': months >= 22 ? 'Ja' : 'Nej',
+      'BETYG': s === undefined || s === null ? '-' : s, 'BETYG 1 ELLER SAKNAR BETYG': oneOrNone ? 'Ja' : 'Nej',
+      'VIKTAT RESULTATMÅTT': score, 'VIKTAT RESULTATMÅTT LÄGRE ÄN 0,2': score < 0.2 ? 'Ja' : 'Nej',
+      'RISKERAR HÄVNING': s === 1 && score < 0.2 && months >= 22 ? 'Ja' : 'Nej',
+      'ANTAL DELTAGARE': n, 'ANTAL DELTAGARE NIVÅ A': a, 'ANTAL DELTAGARE NIVÅ B': b, 'ANTAL DELTAGARE NIVÅ C': cc,
+      'ANTAL RR1 NIVÅ A': r1a, 'ANTAL RR1 NIVÅ B': r1b, 'ANTAL RR1 NIVÅ C': r1c, 'ANTAL RR2 NIVÅ A': r2a, 'ANTAL RR2 NIVÅ B': r2b, 'ANTAL RR2 NIVÅ C': r2c,
+    };
+    rows.push(header.map((h) => byName[h]));
   }
   return rows;
 }
 
-/** Results workbook: "Resultat 2026-07" (with RISKERAR HÄVNING), "Resultat 2026-09" (without), a weights sheet. */
-export async function writeResultsWorkbook(file: string, world: World): Promise<void> {
+/** AF's calculator sheet for a period: a small form with "Vikt nivå A/B/C" and the weight beside each label. */
+export function weightsSheetRows(period: string): unknown[][] {
+  const w = periodWeights(period);
+  return [
+    [`Beräkningssnurra för viktat resultatmått, ${period}`],
+    [],
+    ['', 'Antal deltagare', 'Antal RR1', 'Antal RR2'],
+    ['Vikt nivå A', w.A, '', ''],
+    ['Vikt nivå B', w.B, '', ''],
+    ['Vikt nivå C', w.C, '', ''],
+    [],
+    ['Viktat resultatmått = Σ((RR1 + RR2) × vikt per nivå) / (2 × antal deltagare)'],
+  ];
+}
+
+const DESCRIPTION_ROWS = [
+  ['Beskrivning av resultatuppföljningen (fiktiva testdata)'],
+  ['Leverantörer som saknar betyg markeras med ett streck, "-".'],
+  ['Kolumnen RISKERAR HÄVNING redovisas inte för alla perioder.'],
+];
+
+/**
+ * Results workbook as AF publishes it: a "Beskrivning" sheet, then per period a
+ * "Resultat YYYY-MM" and a "Beräkningssnurra YYYY-MM" sheet. `withRisk` says which periods
+ * have the RISKERAR HÄVNING column.
+ */
+export async function writeResultsWorkbook(file: string, world: World, periods = ['2026-07', '2026-09'], withRisk: (p: string) => boolean = (p) => p === '2026-07'): Promise<void> {
   await writeWorkbook(file, [
-    { name: 'Beräkningssnurra 2026-09', rows: [['Nivå', 'Vikt'], ['A', 1], ['B', 1.5], ['C', 2.2]] },
-    { name: 'Resultat 2026-07', rows: resultRows(world, '2026-07', true) },
-    { name: 'Resultat 2026-09', rows: resultRows(world, '2026-09', false) },
+    { name: 'Beskrivning resultatuppföljning', rows: DESCRIPTION_ROWS },
+    ...periods.flatMap((p) => [
+      { name: `Resultat ${p}`, rows: resultRows(world, p, withRisk(p)) },
+      { name: `Beräkningssnurra ${p}`, rows: weightsSheetRows(p) },
+    ]),
   ]);
 }
+
+/** RoM 2 delivery-area memberships (municipality, area, AF region, valid from), by code or by name. */
+export const AREA_MEMBERSHIPS: [string, string, string, string][] = [
+  ['1401', 'Göteborg Syd-Öst', 'Väst', '2025-01-01'],
+  ['Partille', 'Göteborg Syd-Öst', 'Väst', '2025-01-01'],
+  ['1481', 'Göteborg Syd-Öst', 'Väst', '2025-01-01'],
+  ['1480', 'Göteborg Mitt', 'Väst', '2025-01-01'],
+  ['1496', 'Skövde-Falköping-Lidköping', 'Väst', '2025-01-01'],
+  ['Falköpings kommun', 'Skövde-Falköping-Lidköping', 'Väst', '2025-01-01'],
+  ['1494', 'Skövde-Falköping-Lidköping', 'Väst', '2025-01-01'],
+  ['0180', 'Stockholm Mitt', 'Stockholm-Gotland', '2025-01-01'],
+  ['0180', 'Stockholm Nord', 'Stockholm-Gotland', '2025-01-01'],
+  ['0160', 'Stockholm Nord', 'Stockholm-Gotland', '2025-01-01'],
+  ['Danderyd', 'Stockholm Nord', 'Stockholm-Gotland', '2025-01-01'],
+  ['Region Gotland', 'Gotland', 'Stockholm-Gotland', '2025-01-01'],
+  ['1980', 'Västerås', 'Mitt', '2025-01-01'],
+];
 
 /** The committed test fixtures. */
 export function fixtureWorld(): World {
@@ -254,7 +324,11 @@ export function fixtureWorld(): World {
   const allRated = Object.fromEntries(PERIODS_2026_11.map((p, i) => [p, (i % 4) + 1]));
   world.contracts.push(
     { ka: '10079001', provider: renamed, area: area('Västerås'), ...base, stars: allRated,
-      addresses: [{ id: '399001', street: 'Östra Ringvägen 5', postcode: '99999', town: 'Påhittby', lat: 59.6, lon: 16.5 }] },
+      addresses: [
+        { id: '399001', street: 'Östra Ringvägen 5', postcode: '99999', town: 'Påhittby', lat: 59.6, lon: 16.5 },
+        // Not geocoded: AF gives "0"/"0".
+        { id: '399005', street: 'Nollgatan 1', postcode: '72211', town: 'Västerås', lat: 0, lon: 0 },
+      ] },
     { ka: '10079002', provider: renamed, area: area('Bollnäs-Söderhamn'), ...base, accepting: false, stars: allRated,
       addresses: [{ id: '399002', street: 'Testvägen 1', postcode: '72299', town: 'Västerås', lat: 59.62, lon: 16.55 }] },
     { ka: '10079003', provider: noDetail, area: area('Ljusdal'), ...base, stars: Object.fromEntries(PERIODS_2026_11.map((p) => [p, null])),
@@ -289,21 +363,36 @@ async function main(): Promise<void> {
   ] };
   writeFileSync(join(out, 'sokleverantor-malformed-2026-09-15.json'), `${JSON.stringify(bad, null, 1)}\n`);
 
-  await writeRatingWorkbook(join(out, 'betyg-rusta-och-matcha-2026-09.xlsx'), world);
-  await writeRatingWorkbook(join(out, 'betyg-rusta-och-matcha-2026-11.xlsx'), world, true);
+  await writeRatingWorkbook(join(out, 'betyg-rusta-och-matcha-september-2026.xlsx'), world);
+  await writeRatingWorkbook(join(out, 'betyg-rusta-och-matcha-november-2026.xlsx'), world, true);
   const badRatings = ratingSheetRows({ providers: world.providers, contracts: world.contracts.slice(0, 6) }, PERIODS_2026_09, false);
-  badRatings[2][5] = 5; // a rating out of range
-  badRatings[3][3] = null; // no KA number
-  badRatings[4][3] = badRatings[1][3]; // the same KA number twice
-  badRatings[5][6] = 'tre'; // not a rating
+  badRatings[2][5] = 5; // a rating out of range: that period is skipped with a warning
+  badRatings[3][3] = null; // no KA number: the row is rejected
+  badRatings[4][3] = badRatings[1][3]; // the same KA number twice: the second row is rejected
+  badRatings[5][6] = 'tre'; // not a rating: that period is skipped with a warning
   await writeWorkbook(join(out, 'betyg-malformed-2026-09.xlsx'), [{ name: 'Betyg över tid', rows: badRatings }]);
 
-  await writeResultsWorkbook(join(out, 'resultatuppfoljning-2026-09.xlsx'), world);
-  const badResults = resultRows({ providers: world.providers, contracts: world.contracts.slice(0, 5) }, '2026-07', true);
-  badResults[1][6] = 'tolv'; // not a count
-  badResults[2][0] = '2026-05'; // PERIOD differs from the sheet
-  badResults[3][18] = 'kanske'; // not Ja/Nej
+  await writeResultsWorkbook(join(out, 'resultatuppfoljning-juli-september-2026.xlsx'), world);
+  // Five periods in one file, as AF's "mars–november 2025" release; RISKERAR HÄVNING only in March and May.
+  await writeResultsWorkbook(join(out, 'resultatuppfoljning-mars-november-2025.xlsx'), world,
+    ['2025-03', '2025-05', '2025-07', '2025-09', '2025-11'], (p) => p <= '2025-05');
+  const badResults = resultRows({ providers: world.providers, contracts: world.contracts.slice(0, 6) }, '2026-07', true);
+  const col = (h: string) => RESULT_HEADER.indexOf(h);
+  badResults[1][col('ANTAL DELTAGARE')] = 'tolv'; // not a count: stored as unknown, with a warning
+  badResults[2][col('PERIOD')] = '2026-05'; // PERIOD differs from the sheet: rejected
+  badResults[3][col('RISKERAR HÄVNING')] = 'kanske'; // not Ja/Nej: stored as unknown, with a warning
+  badResults[4][col('KA-NUMMER')] = 'KA?!'; // not a KA number: rejected
   await writeWorkbook(join(out, 'resultat-malformed-2026-09.xlsx'), [{ name: 'Resultat 2026-07', rows: badResults }]);
+
+  // RoM 2 delivery areas and their municipalities, as a CSV and as a workbook.
+  const areaRows = [['Kommun', 'Leveransområde', 'Af region', 'Giltig från'], ...AREA_MEMBERSHIPS];
+  writeFileSync(join(out, 'leveransomraden-rom2-2025-01-01.csv'), `${areaRows.map((r) => r.join(';')).join('\n')}\n`);
+  await writeWorkbook(join(out, 'leveransomraden-rom2-2025-01.xlsx'), [{ name: 'Kommuner', rows: [
+    ['Leveransområden Rusta och matcha 2 (fiktivt utdrag)'], [],
+    ['Kommunkod', 'Kommun', 'Leveransområde', 'Af region', 'Giltig från'],
+    ...AREA_MEMBERSHIPS.filter(([m]) => /^\d{4}$/.test(m)).map(([m, a, r, d]) => [m, '', a, r, new Date(`${d}T00:00:00Z`)]),
+    ['9999', 'Atlantis', 'Göteborg Mitt', 'Väst', new Date('2025-01-01T00:00:00Z')],
+  ] }]);
   process.stdout.write(`wrote AF fixtures to ${out}\n`);
 }
 

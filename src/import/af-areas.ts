@@ -17,9 +17,13 @@ export interface AreaPlanner {
   statements(): unknown[];
 }
 
-/** Loads the areas; `asOf` (YYYY-MM-DD) skips areas that had ended by then. */
-export async function planAreas(db: Db, report: AfImportReport, asOf: string): Promise<AreaPlanner> {
-  const rows = await db.select().from(deliveryAreas);
+/**
+ * Loads the areas; `asOf` (YYYY-MM-DD) skips areas that had ended by then, `service` limits
+ * matching to one generation (af-areas reads RoM2's document, so a pilot area of the same name
+ * must not take its municipalities).
+ */
+export async function planAreas(db: Db, report: AfImportReport, asOf: string, service?: string): Promise<AreaPlanner> {
+  const rows = (await db.select().from(deliveryAreas)).filter((a) => service === undefined || a.service === service);
   const rank = (s: string) => (s === 'rom2' ? 0 : s === 'rom1' ? 1 : 2);
   const byName = new Map<string, { id: number; afRegion: string | null; name: string; isNew: boolean }>();
   for (const a of [...rows].sort((x, y) => rank(x.service) - rank(y.service) || x.id - y.id)) {

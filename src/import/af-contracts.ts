@@ -1,17 +1,20 @@
 /**
  * Contracts named in AF's workbooks (rating and results files), matched by KA number.
- * An unknown KA number becomes a contract of the provider whose name (current or earlier)
- * matches the row exactly once; otherwise the row is reported as unmatched and skipped.
+ * An unknown KA number becomes a contract of the provider whose name (current or earlier,
+ * compared by providerNameKey) matches the row; when no provider has that name, the file
+ * stands alone and creates one, known by name only (no organisation number) until a chooser
+ * list identifies it (af-providers-import.ts). Only a name shared by several providers
+ * leaves a row unmatched.
  * Keeps first/last seen, status (a contract absent from a newer full list has left:
  * status 'ended', last_seen kept), delivery area, start date and the provider's name over time.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { foldForSearch } from '../directory/text-fold';
 import { contracts, importRuns, providerNameVariants, providers } from '../db/schema';
 import type { Db } from '../db/types';
 import { planAreas } from './af-areas';
-import { chunked, count, earlier, later, previousRunDate, type AfImportReport } from './af-common';
+import { chunked, count, earlier, later, nextId, previousRunDate, type AfImportReport } from './af-common';
 import { planProviderUpdates } from './af-provider-updates';
+import { providerNameKey } from './provider-name-key';
 
 export interface WorkbookContractRow {
   line: number;
@@ -20,7 +23,7 @@ export interface WorkbookContractRow {
   providerName: string;
   areaName: string;
   afRegion: string | null;
-  /** From the results file; undefined when the file has no such column. */
+  /** From the results file (STARTDATUM AVTAL of the latest period); undefined/null when unknown. */
   startDate?: string | null;
 }
 
@@ -54,34 +57,57 @@ export async function planContracts(
   // Name index for contracts we do not know yet: every current and earlier provider name.
   const byName = new Map<string, Set<number>>();
   if (rows.some((r) => !existing.has(r.ka))) {
-    const add = (name: string, id: number) => byName.set(foldForSearch(name), (byName.get(foldForSearch(name)) ?? new Set()).add(id));
+    const add = (name: string, id: number) => {
+      const key = providerNameKey(name);
+      if (key) byName.set(key, (byName.get(key) ?? new Set()).add(id));
+    };
     for (const p of await db.select({ id: providers.id, name: providers.displayName }).from(providers)) add(p.name, p.id);
     for (const v of await db.select({ id: providerNameVariants.providerId, name: providerNameVariants.name }).from(providerNameVariants)) add(v.name, v.id);
   }
 
   const known = new Set<string>();
   const plannedProvider = new Map<string, number>();
+  // Providers this file introduces (by name key), created with explicit ids.
+  const newProviders = new Map<string, { id: number; name: string }>();
+  let nextProviderId = await nextId(db, providers);
   for (const r of rows) {
     const old = existing.get(r.ka);
     if (old) {
       plannedProvider.set(r.ka, old.providerId);
       continue;
     }
-    const ids = byName.get(foldForSearch(r.providerName));
-    if (!ids || ids.size !== 1) {
+    const key = providerNameKey(r.providerName);
+    const ids = byName.get(key);
+    if (ids && ids.size > 1) {
       report.unmatched.push({
         line: r.line, where: r.where, kind: 'contract', key: r.ka,
-        message: ids
-          ? `"${r.providerName}" matches ${ids.size} providers; the contract and its figures were skipped`
-          : `no provider named "${r.providerName}" is known (import AF's provider list with organisation numbers first); the contract and its figures were skipped`,
+        message: `"${r.providerName}" matches ${ids.size} providers; the contract and its figures were skipped`,
       });
       continue;
     }
-    plannedProvider.set(r.ka, [...ids][0]);
+    if (ids) {
+      plannedProvider.set(r.ka, [...ids][0]);
+      continue;
+    }
+    let created = newProviders.get(key);
+    if (!created) {
+      created = { id: nextProviderId++, name: r.providerName };
+      newProviders.set(key, created);
+    }
+    plannedProvider.set(r.ka, created.id);
   }
-  const updates = await planProviderUpdates(db, report, [...plannedProvider.values()], dataAsOf, report.fileName);
+  const newIds = new Set([...newProviders.values()].map((p) => p.id));
+  const updates = await planProviderUpdates(db, report, [...plannedProvider.values()].filter((id) => !newIds.has(id)), dataAsOf, report.fileName);
 
   const statements: unknown[] = [];
+  const providerStatements: unknown[] = [];
+  for (const p of newProviders.values()) {
+    count(report, 'providers', 'created');
+    providerStatements.push(
+      db.insert(providers).values({ id: p.id, orgnr: null, displayName: p.name, firstSeen: dataAsOf, lastSeen: dataAsOf }),
+      db.insert(providerNameVariants).values({ providerId: p.id, name: p.name, seenFrom: dataAsOf, source: report.fileName }),
+    );
+  }
   const contractStatements: unknown[] = [];
   for (const r of rows) {
     const providerId = plannedProvider.get(r.ka);
@@ -136,6 +162,6 @@ export async function planContracts(
       contractStatements.push(db.update(contracts).set({ status: 'ended' }).where(eq(contracts.kaNumber, c.ka)));
     }
   }
-  statements.push(...areas.statements(), ...updates.statements(), ...contractStatements);
+  statements.push(...areas.statements(), ...providerStatements, ...updates.statements(), ...contractStatements);
   return { known, statements };
 }

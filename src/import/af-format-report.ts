@@ -1,36 +1,43 @@
 /**
- * Human-readable text of an AF import report (used by the CLI; runtime-neutral).
+ * Human-readable text of an AF import report (used by the CLI; runtime-neutral). Long lists
+ * are summarised: their count and the first REPORT_LIST_LIMIT entries; `--format json` has all.
  */
-import type { AfImportReport } from './af-common';
-
-const LIST_LIMIT = 50;
+import { DATE_BASIS_TEXT, REPORT_LIST_LIMIT, type AfImportReport } from './af-common';
 
 function list(out: string[], title: string, items: string[]): void {
   if (items.length === 0) return;
   out.push(`  ${title} (${items.length}):`);
-  for (const s of items.slice(0, LIST_LIMIT)) out.push(`    ${s}`);
-  if (items.length > LIST_LIMIT) out.push(`    … and ${items.length - LIST_LIMIT} more (use --format json for all)`);
+  for (const s of items.slice(0, REPORT_LIST_LIMIT)) out.push(`    ${s}`);
+  if (items.length > REPORT_LIST_LIMIT) out.push(`    … and ${items.length - REPORT_LIST_LIMIT} more (--format json lists all)`);
 }
 
-/** Multi-line summary: status, counts, every error with its row, unmatched rows, joiners and leavers. */
+const STATUS_TEXT: Record<AfImportReport['status'], string> = {
+  ok: 'IMPORTED',
+  partial: 'IMPORTED WITH ROWS LEFT OUT',
+  unchanged: 'UNCHANGED',
+  failed: 'FAILED, NOTHING WRITTEN',
+};
+
+/** Multi-line summary: status, date and its source, counts, rejected rows, unmatched, merges, joiners, leavers, warnings. */
 export function formatAfReport(r: AfImportReport): string {
+  const date = r.dataAsOf ? `data as of ${r.dataAsOf}${r.dataAsOfBasis ? ` (${DATE_BASIS_TEXT[r.dataAsOfBasis]})` : ''}` : 'data as of ?';
   const out = [
-    `${r.fileName}: ${r.status.toUpperCase()} (${r.kind}, data as of ${r.dataAsOf || '?'}, import run ${r.importRunId ?? '-'})`,
+    `${r.fileName}: ${STATUS_TEXT[r.status]} (${r.kind}, ${date}, import run ${r.importRunId ?? '-'})`,
     `  rows read ${r.rowsRead} · created ${r.created} · updated ${r.updated} · revised ${r.revised} · unchanged ${r.unchanged} · removed ${r.removed} · unmatched ${r.unmatched.length} · rejected ${r.rejected}`,
     `  sha256 ${r.sha256}`,
   ];
   const parts = Object.entries(r.breakdown).map(([k, v]) => `${k}: ${Object.entries(v).map(([a, n]) => `${a} ${n}`).join(', ')}`);
   if (parts.length) out.push(`  ${parts.join(' · ')}`);
-  if (r.errors.length > 0) {
-    out.push(`  ${r.errors.length} error(s); nothing was written:`);
-    for (const e of r.errors) {
-      out.push(`    ${e.where ? `${e.where}, ` : ''}${e.line ? `row ${e.line}` : 'file'}${e.field ? `, ${e.field}` : ''}: ${e.message}`);
-    }
-  }
-  list(out, 'unmatched', r.unmatched.map((u) => `${u.where ? `${u.where}, ` : ''}row ${u.line}: ${u.kind} ${u.key} — ${u.message}`));
-  list(out, 'new delivery areas (municipalities unknown)', r.newAreas);
+  const fileErrors = r.errors.filter((e) => e.line === 0);
+  const rowErrors = r.errors.filter((e) => e.line > 0);
+  const fmt = (e: AfImportReport['errors'][number]) => `${e.where ? `${e.where}, ` : ''}${e.line ? `row ${e.line}` : 'file'}${e.field ? `, ${e.field}` : ''}: ${e.message}`;
+  if (r.status === 'failed') list(out, 'why nothing was written', fileErrors.map(fmt));
+  list(out, r.status === 'failed' ? 'rejected rows' : 'rejected rows (not imported, the rest was)', rowErrors.map(fmt));
+  list(out, 'unmatched (valid rows that could not be placed; skipped)', r.unmatched.map((u) => `${u.where ? `${u.where}, ` : ''}row ${u.line}: ${u.kind} ${u.key} — ${u.message}`));
+  list(out, 'providers identified (merges)', r.merges);
+  list(out, 'new delivery areas', r.newAreas);
   list(out, 'joined', r.joined);
   list(out, 'left', r.left);
-  list(out, 'warnings', r.warnings);
+  list(out, 'warnings (details dropped or noted; rows still imported)', r.warnings);
   return out.join('\n');
 }

@@ -1,20 +1,26 @@
 /**
- * Imports AF's chooser list (JSON, see af-providers-read.ts): providers by organisation
- * number (from detail records; an entry without one is matched by its AF id from an earlier
- * import, else reported as unmatched), name variants, websites, AF ids (external_ids),
- * delivery addresses as offices placed in a municipality, and nyval_tillatet on the contract
- * whose KA number equals the AF id (if any). One batch; all or nothing; idempotent.
- * Providers that a newer list no longer has are reported as having left (last_seen kept).
+ * Imports AF's chooser list (JSON, see af-providers-read.ts): providers, name variants,
+ * websites, AF ids (external_ids), delivery addresses as offices placed in a municipality,
+ * and nyval_tillatet on the contract whose KA number equals the AF id (if any).
+ *
+ * Who an entry is (provider-identity.ts): its organisation number; else its AF id from an
+ * earlier list; else the contract whose KA number is its AF id; else its normalised name.
+ * Providers that AF's rating or results files created by name only are thereby identified:
+ * the organisation number is attached to them, or, when another provider already has it,
+ * they are merged into that one — every such step is recorded (provider_merges) and
+ * reported. One batch; all or nothing; idempotent. Providers that a newer list no longer
+ * has are reported as having left (last_seen kept).
  */
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import { maskOrgnr } from '../directory/orgnr';
 import { contracts, externalIds, importRuns, offices, providerNameVariants, providers } from '../db/schema';
 import type { Db } from '../db/types';
-import { chunked, commit, count, earlier, emptyReport, later, nextId, previousRunDate, publicationDate, recordFailedRun, sha256Bytes, type AfImportReport } from './af-common';
-import { insertStatements } from './af-common';
+import { applyPublicationDate, chunked, commit, count, earlier, emptyReport, later, nextId, previousRunDate, recordFailedRun, sha256Bytes, type AfImportReport } from './af-common';
+import { insertStatements, mustFail, rejectedRows } from './af-common';
 import { officePlacer } from './office-placement';
 import { planProviderUpdates } from './af-provider-updates';
 import { readChooserJson, type ChooserEntry } from './af-providers-read';
+import { resolveChooserProviders } from './provider-identity';
 
 export interface AfJsonInput {
   fileName: string;
@@ -26,9 +32,8 @@ export interface AfJsonInput {
 /** Imports a chooser JSON file; see docs/af-import.md. */
 export async function importAfProviders(db: Db, input: AfJsonInput): Promise<AfImportReport> {
   const startedAt = new Date().toISOString();
-  const pub = publicationDate(input.fileName, input.published, input.today.toISOString().slice(0, 10));
-  const report = emptyReport('af-providers', input.fileName, await sha256Bytes(input.bytes), 'date' in pub ? pub.date : '');
-  if ('error' in pub) report.errors.push({ line: 0, field: 'published', message: pub.error });
+  const report = emptyReport('af-providers', input.fileName, await sha256Bytes(input.bytes), '');
+  applyPublicationDate(report, input.fileName, input.published, input.today);
   let text = '';
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(input.bytes);
@@ -39,56 +44,24 @@ export async function importAfProviders(db: Db, input: AfJsonInput): Promise<AfI
   report.rowsRead = read.rowsRead;
   report.warnings.push(...read.warnings);
   if (text) report.errors.push(...read.errors);
-  report.rejected = new Set(read.errors.filter((e) => e.line > 0).map((e) => e.line)).size;
-  if (report.errors.length > 0) return recordFailedRun(db, report, startedAt);
+  report.rejected = rejectedRows(read.errors);
+  if (mustFail(report, read.entries.length)) return recordFailedRun(db, report, startedAt);
   const dataAsOf = report.dataAsOf;
   const source = input.fileName;
   const statements: unknown[] = [];
+  const runId = await nextId(db, importRuns);
 
-  // Who is who: organisation number first, then the AF id seen in an earlier import.
+  // Who is who (see provider-identity.ts): creates, attaches org numbers, merges.
   const entries = read.entries;
-  const byOrgnr = new Map<string, typeof providers.$inferSelect>();
-  for (const group of chunked([...new Set(entries.flatMap((e) => (e.orgnr ? [e.orgnr.digits] : [])))])) {
-    for (const p of await db.select().from(providers).where(inArray(providers.orgnr, group))) byOrgnr.set(p.orgnr!, p);
-  }
-  const knownIds = new Map<string, typeof externalIds.$inferSelect>();
-  for (const group of chunked(entries.map((e) => e.id))) {
-    const rows = await db.select().from(externalIds)
-      .where(and(eq(externalIds.system, 'af_search'), eq(externalIds.entity, 'provider'), inArray(externalIds.externalId, group)));
-    for (const r of rows) knownIds.set(r.externalId, r);
-  }
-  let nextProviderId = await nextId(db, providers);
-  const created = new Map<string, { id: number; entry: ChooserEntry }>();
-  const providerOf = new Map<ChooserEntry, number>();
-  for (const e of entries) {
-    if (e.orgnr) {
-      const old = byOrgnr.get(e.orgnr.digits);
-      if (old) providerOf.set(e, old.id);
-      else {
-        const c = created.get(e.orgnr.digits) ?? { id: nextProviderId++, entry: e };
-        created.set(e.orgnr.digits, c);
-        providerOf.set(e, c.id);
-      }
-    } else if (knownIds.has(e.id)) providerOf.set(e, Number(knownIds.get(e.id)!.entityId));
-    else {
-      report.unmatched.push({ line: e.line, where: e.where, kind: 'provider', key: e.id,
-        message: `"${e.name}" has no organisation number (no detail record) and AF id ${e.id} was not seen before; skipped` });
-    }
-  }
+  const ident = await resolveChooserProviders(db, report, entries, { dataAsOf, source, runId });
+  const { providerOf, created, knownIds } = ident;
+  statements.push(...ident.statements);
   const prevDate = await previousRunDate(db, 'af_providers');
+  for (const c of created.values()) if (prevDate !== null) report.joined.push(`${c.name}${c.orgnr ? ` (${maskOrgnr(c.orgnr)})` : ''}`);
 
-  // New providers.
-  for (const [digits, { id, entry }] of created) {
-    count(report, 'providers', 'created');
-    if (prevDate !== null) report.joined.push(`${entry.name} (${maskOrgnr(digits)})`);
-    statements.push(db.insert(providers).values({
-      id, orgnr: digits, legalForm: entry.orgnr!.legalForm, isSoleTrader: entry.orgnr!.isSoleTrader, displayName: entry.name,
-      website: entry.website ?? null, firstSeen: dataAsOf, lastSeen: dataAsOf,
-    }));
-    statements.push(db.insert(providerNameVariants).values({ providerId: id, name: entry.name, seenFrom: dataAsOf, source }));
-  }
   // Existing providers: name over time, website, seen dates.
-  const existingIds = [...new Set([...providerOf.values()].filter((id) => ![...created.values()].some((c) => c.id === id)))];
+  const createdIds = new Set([...created.values()].map((c) => c.id));
+  const existingIds = [...new Set([...providerOf.values()].filter((id) => !createdIds.has(id)))];
   const updates = await planProviderUpdates(db, report, existingIds, dataAsOf, source);
   const newerOrSame = prevDate === null || dataAsOf >= prevDate;
   for (const e of entries) {
@@ -97,7 +70,7 @@ export async function importAfProviders(db: Db, input: AfJsonInput): Promise<AfI
     updates.seen(id, e.name);
     if (e.orgnr && newerOrSame) {
       updates.set(id, { legalForm: e.orgnr.legalForm, isSoleTrader: e.orgnr.isSoleTrader, ...(e.website !== undefined && e.website !== null ? { website: e.website } : {}) });
-    }
+    } else if (!updates.provider(id)?.website && e.website) updates.set(id, { website: e.website });
   }
   statements.push(...updates.statements());
 
@@ -107,7 +80,7 @@ export async function importAfProviders(db: Db, input: AfJsonInput): Promise<AfI
     const rows = await db.select({ entityId: externalIds.entityId, lastSeen: externalIds.lastSeen }).from(externalIds)
       .where(and(eq(externalIds.system, 'af_search'), eq(externalIds.entity, 'provider')));
     for (const r of rows) {
-      const pid = Number(r.entityId);
+      const pid = ident.finalProvider(Number(r.entityId));
       previouslyListed.set(pid, later(previouslyListed.get(pid) ?? '', r.lastSeen));
     }
     const inFile = new Set(providerOf.values());
@@ -153,15 +126,12 @@ export async function importAfProviders(db: Db, input: AfJsonInput): Promise<AfI
   }
 
   // nyval_tillatet: only where the AF id is a KA number we know (see docs/af-import.md).
-  const byKa = new Map<string, typeof contracts.$inferSelect>();
-  for (const group of chunked(entries.map((e) => e.id.toUpperCase()))) {
-    for (const c of await db.select().from(contracts).where(inArray(contracts.kaNumber, group))) byKa.set(c.kaNumber, c);
-  }
+  const byKa = ident.byKa;
   let notApplied = 0;
   for (const e of entries) {
     const c = byKa.get(e.id.toUpperCase());
     const pid = providerOf.get(e);
-    if (!c || pid === undefined || c.providerId !== pid) {
+    if (!c || pid === undefined || ident.finalProvider(c.providerId) !== pid) {
       if (e.acceptingNew !== null) notApplied++;
       continue;
     }
@@ -195,8 +165,7 @@ export async function importAfProviders(db: Db, input: AfJsonInput): Promise<AfI
     for (const a of list.values()) {
       const placement = place(a);
       if (placement.municipalityDerivation === 'unknown') {
-        report.unmatched.push({ line: a.line, where: a.where, kind: 'office', key: `${a.postcode} ${a.town}`,
-          message: 'no municipality found for this postcode or town; stored as unknown' });
+        report.warnings.push(`entry ${a.line} (${a.where}): office ${a.street}, ${a.postcode} ${a.town} stored with municipality unknown (postcode and town not in the reference table)`);
       }
       const old = oldOffices.get(`${pid}|${a.afAddressId}`);
       oldOffices.delete(`${pid}|${a.afAddressId}`);
@@ -228,5 +197,5 @@ export async function importAfProviders(db: Db, input: AfJsonInput): Promise<AfI
   }
   statements.push(...insertStatements(db, offices, officeRows));
 
-  return commit(db, report, startedAt, await nextId(db, importRuns), statements);
+  return commit(db, report, startedAt, runId, statements);
 }

@@ -6,7 +6,13 @@
  * as strings, websites often without a scheme.
  *
  * Only the fields Valkollen stores are copied: contact persons (kontaktperson_namn,
- * _telefon, _epost) and anything else unknown are dropped here and never reach the database.
+ * _telefon, _epost — so a malformed phone can never matter) and anything else unknown are
+ * dropped here and never reach the database.
+ *
+ * Policy (docs/af-import.md): an entry without a usable id or name is rejected and named;
+ * an impossible detail is dropped with a warning and the entry kept — coordinates outside
+ * Sweden or "0"/"0" (AF's "not geocoded"), an address without street, town or a five-digit
+ * postcode, an organisation number that fails its check digit, an odd nyval_tillatet.
  */
 import { parseOrgnr, type Orgnr } from '../directory/orgnr';
 import { parsePostcode } from '../directory/text-fold';
@@ -134,18 +140,23 @@ export function readChooserJson(text: string): ReadChooser {
       return;
     }
     const id = obj.id === undefined || obj.id === null ? '' : String(obj.id).trim();
-    if (!/^[A-Za-z0-9-]{1,40}$/.test(id)) fail('id', id ? `"${id}" is not an AF id` : 'is required');
     const detail = { ...(details.get(id) ?? {}), ...obj };
     const name = typeof detail.namn === 'string' ? detail.namn.trim() : '';
-    if (!name) fail('namn', 'is required');
+    if (!/^[A-Za-z0-9-]{1,40}$/.test(id)) fail('id', id ? `"${id.slice(0, 60)}" is not an AF id` : `is required${name ? ` ("${name.slice(0, 80)}")` : ''}`);
+    else if (!name) fail('namn', 'is required');
     else if (name.length > 200) fail('namn', 'must be at most 200 characters');
-    const accepting = bool(detail.nyval_tillatet);
-    if (accepting === undefined) fail('nyval_tillatet', 'must be true, false or null');
+    if (out.errors.length > before) return;
+    const warn = (message: string) => out.warnings.push(`entry ${line} (${where}, AF id ${id}): ${message}`);
+    let accepting = bool(detail.nyval_tillatet);
+    if (accepting === undefined) {
+      warn(`nyval_tillatet "${String(detail.nyval_tillatet).slice(0, 40)}" is not true or false; stored as unknown`);
+      accepting = null;
+    }
     let orgnr: Orgnr | undefined;
     if (detail.orgnr !== undefined && detail.orgnr !== null && detail.orgnr !== '') {
       const r = parseOrgnr(String(detail.orgnr));
       if (r.ok) orgnr = r.value;
-      else fail('orgnr', r.message);
+      else warn(`organisation number dropped: ${r.message}`);
     }
     let website: string | null | undefined;
     if ('hemsida' in detail) {
@@ -156,28 +167,29 @@ export function readChooserJson(text: string): ReadChooser {
     }
     const addresses: ChooserAddress[] = [];
     const list = detail.adresser ?? [];
-    if (!Array.isArray(list)) fail('adresser', 'must be a list');
+    if (!Array.isArray(list)) warn('"adresser" is not a list; no offices taken from this entry');
     else {
       list.forEach((a, j) => {
-        const f = (field: string, message: string) => fail(`adresser[${j}].${field}`, message);
-        if (!isObj(a)) return f('', 'must be an object');
-        const street = typeof a.adressrad === 'string' ? a.adressrad.trim() : '';
-        const town = typeof a.postort === 'string' ? a.postort.trim() : '';
+        const drop = (message: string) => warn(`address ${j + 1} dropped: ${message}`);
+        if (!isObj(a)) return drop('not an object');
+        const street = typeof a.adressrad === 'string' ? a.adressrad.trim().slice(0, 200) : '';
+        const town = typeof a.postort === 'string' ? a.postort.trim().slice(0, 100) : '';
         const postcode = parsePostcode(String(a.postnummer ?? ''));
-        if (!street) f('adressrad', 'is required');
-        if (!town) f('postort', 'is required');
-        if (!postcode) f('postnummer', a.postnummer ? `"${a.postnummer}" is not a five-digit postcode` : 'is required');
+        if (!street) return drop('no street (adressrad)');
+        if (!town) return drop('no town (postort)');
+        if (!postcode) return drop(a.postnummer ? `"${String(a.postnummer).slice(0, 20)}" is not a five-digit postcode` : 'no postcode');
         const k = isObj(a.koordinater) ? a.koordinater : {};
-        const lat = coordinate(k.latitud, 55, 69.5);
-        const lon = coordinate(k.longitud, 10.5, 24.5);
-        if (lat === undefined) f('koordinater.latitud', `"${k.latitud}" is not a latitude in Sweden`);
-        if (lon === undefined) f('koordinater.longitud', `"${k.longitud}" is not a longitude in Sweden`);
-        if (!street || !town || !postcode || lat === undefined || lon === undefined) return;
+        let lat = coordinate(k.latitud, 55, 69.5);
+        let lon = coordinate(k.longitud, 10.5, 24.5);
+        if (lat === undefined || lon === undefined || (lat === null) !== (lon === null)) {
+          warn(`address ${j + 1} (${street}, ${town}): coordinates "${String(k.latitud)}", "${String(k.longitud)}" are not a place in Sweden; stored without coordinates`);
+          lat = null;
+          lon = null;
+        }
         const adressid = a.adressid === undefined || a.adressid === null || a.adressid === '' ? null : String(a.adressid).trim();
         addresses.push({ afAddressId: adressid ?? `noid:${postcode}:${street.toLowerCase()}`, street, postcode, town, lat, lon });
       });
     }
-    if (out.errors.length > before) return;
     // Pages fetched while AF's list changes overlap: an identical repeat is dropped.
     const entry: ChooserEntry = { line, where, id, name, acceptingNew: accepting ?? null, addresses, orgnr, website };
     const json = JSON.stringify({ ...entry, line: 0, where: '' });

@@ -6,7 +6,9 @@
  */
 import { importRuns, ratings } from '../db/schema';
 import type { Db } from '../db/types';
-import { commit, count, emptyReport, nextId, publicationDate, recordFailedRun, sha256Bytes, type AfImportReport } from './af-common';
+import {
+  applyPublicationDate, commit, count, emptyReport, mustFail, nextId, recordFailedRun, rejectedRows, sha256Bytes, type AfImportReport,
+} from './af-common';
 import { insertStatements } from './af-common';
 import { planContracts } from './af-contracts';
 import { readRatingWorkbook, RATING_SHEET } from './af-ratings-read';
@@ -20,16 +22,14 @@ export interface AfWorkbookInput {
   /** The parsed workbook, or why it could not be read. */
   workbook: Workbook | { error: string };
   today: Date;
-  /** Publication date YYYY-MM-DD; else taken from the file name. */
+  /** Publication date YYYY-MM-DD; else from the file name, else from the periods in the file. */
   published?: string;
 }
 
-/** Start of an AF workbook import: hash, publication date, readable workbook. */
-export async function startWorkbookImport(kind: 'af-ratings' | 'af-results', input: AfWorkbookInput) {
+/** Start of an AF workbook import: hash and a readable workbook (the date comes after reading). */
+export async function startWorkbookImport(kind: 'af-ratings' | 'af-results' | 'af-areas', input: AfWorkbookInput) {
   const startedAt = new Date().toISOString();
-  const pub = publicationDate(input.fileName, input.published, input.today.toISOString().slice(0, 10));
-  const report = emptyReport(kind, input.fileName, await sha256Bytes(input.bytes), 'date' in pub ? pub.date : '');
-  if ('error' in pub) report.errors.push({ line: 0, field: 'published', message: pub.error });
+  const report = emptyReport(kind, input.fileName, await sha256Bytes(input.bytes), '');
   if ('error' in input.workbook) report.errors.push({ line: 0, field: '', message: `not a readable .xlsx workbook: ${input.workbook.error}` });
   return { startedAt, report, workbook: 'error' in input.workbook ? null : input.workbook };
 }
@@ -42,8 +42,9 @@ export async function importAfRatings(db: Db, input: AfWorkbookInput): Promise<A
   report.rowsRead = read.rowsRead;
   report.warnings.push(...read.warnings);
   report.errors.push(...read.errors);
-  report.rejected = new Set(read.errors.map((e) => e.line)).size;
-  if (report.errors.length > 0) return recordFailedRun(db, report, startedAt);
+  report.rejected = rejectedRows(read.errors);
+  applyPublicationDate(report, input.fileName, input.published, input.today, read.periods);
+  if (mustFail(report, read.rows.length)) return recordFailedRun(db, report, startedAt);
   const dataAsOf = report.dataAsOf;
 
   const plan = await planContracts(db, report, read.rows.map((r) => ({ ...r, where: RATING_SHEET })), {

@@ -1,8 +1,10 @@
 /**
  * Reads AF's rating workbook (sheet "Betyg över tid"): Leverantörsnamn, Leveransområde,
  * Af Region, Ka-Nummer, then one column per period ("januari 2025" …). A cell holds
- * 1–4 stars, "Betyg saknas" (no rating) or nothing (the contract has no figure that period).
- * Every malformed row is reported with its row number and the reason.
+ * 1–4 stars, "Betyg saknas" or "-" (no rating) or nothing (no figure that period).
+ * A row without name, area or a valid KA number is rejected and named; an unreadable rating
+ * cell is skipped with a warning (the row's other periods are kept). A workbook without the
+ * sheet, its header or any period column is not AF's rating file and fails whole.
  */
 import type { AfRowError } from './af-common';
 import { findHeader, isBlank, parseKaNumber, parsePeriod, parseStars, text, type Workbook } from './af-sheet';
@@ -40,12 +42,12 @@ export function readRatingWorkbook(wb: Workbook): ReadRatings {
   const sheet = wb.sheets.find((s) => s.name.trim().toLowerCase() === RATING_SHEET.toLowerCase());
   const where = RATING_SHEET;
   if (!sheet) {
-    out.errors.push({ line: 0, field: '', message: `the workbook has no sheet "${RATING_SHEET}" (sheets: ${wb.sheets.map((s) => s.name).join(', ') || 'none'})` });
+    out.errors.push({ line: 0, field: '', message: `not AF's rating workbook: it has no sheet "${RATING_SHEET}" (sheets: ${wb.sheets.map((s) => s.name).join(', ') || 'none'})` });
     return out;
   }
   const header = findHeader(sheet, [COLUMNS.name, COLUMNS.area, COLUMNS.ka]);
   if (!header) {
-    out.errors.push({ line: 1, field: '', where, message: 'no header row with Leverantörsnamn, Leveransområde and Ka-Nummer in the first ten rows' });
+    out.errors.push({ line: 0, field: '', where, message: 'no header row with Leverantörsnamn, Leveransområde and Ka-Nummer in the first ten rows' });
     return out;
   }
   const col = (k: string) => header.columns.get(k);
@@ -55,10 +57,10 @@ export function readRatingWorkbook(wb: Workbook): ReadRatings {
     if ([COLUMNS.name, COLUMNS.area, COLUMNS.region, COLUMNS.ka].includes(header.all[i] as never) || isBlank(cell)) return;
     const period = parsePeriod(cell);
     if (!period) out.warnings.push(`column ${i + 1} ("${text(cell)}") is neither a known column nor a period; ignored`);
-    else if (periodCols.some((p) => p.period === period)) out.errors.push({ line: header.headerRow, field: text(cell), where, message: `period ${period} appears in two columns` });
+    else if (periodCols.some((p) => p.period === period)) out.errors.push({ line: 0, field: text(cell), where, message: `period ${period} appears in two columns (header row ${header.headerRow})` });
     else periodCols.push({ col: i, period });
   });
-  if (periodCols.length === 0) out.errors.push({ line: header.headerRow, field: '', where, message: 'no period columns ("januari 2025" …) after Ka-Nummer' });
+  if (periodCols.length === 0) out.errors.push({ line: 0, field: '', where, message: 'no period columns ("januari 2025" …) after Ka-Nummer' });
   out.periods = periodCols.map((p) => p.period).sort();
 
   const seenKa = new Map<string, number>();
@@ -66,28 +68,29 @@ export function readRatingWorkbook(wb: Workbook): ReadRatings {
     if (r.row <= header.headerRow || r.cells.every(isBlank)) continue;
     out.rowsRead++;
     const fail = (field: string, message: string) => out.errors.push({ line: r.row, field, where, message });
-    const errorsBefore = out.errors.length;
     const name = text(r.cells[col(COLUMNS.name)!]);
     const area = text(r.cells[col(COLUMNS.area)!]);
     const rawKa = r.cells[col(COLUMNS.ka)!];
     const ka = parseKaNumber(rawKa);
-    if (!name) fail('Leverantörsnamn', 'is required');
-    if (!area) fail('Leveransområde', 'is required');
     if (isBlank(rawKa)) fail('Ka-Nummer', 'is required');
     else if (!ka) fail('Ka-Nummer', `"${text(rawKa)}" is not a KA number (3–40 letters, digits, "-" or "/")`);
     else if (seenKa.has(ka)) fail('Ka-Nummer', `KA number ${ka} already appears on row ${seenKa.get(ka)}`);
-    else seenKa.set(ka, r.row);
+    else if (!name) fail('Leverantörsnamn', 'is required');
+    else if (!area) fail('Leveransområde', 'is required');
+    if (!ka || seenKa.has(ka) || !name || !area) continue;
+    seenKa.set(ka, r.row);
     const values: RatingValue[] = [];
     for (const p of periodCols) {
       const v = parseStars(r.cells[p.col]);
       if (v.kind === 'stars') values.push({ period: p.period, stars: v.stars, nullReason: null });
       else if (v.kind === 'missing') values.push({ period: p.period, stars: null, nullReason: 'not_published' });
-      else if (v.kind === 'bad') fail(text(headerCells[p.col]), `"${text(r.cells[p.col])}" is not a rating (1–4 or "Betyg saknas")`);
+      else if (v.kind === 'bad') {
+        out.warnings.push(`${where}, row ${r.row} (KA ${ka}), ${text(headerCells[p.col])}: "${text(r.cells[p.col])}" is not a rating (1–4, "Betyg saknas" or "-"); that period was skipped`);
+      }
     }
-    if (out.errors.length > errorsBefore) continue;
     const region = col(COLUMNS.region) === undefined ? '' : text(r.cells[col(COLUMNS.region)!]);
     out.rows.push({ line: r.row, ka: ka!, providerName: name, areaName: area, afRegion: region || null, values });
   }
-  if (out.rowsRead === 0 && out.errors.length === 0) out.errors.push({ line: header.headerRow + 1, field: '', where, message: 'the sheet has no rows under the header' });
+  if (out.rowsRead === 0 && out.errors.length === 0) out.errors.push({ line: 0, field: '', where, message: 'the sheet has no rows under the header' });
   return out;
 }

@@ -1,9 +1,15 @@
 /**
- * Reads AF's results workbook: one sheet per period named "Resultat YYYY-MM" with PERIOD,
- * LEVERANSOMRÅDE, LEVERANTÖRNAMN, KA-NUMMER, BETYG, VIKTAT RESULTATMÅTT, ANTAL DELTAGARE
- * (+ NIVÅ A/B/C), ANTAL RR1/RR2 NIVÅ A/B/C, STARTDATUM AVTAL, AVTAL HAR VARIT AKTIVT I 22
- * MÅNADER and, in some periods only, RISKERAR HÄVNING. A column the sheet lacks is stored as
- * unknown (null), never as "no". Other sheets (e.g. "Beräkningssnurra …") are ignored.
+ * Reads AF's results workbook ("resultatuppfoljning-…xlsx"): one sheet per period named
+ * "Resultat YYYY-MM", with the columns AF documents in its "Beskrivning" sheet —
+ * PERIOD, LEVERANSOMRÅDE, LEVERANTÖRNAMN, KA-NUMMER, STARTDATUM AVTAL, AVTAL HAR VARIT AKTIVT
+ * I 22 MÅNADER, BETYG (1–4 or "-"), BETYG 1 ELLER SAKNAR BETYG, VIKTAT RESULTATMÅTT, VIKTAT
+ * RESULTATMÅTT LÄGRE ÄN 0,2, RISKERAR HÄVNING, ANTAL DELTAGARE (+ NIVÅ A/B/C) and ANTAL RR1/RR2
+ * NIVÅ A/B/C. "Beräkningssnurra YYYY-MM" sheets (the level weights) are read by
+ * af-weights-read.ts; "Beskrivning …" sheets are AF's prose and skipped.
+ *
+ * Policy (docs/af-import.md): a column AF leaves out in a period is unknown (null), never
+ * "no"; a row without provider, area or a valid KA number, or whose PERIOD contradicts its
+ * sheet, is rejected and named; an unreadable figure is stored as unknown with a warning.
  */
 import type { AfRowError } from './af-common';
 import {
@@ -23,9 +29,14 @@ export interface ResultFigures {
   rr2B: number | null;
   rr2C: number | null;
   weightedScore: number | null;
+  weightedScoreBelow02: boolean | null;
   stars: number | null;
+  /** BETYG was "-" (true), 1–4 (false), or the column/cell is absent (null). */
+  noRating: boolean | null;
+  ratingOneOrNone: boolean | null;
   active22Months: boolean | null;
   atRiskOfTermination: boolean | null;
+  contractStartDate: string | null;
 }
 
 export interface ResultFileRow {
@@ -35,43 +46,63 @@ export interface ResultFileRow {
   ka: string;
   providerName: string;
   areaName: string;
-  /** undefined when the sheet has no STARTDATUM AVTAL column. */
-  startDate: string | null | undefined;
   figures: ResultFigures;
 }
 
 export interface ReadResults {
   rows: ResultFileRow[];
   rowsRead: number;
+  /** Periods with a "Resultat" sheet, ascending. */
   periods: string[];
+  /** Rejected rows (line > 0) and file-level problems (line 0). */
   errors: AfRowError[];
   warnings: string[];
 }
 
-const COUNT_COLUMNS: [keyof ResultFigures, string][] = [
-  ['participants', 'antal deltagare'],
-  ['participantsA', 'antal deltagare niva a'],
-  ['participantsB', 'antal deltagare niva b'],
-  ['participantsC', 'antal deltagare niva c'],
-  ['rr1A', 'antal rr1 niva a'],
-  ['rr1B', 'antal rr1 niva b'],
-  ['rr1C', 'antal rr1 niva c'],
-  ['rr2A', 'antal rr2 niva a'],
-  ['rr2B', 'antal rr2 niva b'],
-  ['rr2C', 'antal rr2 niva c'],
+/** Header keys (folded, see headerKey) of the count columns. */
+const COUNT_COLUMNS: [keyof ResultFigures, string, string][] = [
+  ['participants', 'antal deltagare', 'ANTAL DELTAGARE'],
+  ['participantsA', 'antal deltagare niva a', 'ANTAL DELTAGARE NIVÅ A'],
+  ['participantsB', 'antal deltagare niva b', 'ANTAL DELTAGARE NIVÅ B'],
+  ['participantsC', 'antal deltagare niva c', 'ANTAL DELTAGARE NIVÅ C'],
+  ['rr1A', 'antal rr1 niva a', 'ANTAL RR1 NIVÅ A'],
+  ['rr1B', 'antal rr1 niva b', 'ANTAL RR1 NIVÅ B'],
+  ['rr1C', 'antal rr1 niva c', 'ANTAL RR1 NIVÅ C'],
+  ['rr2A', 'antal rr2 niva a', 'ANTAL RR2 NIVÅ A'],
+  ['rr2B', 'antal rr2 niva b', 'ANTAL RR2 NIVÅ B'],
+  ['rr2C', 'antal rr2 niva c', 'ANTAL RR2 NIVÅ C'],
+];
+const YES_NO_COLUMNS: [keyof ResultFigures, string, string][] = [
+  ['active22Months', 'avtal har varit aktivt i 22 manader', 'AVTAL HAR VARIT AKTIVT I 22 MÅNADER'],
+  ['ratingOneOrNone', 'betyg 1 eller saknar betyg', 'BETYG 1 ELLER SAKNAR BETYG'],
+  ['weightedScoreBelow02', 'viktat resultatmatt lagre an 0 2', 'VIKTAT RESULTATMÅTT LÄGRE ÄN 0,2'],
+  ['atRiskOfTermination', 'riskerar havning', 'RISKERAR HÄVNING'],
+];
+/** Every figure column AF documents, for the "column missing in this period" note. */
+const FIGURE_COLUMNS: [string, string][] = [
+  ...COUNT_COLUMNS.map(([, k, l]) => [k, l] as [string, string]),
+  ...YES_NO_COLUMNS.map(([, k, l]) => [k, l] as [string, string]),
+  ['betyg', 'BETYG'],
+  ['viktat resultatmatt', 'VIKTAT RESULTATMÅTT'],
+  ['startdatum avtal', 'STARTDATUM AVTAL'],
 ];
 const NAME_KEYS = ['leverantornamn', 'leverantorsnamn'];
 
-/** Parses every "Resultat YYYY-MM" sheet; `errors` lists every rejected row. */
+/** The period of a "Resultat YYYY-MM" sheet name, or null. */
+export function resultSheetPeriod(name: string): string | null {
+  const m = /^resultat\s+(\d{4})-(0[1-9]|1[0-2])$/i.exec(name.trim());
+  return m ? `${m[1]}-${m[2]}` : null;
+}
+
+/** Parses every "Resultat YYYY-MM" sheet. */
 export function readResultsWorkbook(wb: Workbook): ReadResults {
   const out: ReadResults = { rows: [], rowsRead: 0, periods: [], errors: [], warnings: [] };
   for (const sheet of wb.sheets) {
-    const m = /^resultat\s+(\d{4})-(0[1-9]|1[0-2])$/i.exec(sheet.name.trim());
-    if (!m) {
-      out.warnings.push(`sheet "${sheet.name}" ignored (not "Resultat YYYY-MM")`);
+    const period = resultSheetPeriod(sheet.name);
+    if (!period) {
+      if (!/^(beskrivning|beräkningssnurra|berakningssnurra)\b/i.test(sheet.name.trim())) out.warnings.push(`sheet "${sheet.name}" ignored (not "Resultat YYYY-MM")`);
       continue;
     }
-    const period = `${m[1]}-${m[2]}`;
     const where = sheet.name;
     if (out.periods.includes(period)) {
       out.errors.push({ line: 0, field: '', where, message: `a second sheet for period ${period}` });
@@ -81,62 +112,64 @@ export function readResultsWorkbook(wb: Workbook): ReadResults {
     const header = findHeader(sheet, ['leveransomrade', 'ka nummer']);
     const nameCol = header ? NAME_KEYS.map((k) => header.columns.get(k)).find((c) => c !== undefined) : undefined;
     if (!header || nameCol === undefined) {
-      out.errors.push({ line: 1, field: '', where, message: 'no header row with LEVERANSOMRÅDE, LEVERANTÖRNAMN and KA-NUMMER in the first ten rows' });
+      out.errors.push({ line: 0, field: '', where, message: 'no header row with LEVERANSOMRÅDE, LEVERANTÖRNAMN and KA-NUMMER in the first ten rows' });
       continue;
     }
     const col = (k: string) => header.columns.get(k);
-    const missing = [...COUNT_COLUMNS.map(([, k]) => k), 'betyg', 'viktat resultatmatt', 'avtal har varit aktivt i 22 manader', 'riskerar havning']
-      .filter((k) => col(k) === undefined);
-    if (missing.length) out.warnings.push(`sheet "${sheet.name}" has no column ${missing.map((k) => `"${k.toUpperCase()}"`).join(', ')}: stored as unknown`);
+    const missing = FIGURE_COLUMNS.filter(([k]) => col(k) === undefined).map(([, label]) => `"${label}"`);
+    if (missing.length) out.warnings.push(`sheet "${sheet.name}" has no column ${missing.join(', ')}: stored as unknown for ${period}`);
 
     const seenKa = new Map<string, number>();
     for (const r of sheet.rows) {
       if (r.row <= header.headerRow || r.cells.every(isBlank)) continue;
       out.rowsRead++;
-      const errorsBefore = out.errors.length;
-      const fail = (field: string, message: string) => out.errors.push({ line: r.row, field, where, message });
       const cell = (k: string): Cell | undefined => (col(k) === undefined ? undefined : r.cells[col(k)!]);
+      const reject = (field: string, message: string) => out.errors.push({ line: r.row, field, where, message });
+      const drop = (label: string, key: string, what: string) =>
+        out.warnings.push(`${where}, row ${r.row}: ${label} "${text(cell(key))}" is not ${what}; stored as unknown`);
+
+      // Identity: without these the row cannot be placed.
       const name = text(r.cells[nameCol]);
       const area = text(cell('leveransomrade'));
       const rawKa = cell('ka nummer');
       const ka = parseKaNumber(rawKa);
-      if (!name) fail('LEVERANTÖRNAMN', 'is required');
-      if (!area) fail('LEVERANSOMRÅDE', 'is required');
-      if (isBlank(rawKa)) fail('KA-NUMMER', 'is required');
-      else if (!ka) fail('KA-NUMMER', `"${text(rawKa)}" is not a KA number`);
-      else if (seenKa.has(ka)) fail('KA-NUMMER', `KA number ${ka} already appears on row ${seenKa.get(ka)}`);
-      else seenKa.set(ka, r.row);
       const rowPeriod = cell('period');
-      if (!isBlank(rowPeriod) && parsePeriod(rowPeriod) !== period) fail('PERIOD', `"${text(rowPeriod)}" does not match the sheet's period ${period}`);
-
-      const figures = {} as ResultFigures;
-      for (const [field, key] of COUNT_COLUMNS) {
-        const v = parseCount(cell(key));
-        if (v === undefined) fail(key.toUpperCase(), `"${text(cell(key))}" is not a whole number ≥ 0`);
-        (figures as unknown as Record<string, number | null>)[field] = v ?? null;
+      if (isBlank(rawKa)) reject('KA-NUMMER', 'is required');
+      else if (!ka) reject('KA-NUMMER', `"${text(rawKa)}" is not a KA number`);
+      else if (seenKa.has(ka)) reject('KA-NUMMER', `KA number ${ka} already appears on row ${seenKa.get(ka)}`);
+      else if (!name) reject('LEVERANTÖRNAMN', 'is required');
+      else if (!area) reject('LEVERANSOMRÅDE', 'is required');
+      else if (!isBlank(rowPeriod) && parsePeriod(rowPeriod) !== period) reject('PERIOD', `"${text(rowPeriod)}" does not match the sheet's period ${period}`);
+      else {
+        seenKa.set(ka, r.row);
+        const figures = {} as ResultFigures;
+        const f = figures as unknown as Record<string, unknown>;
+        for (const [field, key, label] of COUNT_COLUMNS) {
+          const v = parseCount(cell(key));
+          if (v === undefined) drop(label, key, 'a whole number ≥ 0');
+          f[field] = v ?? null;
+        }
+        const score = parseDecimal(cell('viktat resultatmatt'));
+        if (score === undefined) drop('VIKTAT RESULTATMÅTT', 'viktat resultatmatt', 'a number');
+        figures.weightedScore = score ?? null;
+        const stars = col('betyg') === undefined ? null : parseStars(cell('betyg'));
+        if (stars?.kind === 'bad') drop('BETYG', 'betyg', 'a rating (1–4 or "-")');
+        figures.stars = stars?.kind === 'stars' ? stars.stars : null;
+        figures.noRating = stars?.kind === 'stars' ? false : stars?.kind === 'missing' ? true : null;
+        for (const [field, key, label] of YES_NO_COLUMNS) {
+          const v = parseYesNo(cell(key));
+          if (v === undefined) drop(label, key, 'Ja or Nej');
+          f[field] = v ?? null;
+        }
+        const start = parseDate(cell('startdatum avtal'));
+        if (start === undefined) drop('STARTDATUM AVTAL', 'startdatum avtal', 'a date');
+        figures.contractStartDate = start ?? null;
+        out.rows.push({ line: r.row, sheet: sheet.name, period, ka: ka!, providerName: name, areaName: area, figures });
       }
-      const score = parseDecimal(cell('viktat resultatmatt'));
-      if (score === undefined) fail('VIKTAT RESULTATMÅTT', `"${text(cell('viktat resultatmatt'))}" is not a number`);
-      figures.weightedScore = score ?? null;
-      const stars = parseStars(cell('betyg'));
-      if (stars.kind === 'bad') fail('BETYG', `"${text(cell('betyg'))}" is not a rating (1–4 or "Betyg saknas")`);
-      figures.stars = stars.kind === 'stars' ? stars.stars : null;
-      for (const [field, key, label] of [
-        ['active22Months', 'avtal har varit aktivt i 22 manader', 'AVTAL HAR VARIT AKTIVT I 22 MÅNADER'],
-        ['atRiskOfTermination', 'riskerar havning', 'RISKERAR HÄVNING'],
-      ] as const) {
-        const v = parseYesNo(cell(key));
-        if (v === undefined) fail(label, `"${text(cell(key))}" is not Ja or Nej`);
-        figures[field] = v ?? null;
-      }
-      const start = col('startdatum avtal') === undefined ? undefined : parseDate(cell('startdatum avtal'));
-      if (col('startdatum avtal') !== undefined && start === undefined) fail('STARTDATUM AVTAL', `"${text(cell('startdatum avtal'))}" is not a date`);
-      if (out.errors.length > errorsBefore) continue;
-      out.rows.push({ line: r.row, sheet: sheet.name, period, ka: ka!, providerName: name, areaName: area, startDate: start, figures });
     }
   }
   if (out.periods.length === 0 && out.errors.length === 0) {
-    out.errors.push({ line: 0, field: '', message: `the workbook has no sheet "Resultat YYYY-MM" (sheets: ${wb.sheets.map((s) => s.name).join(', ') || 'none'})` });
+    out.errors.push({ line: 0, field: '', message: `not AF's results workbook: it has no sheet "Resultat YYYY-MM" (sheets: ${wb.sheets.map((s) => s.name).join(', ') || 'none'})` });
   }
   out.periods.sort();
   return out;

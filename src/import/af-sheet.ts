@@ -28,6 +28,11 @@ export function isBlank(c: Cell | undefined): boolean {
   return c === null || c === undefined || (typeof c === 'string' && c.trim() === '');
 }
 
+/** True for a lone dash, AF's mark for "no value" ("-", or a typographic dash). */
+export function isDash(c: Cell | undefined): boolean {
+  return typeof c === 'string' && /^\s*[-‐‑‒–—−]\s*$/.test(c);
+}
+
 /** The cell as trimmed text ('' when blank). */
 export function text(c: Cell | undefined): string {
   if (c === null || c === undefined) return '';
@@ -61,14 +66,14 @@ export function parsePeriod(c: Cell | undefined): string | null {
 
 /** A non-negative integer count, null when blank, undefined when not a count. */
 export function parseCount(c: Cell | undefined): number | null | undefined {
-  if (isBlank(c)) return null;
+  if (isBlank(c) || isDash(c)) return null;
   const n = typeof c === 'number' ? c : Number(text(c).replace(/[\s\u00a0]/g, ''));
   return Number.isInteger(n) && n >= 0 ? n : undefined;
 }
 
 /** A decimal number ("0,4213" or 0.4213), null when blank, undefined when not a number. */
 export function parseDecimal(c: Cell | undefined): number | null | undefined {
-  if (isBlank(c)) return null;
+  if (isBlank(c) || isDash(c)) return null;
   if (typeof c === 'number') return Number.isFinite(c) ? c : undefined;
   const s = text(c).replace(/[\s\u00a0]/g, '').replace(',', '.');
   if (!/^-?\d+(\.\d+)?$/.test(s)) return undefined;
@@ -97,9 +102,13 @@ export function parseDate(c: Cell | undefined): string | null | undefined {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso ? iso : undefined;
 }
 
-/** Stars as AF prints them: 1–4 → number; "Betyg saknas" → null; blank → undefined-as-absent. */
+/**
+ * Stars as AF prints them: 1–4 → number; "Betyg saknas" or a dash ("-", AF's results file:
+ * "Leverantörer som saknar betyg markeras med ett streck") → no rating; blank → absent.
+ */
 export function parseStars(c: Cell | undefined): { kind: 'absent' } | { kind: 'stars'; stars: number } | { kind: 'missing' } | { kind: 'bad' } {
   if (isBlank(c)) return { kind: 'absent' };
+  if (isDash(c)) return { kind: 'missing' };
   const s = foldForSearch(text(c));
   if (s === 'betyg saknas' || s === 'saknas') return { kind: 'missing' };
   const n = typeof c === 'number' ? c : /^\d$/.test(s) ? Number(s) : NaN;

@@ -17,7 +17,9 @@ describe('af-providers: the chooser list JSON', () => {
   it('imports providers, AF ids and offices from pages plus detail records', async () => {
     const report = await importFixture(t.db, 'af-providers', CHOOSER_1);
     expect(report).toMatchObject({ status: 'ok', dataAsOf: '2026-09-15', rowsRead: 154, rejected: 0, errors: [] });
-    expect(report.breakdown.providers).toEqual({ created: 61 });
+    // 61 with organisation numbers, and one entry without a detail record, created by name only.
+    expect(report.breakdown.providers).toEqual({ created: 62 });
+    expect(report.unmatched).toEqual([]);
     expect(report.sha256).toBe(createHash('sha256').update(readFileSync(join(AF_FIXTURES, CHOOSER_1))).digest('hex'));
     // Swedish characters kept; a provider under two contracts is one provider with two AF ids.
     const [akero] = await rows(t.client, "SELECT id, orgnr, display_name, website, first_seen, last_seen FROM providers WHERE display_name LIKE 'Åkerö%'");
@@ -25,16 +27,19 @@ describe('af-providers: the chooser list JSON', () => {
     expect(await rows(t.client, "SELECT external_id FROM external_ids WHERE entity = 'provider' AND entity_id = ? ORDER BY 1", [String(akero.id)]))
       .toEqual([{ external_id: '10079001' }, { external_id: '10079002' }]);
     // Offices: by postcode, by town when the postcode is unknown, else unknown and reported.
-    const placed = await rows(t.client, 'SELECT af_address_id, postcode, town, municipality_code, municipality_derivation, lat FROM offices WHERE provider_id = ? ORDER BY af_address_id', [Number(akero.id)]);
+    const placed = await rows(t.client, 'SELECT af_address_id, postcode, town, municipality_code, municipality_derivation, lat, lon FROM offices WHERE provider_id = ? ORDER BY af_address_id', [Number(akero.id)]);
     expect(placed).toEqual([
-      { af_address_id: '399001', postcode: '99999', town: 'Påhittby', municipality_code: null, municipality_derivation: 'unknown', lat: 59.6 },
-      { af_address_id: '399002', postcode: '72299', town: 'Västerås', municipality_code: '1980', municipality_derivation: 'town', lat: 59.62 },
+      { af_address_id: '399001', postcode: '99999', town: 'Påhittby', municipality_code: null, municipality_derivation: 'unknown', lat: 59.6, lon: 16.5 },
+      { af_address_id: '399002', postcode: '72299', town: 'Västerås', municipality_code: '1980', municipality_derivation: 'town', lat: 59.62, lon: 16.55 },
+      // "0"/"0" (not geocoded): the office is kept, without coordinates, and the report says so.
+      { af_address_id: '399005', postcode: '72211', town: 'Västerås', municipality_code: '1980', municipality_derivation: 'postcode', lat: null, lon: null },
     ]);
-    expect(report.unmatched).toContainEqual(expect.objectContaining({ kind: 'office', key: '99999 Påhittby' }));
-    expect(await rows(t.client, "SELECT count(*) AS n FROM offices WHERE municipality_derivation = 'postcode'")).toEqual([{ n: 215 }]);
-    // An entry without a detail record (no organisation number) is reported, not guessed.
-    expect(report.unmatched).toContainEqual(expect.objectContaining({ kind: 'provider', key: '10079003' }));
-    expect(await rows(t.client, "SELECT count(*) AS n FROM providers WHERE display_name LIKE 'Ödetorp%'")).toEqual([{ n: 0 }]);
+    expect(report.warnings).toContainEqual(expect.stringMatching(/Nollgatan 1, Västerås\): coordinates "0", "0" are not a place in Sweden; stored without coordinates/));
+    expect(report.warnings).toContainEqual(expect.stringMatching(/Östra Ringvägen 5, 99999 Påhittby stored with municipality unknown/));
+    expect(await rows(t.client, "SELECT count(*) AS n FROM offices WHERE municipality_derivation = 'postcode'")).toEqual([{ n: 217 }]);
+    // An entry without a detail record (no organisation number) is created by name only, with a warning.
+    expect(await rows(t.client, "SELECT orgnr FROM providers WHERE display_name LIKE 'Ödetorp%'")).toEqual([{ orgnr: null }]);
+    expect(report.warnings).toContainEqual(expect.stringMatching(/"Ödetorpets Jobbstöd HB" has no organisation number .*created by name only/));
     // Overlapping pages: the repeated entry counts once.
     expect(report.warnings.some((w) => /repeats entry 20/.test(w))).toBe(true);
     expect(await rows(t.client, "SELECT status, sha256, data_as_of, rows_read FROM import_runs WHERE source = 'af_providers'"))
@@ -87,21 +92,47 @@ describe('af-providers: the chooser list JSON', () => {
     expect(noDate.status).toBe('failed');
     expect(noDate.errors[0].message).toMatch(/--published/);
     const report = await importAfProviders(t.db, { fileName: 'lista.json', bytes, today: TODAY, published: '2026-10-01' });
-    expect(report).toMatchObject({ status: 'ok', dataAsOf: '2026-10-01', created: 2 });
+    expect(report).toMatchObject({ status: 'ok', dataAsOf: '2026-10-01', dataAsOfBasis: 'argument', created: 2 });
     expect(await rows(t.client, "SELECT website FROM providers WHERE orgnr = '5560360793'")).toEqual([{ website: 'https://enkel.example.se' }]);
   });
 
-  it('rejects a malformed file with every reason and row, and writes nothing', async () => {
+  it('degrades on details and rejects only rows whose identity is broken: named, never "unchanged"', async () => {
+    const report = await importFixture(t.db, 'af-providers', 'sokleverantor-malformed-2026-09-15.json');
+    expect(report.status).toBe('partial');
+    // Entry 2 has no name: rejected and named. The other three are imported.
+    expect(report.rejected).toBe(1);
+    expect(report.errors).toEqual([expect.objectContaining({ line: 2, field: 'namn', message: 'is required' })]);
+    expect(report.warnings).toEqual(expect.arrayContaining([
+      expect.stringMatching(/entry 1 .*organisation number dropped/),
+      expect.stringMatching(/entry 3 .*nyval_tillatet "kanske" is not true or false; stored as unknown/),
+      expect.stringMatching(/entry 3 .*coordinates "abc", "16.5" are not a place in Sweden; stored without coordinates/),
+      expect.stringMatching(/entry 4 .*address 1 dropped: "7221" is not a five-digit postcode/),
+    ]));
+    expect(await rows(t.client, 'SELECT display_name, orgnr FROM providers ORDER BY display_name')).toEqual([
+      { display_name: 'Felaktig AB', orgnr: null }, { display_name: 'Koordinat AB', orgnr: null }, { display_name: 'Postnummer AB', orgnr: null },
+    ]);
+    expect(await rows(t.client, 'SELECT street, lat, lon FROM offices')).toEqual([{ street: 'Gatan 1', lat: null, lon: null }]);
+    // The same file again changes nothing, but still says rows were left out.
+    const again = await importFixture(t.db, 'af-providers', 'sokleverantor-malformed-2026-09-15.json');
+    expect(again).toMatchObject({ status: 'partial', created: 0, updated: 0, rejected: 1 });
+  });
+
+  it('fails whole on a file that is not a chooser list, and on one whose rows are mostly broken, writing nothing', async () => {
     await importFixture(t.db, 'af-providers', CHOOSER_1);
     const before = await tableChecksums(t.client);
-    const report = await importFixture(t.db, 'af-providers', 'sokleverantor-malformed-2026-09-15.json');
-    expect(report.status).toBe('failed');
-    expect(report.rejected).toBe(4);
-    expect(report.errors.map((e) => [e.line, e.field])).toEqual([
-      [1, 'orgnr'], [2, 'namn'], [3, 'nyval_tillatet'], [3, 'adresser[0].koordinater.latitud'], [4, 'adresser[0].postnummer'],
-    ]);
+    const enc = (v: unknown) => new TextEncoder().encode(typeof v === 'string' ? v : JSON.stringify(v));
+    const cases: [string, Uint8Array][] = [
+      ['not JSON', enc('PK\u0003\u0004 this is a zip, not JSON')],
+      ['wrong shape', enc({ hello: 'world' })],
+      ['no entries', enc({ total_count: 0, leverantorer: [] })],
+      ['mostly broken', enc({ total_count: 3, leverantorer: [{ id: 1, namn: '' }, { namn: 'Utan id AB' }, { id: 3, namn: 'Hel AB', adresser: [] }] })],
+      ['not UTF-8', new Uint8Array([0xff, 0xfe, 0x00, 0x41])],
+    ];
+    for (const [label, bytes] of cases) {
+      const r = await importAfProviders(t.db, { fileName: 'lista-2026-10-01.json', bytes, today: TODAY });
+      expect(r.status, label).toBe('failed');
+      expect(r.errors.some((e) => e.line === 0), label).toBe(true);
+    }
     expect(await tableChecksums(t.client)).toEqual(before);
-    const runs = await rows(t.client, "SELECT status FROM import_runs WHERE source = 'af_providers' ORDER BY id");
-    expect(runs.map((r) => r.status)).toEqual(['ok', 'failed']);
   });
 });
