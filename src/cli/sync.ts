@@ -9,7 +9,7 @@ import { createNodePageFetcher } from '../crawler/fetch.node.ts';
 import { consoleLogger } from '../http/logging';
 import { runAfSync, syncConfigured } from '../sync/af-sync';
 import { formatSyncSummary } from '../sync/format-summary';
-import { nodeImporter } from '../sync/node-importer.node.ts';
+import { afImporter } from '../sync/importer';
 import { syncFetcherOptions } from '../sync/sync-setup';
 import { runWithDatabase } from './run-with-database';
 
@@ -37,7 +37,7 @@ runWithDatabase(async (db, config) => {
   }
   const fetcher = createNodePageFetcher(syncFetcherOptions(config));
   try {
-    const summary = await runAfSync({ db, fetcher, importer: nodeImporter(db), clock: () => new Date(), log: consoleLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL), config });
+    const summary = await runAfSync({ db, fetcher, importer: afImporter(db), clock: () => new Date(), log: consoleLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL), config });
     const out = values.format === 'json' ? JSON.stringify(summary, null, 2) : formatSyncSummary(summary);
     return { code: summary.ok ? 0 : 1, out: `${out}\n`, err: '' };
   } finally {

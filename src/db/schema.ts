@@ -662,7 +662,7 @@ export const afSyncSources = sqliteTable(
     /** SHA-256 of the body last imported successfully (ok or unchanged). */
     importedSha256: text('imported_sha256'),
     bytes: integer('bytes'),
-    /** 'imported' | 'unchanged' | 'not_modified' | 'import_failed' | 'fetch_failed' | 'pending_import' | 'ignored' */
+    /** 'imported' | 'unchanged' | 'not_modified' | 'import_failed' | 'fetch_failed' */
     status: text('status').notNull(),
     lastError: text('last_error'),
     lastCheckedAt: text('last_checked_at').notNull(),

@@ -9,8 +9,8 @@
  * a body that failed to import before is not retried until it changes; fetch failures (HTTP
  * errors, timeouts, bodies over AF_SYNC_MAX_BYTES, refused addresses) are recorded and import
  * nothing. Requests go through the crawler's safe fetcher (SSRF guard on every URL and redirect,
- * one deadline per request, bounded bodies). Runtime-neutral: the importer is injected (Node
- * imports everything; the Worker cannot parse workbooks and records them as pending).
+ * one deadline per request, bounded bodies). Runtime-neutral: the same code runs in `npm run
+ * sync` and the Worker's cron; the importer is injected (see importer.ts).
  */
 import type { Config } from '../config';
 import type { PageFetcher } from '../crawler/fetcher';
@@ -22,16 +22,17 @@ import { findWorkbookLinks, selectWorkbooks, type WorkbookLink } from './workboo
 
 export type ImportKind = 'af-providers' | 'af-ratings' | 'af-results';
 
-/** What an importer did with one file. */
-export type ImportOutcome =
-  | { status: 'ok' | 'unchanged' | 'failed'; importRunId: number | null; message?: string }
-  /** The runtime cannot import this kind (the Worker and workbooks): recorded, imported by a later Node sync. */
-  | { status: 'pending'; message: string };
+/** What an importer did with one file ('partial': written, with rows reported as rejected or unmatched). */
+export interface ImportOutcome {
+  status: 'ok' | 'partial' | 'unchanged' | 'failed';
+  importRunId: number | null;
+  message?: string;
+}
 
 /** Imports one fetched file into the database. */
 export type AfBytesImporter = (kind: ImportKind, fileName: string, bytes: Uint8Array, today: Date) => Promise<ImportOutcome>;
 
-export type SyncOutcome = 'imported' | 'unchanged' | 'not_modified' | 'import_failed' | 'failed_before' | 'fetch_failed' | 'pending_import' | 'ignored';
+export type SyncOutcome = 'imported' | 'unchanged' | 'not_modified' | 'import_failed' | 'failed_before' | 'fetch_failed' | 'ignored';
 
 export interface SyncItem {
   url: string;
@@ -94,16 +95,12 @@ async function importIfChanged(
   } catch (e) {
     outcome = { status: 'failed', importRunId: null, message: `import crashed: ${(e as Error).message}` };
   }
-  if (outcome.status === 'pending') {
-    await saveSource(deps.db, src.url, { ...base, status: 'pending_import', lastError: outcome.message });
-    return item('pending_import', { error: outcome.message });
-  }
   if (outcome.status === 'failed') {
     await saveSource(deps.db, src.url, { ...base, status: 'import_failed', lastError: outcome.message ?? 'import failed', lastImportRunId: outcome.importRunId });
     return item('import_failed', { error: outcome.message ?? 'import failed', importRunId: outcome.importRunId });
   }
   await saveSource(deps.db, src.url, { ...base, ...validators, status: 'imported', lastError: null, importedSha256: src.sha256, lastImportedAt: now, lastImportRunId: outcome.importRunId });
-  return item(outcome.status === 'ok' ? 'imported' : 'unchanged', { importRunId: outcome.importRunId });
+  return item(outcome.status === 'unchanged' ? 'unchanged' : 'imported', { importRunId: outcome.importRunId, ...(outcome.status === 'partial' ? { error: `partial: ${outcome.message ?? 'some rows rejected or unmatched'}` } : {}) });
 }
 
 /** A conditional GET is safe only when the last body of this URL was imported or found unchanged. */

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodePageFetcher, type NodePageFetcher } from '../../src/crawler/fetch.node';
 import { loadConfig } from '../../src/config';
 import { runAfSync, type SyncSummary } from '../../src/sync/af-sync';
-import { nodeImporter } from '../../src/sync/node-importer.node';
+import { afImporter } from '../../src/sync/importer';
 import { syncFetcherOptions } from '../../src/sync/sync-setup';
 import { testDb, type TestDb } from '../helpers/db';
 import { startServer, type RunningServer } from '../helpers/server';
@@ -52,7 +52,7 @@ let config: ReturnType<typeof loadConfig>;
 const TODAY = new Date('2026-11-23T12:00:00Z');
 
 const sync = (): Promise<SyncSummary> =>
-  runAfSync({ db: t.db, fetcher, importer: nodeImporter(t.db), clock: () => TODAY, log: () => {}, config, chooserPageDelayMs: 0 });
+  runAfSync({ db: t.db, fetcher, importer: afImporter(t.db), clock: () => TODAY, log: () => {}, config, chooserPageDelayMs: 0 });
 const outcome = (s: SyncSummary, name: string) => s.items.find((i) => i.fileName === name || i.url.endsWith(name))?.outcome;
 
 beforeAll(async () => {
@@ -149,7 +149,7 @@ describe('AF sync against a fixture server', () => {
   it('an unreachable chooser list fails that source only and imports nothing from it', async () => {
     const broken = loadConfig({ LOG_LEVEL: 'silent', CRAWL_ALLOW_HOSTS: '127.0.0.1', AF_CHOOSER_URL: `${server.url}/nowhere` });
     const runsBefore = await rows(t.client, 'SELECT count(*) AS n FROM import_runs');
-    const s = await runAfSync({ db: t.db, fetcher, importer: nodeImporter(t.db), clock: () => TODAY, log: () => {}, config: broken, chooserPageDelayMs: 0 });
+    const s = await runAfSync({ db: t.db, fetcher, importer: afImporter(t.db), clock: () => TODAY, log: () => {}, config: broken, chooserPageDelayMs: 0 });
     expect(s.ok).toBe(false);
     expect(s.items).toEqual([expect.objectContaining({ kind: 'af-providers', outcome: 'fetch_failed', error: expect.stringContaining('404') })]);
     expect(await rows(t.client, 'SELECT count(*) AS n FROM import_runs')).toEqual(runsBefore);
