@@ -19,6 +19,12 @@ const hostList = z
     }
   });
 
+/** An absolute http(s) URL (the AF sync's sources). */
+const httpUrl = z
+  .string()
+  .url('must be an absolute URL')
+  .refine((u) => /^https?:\/\//i.test(u), 'must be an http:// or https:// URL');
+
 export const configSchema = z.object({
   DATABASE_URL: z.string().min(1).default('file:data/valkollen.db'),
   DATABASE_AUTH_TOKEN: z.string().optional(),
@@ -76,6 +82,23 @@ export const configSchema = z.object({
   ORDER_SALT: z.string().min(1).default('valkollen'),
   /** Time zone that decides when "today" starts for the daily order. */
   ORDER_TIME_ZONE: z.string().min(1).default('Europe/Stockholm'),
+  /**
+   * AF sync (off by default): AF's chooser list endpoint ("Sök leverantör", paged with `sida`),
+   * fetched in full and imported as af-providers.
+   */
+  AF_CHOOSER_URL: httpUrl.optional(),
+  /** AF sync: the page listing the rating and results workbooks (HTML links or AF's JSON listing). */
+  AF_FILES_URL: httpUrl.optional(),
+  /** Hours between two syncs started by the Worker's cron (the CLI always runs). */
+  AF_SYNC_INTERVAL_HOURS: z.coerce.number().min(0).max(24 * 31).default(24),
+  /** Timeout of one sync request (a page of the chooser list, the files page, one workbook), in milliseconds. */
+  AF_SYNC_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(60_000),
+  /** Largest body the sync reads (a workbook, one chooser page), in bytes. */
+  AF_SYNC_MAX_BYTES: z.coerce.number().int().min(1024).max(200_000_000).default(25_000_000),
+  /** Workbook links taken from the files page at most per sync (newest by the date in the name). */
+  AF_SYNC_MAX_FILES: z.coerce.number().int().min(1).max(500).default(40),
+  /** Days after which AF data counts as old: /healthz and the dashboard warn. */
+  AF_DATA_MAX_AGE_DAYS: z.coerce.number().min(1).max(3650).default(70),
 });
 
 export type Config = Omit<z.infer<typeof configSchema>, 'PUBLIC_BASE_URL'> & { PUBLIC_BASE_URL: string };

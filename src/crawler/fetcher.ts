@@ -27,6 +27,8 @@ export type FetchKind =
   | 'html'
   /** Any other body fetched with `accept: 'text'` (robots.txt, sitemaps), decoded into `text`. */
   | 'text'
+  /** Any body fetched with `accept: 'bytes'` (AF's workbooks), undecoded in `body`. */
+  | 'bytes'
   /** 304: the page has not changed since the given ETag / Last-Modified. */
   | 'not_modified'
   /** 2xx with a content type that is not HTML (e.g. PDF); the body was not read. */
@@ -59,9 +61,11 @@ export interface FetchResult {
   charsetSource?: CharsetSource;
   /** Decoded body for kinds 'html' and 'text'. */
   text?: string;
+  /** Raw body bytes for kind 'bytes'. */
+  body?: Uint8Array;
   /** Body bytes read (after content decoding); for 'too_large' the cap. */
   bytes: number;
-  /** SHA-256 (hex) of `text`. */
+  /** SHA-256 (hex) of `text` (of `body` for kind 'bytes'). */
   contentHash?: string;
   etag?: string;
   lastModified?: string;
@@ -84,8 +88,11 @@ export interface FetchOptions {
   lastModified?: string;
   /** Caller's cancellation (e.g. the crawl tick's time budget). */
   signal?: AbortSignal;
-  /** 'html' (default): only HTML/XHTML bodies are read. 'text': any type (robots.txt, sitemaps; gzip files are gunzipped). */
-  accept?: 'html' | 'text';
+  /**
+   * 'html' (default): only HTML/XHTML bodies are read. 'text': any type (robots.txt, sitemaps; gzip files are gunzipped).
+   * 'bytes': any type, returned undecoded (binary files such as workbooks).
+   */
+  accept?: 'html' | 'text' | 'bytes';
   /** Size cap for this request, overriding the fetcher's. */
   maxBytes?: number;
   /** Keep the first `maxBytes` instead of reporting 'too_large' (robots.txt is read this way). */
@@ -286,6 +293,11 @@ export function createPageFetcher(opts: PageFetcherOptions): PageFetcher {
         body = await gunzipCapped(body.bytes, maxBytes);
       }
       if (body.overflow && !fo.truncate) return result('too_large', { bytes: maxBytes, error: `body larger than ${maxBytes} bytes` });
+      if (mode === 'bytes') {
+        const digest = await crypto.subtle.digest('SHA-256', body.bytes as unknown as ArrayBuffer);
+        const contentHash = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+        return result('bytes', { body: body.bytes, bytes: body.bytes.byteLength, contentHash, etag, lastModified, ...(body.overflow ? { truncated: true } : {}) });
+      }
       if (mode === 'html' && type === null && !looksLikeHtml(body.bytes)) return result('skipped_type', { etag, lastModified });
 
       let encoding: string;

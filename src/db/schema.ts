@@ -640,6 +640,42 @@ export const auditEvents = sqliteTable(
   (t) => [index('audit_events_at_idx').on(t.at)],
 );
 
+/**
+ * The scheduled sync from AF (`npm run sync`, the Worker's cron): one row per fetched source —
+ * the chooser list, the page listing AF's workbooks, and each workbook URL found there — with
+ * the validators for conditional GET, the SHA-256 of what was last fetched and last imported,
+ * and the outcome of the last check. Import provenance itself stays in import_runs.
+ */
+export const afSyncSources = sqliteTable(
+  'af_sync_sources',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    url: text('url').notNull(),
+    /** 'chooser' | 'files_page' | 'af-ratings' | 'af-results' | 'other' (a link that is neither, not imported) */
+    kind: text('kind').notNull(),
+    /** The file name the import saw (from the URL, or sokleverantor-YYYY-MM-DD.json for the chooser). */
+    fileName: text('file_name'),
+    etag: text('etag'),
+    lastModified: text('last_modified'),
+    /** SHA-256 of the body last fetched in full. */
+    sha256: text('sha256'),
+    /** SHA-256 of the body last imported successfully (ok or unchanged). */
+    importedSha256: text('imported_sha256'),
+    bytes: integer('bytes'),
+    /** 'imported' | 'unchanged' | 'not_modified' | 'import_failed' | 'fetch_failed' */
+    status: text('status').notNull(),
+    lastError: text('last_error'),
+    lastCheckedAt: text('last_checked_at').notNull(),
+    /** When the body last differed from the one before. */
+    lastChangedAt: text('last_changed_at'),
+    lastImportedAt: text('last_imported_at'),
+    lastImportRunId: integer('last_import_run_id').references(() => importRuns.id),
+    /** files_page: JSON list of the workbook links found on it (reused on a 304). */
+    links: text('links'),
+  },
+  (t) => [uniqueIndex('af_sync_sources_url_uq').on(t.url)],
+);
+
 export const schema = {
   importRuns,
   counties,
@@ -667,6 +703,7 @@ export const schema = {
   rateLimitCounters,
   contractResults,
   periodWeights,
+  afSyncSources,
   externalIds,
   users,
   sessions,

@@ -12,6 +12,7 @@ import { resolveMunicipality, searchMunicipalities, listMunicipalitiesByCounty }
 import { formatOrgnr, maskOrgnr } from './orgnr';
 import { getDataAsOf, getProviderDetail, type ProviderDetail, type ProviderListItem } from './provider-queries';
 import { orderContext, publicCache } from './request-context';
+import { registerAreaApiRoutes } from './area-api-routes';
 
 const ORDER_EXPLANATION = {
   daily: 'Shuffled with a seed that changes every day (Europe/Stockholm) and is the same for every visitor; never insertion order.',
@@ -95,5 +96,6 @@ export function directoryApiRoutes() {
     publicCache(c);
     return c.json({ provider: providerJson(p), dataAsOf: data });
   });
+  registerAreaApiRoutes(r);
   return r;
 }

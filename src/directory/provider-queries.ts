@@ -5,9 +5,9 @@
 import { and, asc, desc, eq, gt, inArray, ne, notExists, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { currentDeliveryAreaIdsQuery } from './municipality-queries';
+import { latestResults, type ContractResultRow } from './contract-queries';
 import type { Db } from '../db/types';
 import {
-  contractResults,
   contracts,
   deliveryAreas,
   importRuns,
@@ -291,37 +291,8 @@ export interface ProviderDetail {
   leftAfList: boolean;
 }
 
-/** AF's published result figures of one contract: the latest revision of the latest period. */
-export interface ResultRow {
-  period: string;
-  participants: number | null;
-  weightedScore: number | null;
-  sourceFile: string;
-  publishedAt: string;
-  revision: number;
-}
-
-async function latestResultsFor(db: Db, kas: string[]) {
-  const out = new Map<string, ResultRow>();
-  if (!kas.length) return out;
-  const rows = await db
-    .select({
-      contractKa: contractResults.contractKa,
-      period: contractResults.period,
-      participants: contractResults.participants,
-      weightedScore: contractResults.weightedScore,
-      sourceFile: contractResults.sourceFile,
-      publishedAt: contractResults.publishedAt,
-      revision: contractResults.revision,
-    })
-    .from(contractResults)
-    .where(inArray(contractResults.contractKa, kas));
-  for (const { contractKa, ...r } of rows) {
-    const had = out.get(contractKa);
-    if (!had || r.period > had.period || (r.period === had.period && r.revision > had.revision)) out.set(contractKa, r);
-  }
-  return out;
-}
+/** AF's published result figures of one contract (every column): the latest revision of the latest period. */
+export type ResultRow = ContractResultRow;
 
 /** Publication date of AF's newest full list (chooser JSON or rating workbook), or null. */
 export async function latestAfListDate(db: Db): Promise<string | null> {
@@ -367,7 +338,7 @@ export async function getProviderDetail(db: Db, id: number): Promise<ProviderDet
       .orderBy(asc(offices.town), asc(offices.street)),
   ]);
   const kas = contractRows.map((c) => c.kaNumber);
-  const [ratingMap, resultMap, afListDate] = await Promise.all([ratingsFor(db, kas), latestResultsFor(db, kas), latestAfListDate(db)]);
+  const [ratingMap, resultMap, afListDate] = await Promise.all([ratingsFor(db, kas), latestResults(db, kas), latestAfListDate(db)]);
   return {
     id: p.id,
     orgnr: p.orgnr,

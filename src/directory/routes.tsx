@@ -20,6 +20,8 @@ import { ProviderPage } from './pages/provider-page';
 import { ComparePage } from './pages/compare-page';
 import { AboutPage } from './pages/about-page';
 import { CrawlerPage } from './pages/crawler-page';
+import { registerAreaPages } from './area-routes';
+import { loadMunicipalityAreaInfo } from './area-queries';
 
 const MAX_COMPARE = 3;
 
@@ -88,7 +90,11 @@ function register(r: Hono<AppEnv>, prefix: '' | '/en', locale: Locale) {
       return c.redirect(localePath(locale, `/kommun/${m.slug}`) + url.search, 301);
     }
     const query = parseListQuery(c.req.query());
-    const [listing, data] = await Promise.all([loadMunicipalityListing(c.get('listingCache'), db, m, query, orderContext(c)), getDataAsOf(db)]);
+    const [listing, data, areaInfo] = await Promise.all([
+      loadMunicipalityListing(c.get('listingCache'), db, m, query, orderContext(c)),
+      getDataAsOf(db),
+      loadMunicipalityAreaInfo(db, m.code, orderContext(c).today),
+    ]);
     const languageOptions = listing.languageOptions.map((l) => ({
       code: l.code,
       // The native name is isolated (FSI…PDI) so right-to-left names do not reorder the label.
@@ -106,6 +112,7 @@ function register(r: Hono<AppEnv>, prefix: '' | '/en', locale: Locale) {
         languageOptions={languageOptions}
         data={data}
         path={plainPath(c)}
+        areaInfo={areaInfo}
       />,
     );
   });
@@ -161,5 +168,7 @@ export function directoryRoutes() {
   r.use('*', etag());
   register(r, '', 'sv');
   register(r, '/en', 'en');
+  registerAreaPages(r, 'sv');
+  registerAreaPages(r, 'en');
   return r;
 }

@@ -57,7 +57,8 @@ export const Layout: FC<LayoutProps> = ({ locale, title, description, path, chil
             <div class="inner">
               <p>{t(locale, 'footerAbout')}</p>
               <p>
-                <a href={localePath(locale, '/om-betyg')}>{t(locale, 'aboutRatings')}</a>
+                <a href={localePath(locale, '/om-betyg')}>{t(locale, 'aboutRatings')}</a> ·{' '}
+                <a href={locale === 'sv' ? '/omraden' : '/en/areas'}>{t(locale, 'areasLink')}</a>
               </p>
             </div>
           </footer>

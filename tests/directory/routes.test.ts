@@ -130,9 +130,10 @@ describe('municipality page', () => {
     expect(html).toContain('/kommun/habo-uppsala');
     expect(html).toContain('/kommun/habo-jonkoping');
   });
-  it('says so when a municipality has no providers', async () => {
+  it('says the delivery area is unknown (not "no providers") when no area covers the municipality', async () => {
     const html = await (await get('/kommun/umea')).text();
-    expect(html).toContain('Vi har inga leverantörer för den här kommunen');
+    expect(html).toContain('Vi vet inte vilket leveransområde Umeå hör till');
+    expect(html).not.toContain('Vi har inga leverantörer för den här kommunen');
   });
   it('is cacheable: ETag, Cache-Control and 304 on revalidation', async () => {
     const res = await get('/kommun/vasteras');

@@ -4,6 +4,7 @@ import { Layout } from '../../views/layout';
 import { DataStamp } from '../../views/components';
 import { localePath, t, type Locale } from '../../views/i18n';
 import type { DataAsOf } from '../provider-queries';
+import { ResultsExplainer } from './results-explainer';
 
 const SV = () => (
   <>
@@ -62,6 +63,7 @@ const EN = () => (
 export const AboutPage: FC<{ locale: Locale; data: DataAsOf | null }> = ({ locale, data }) => (
   <Layout locale={locale} title={t(locale, 'aboutRatings')} path="/om-betyg">
     {locale === 'sv' ? <SV /> : <EN />}
+    <ResultsExplainer locale={locale} />
     <DataStamp locale={locale} data={data} />
     <p>
       <a href={localePath(locale, '/')}>{t(locale, 'homeLink')}</a>

@@ -5,6 +5,7 @@ import { DataStamp, SearchForm } from '../../views/components';
 import { localePath, t, type Locale } from '../../views/i18n';
 import type { listMunicipalitiesByCounty } from '../municipality-queries';
 import type { DataAsOf } from '../provider-queries';
+import { areaListPath } from './area-paths';
 
 type Groups = Awaited<ReturnType<typeof listMunicipalitiesByCounty>>;
 
@@ -17,7 +18,7 @@ export const HomePage: FC<{ locale: Locale; groups: Groups; data: DataAsOf | nul
       <p class="lead">{t(locale, 'whatIs')}</p>
       <p class="notice">{t(locale, 'notAf')}</p>
       <p>
-        <a href={localePath(locale, '/om-betyg')}>{t(locale, 'aboutRatings')}</a>
+        <a href={localePath(locale, '/om-betyg')}>{t(locale, 'aboutRatings')}</a> · <a href={areaListPath(locale)}>{t(locale, 'areasLink')}</a>
       </p>
     </section>
     <section aria-labelledby="all">

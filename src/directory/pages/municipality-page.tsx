@@ -9,6 +9,8 @@ import { localePath, t, type Locale } from '../../views/i18n';
 import type { ListPage, ListQuery } from '../list-options';
 import type { MunicipalityRef } from '../municipality-queries';
 import type { DataAsOf, ProviderListItem } from '../provider-queries';
+import type { MunicipalityAreaInfo } from '../area-queries';
+import { AreaNotice } from './area-unknown-notice';
 
 export interface LanguageOption {
   code: string;
@@ -76,7 +78,9 @@ export const MunicipalityPage: FC<{
   languageOptions: LanguageOption[];
   data: DataAsOf | null;
   path: string;
-}> = ({ locale, municipality, query, list, totalUnfiltered, languageOptions, data, path }) => {
+  /** The delivery area(s) of the municipality, or what to say when none is known. */
+  areaInfo?: MunicipalityAreaInfo;
+}> = ({ locale, municipality, query, list, totalUnfiltered, languageOptions, data, path, areaInfo }) => {
   const filtered = query.lang !== undefined || query.accepting !== undefined || query.minRating !== undefined;
   const orderText = query.sort === 'rating' ? t(locale, 'orderRating') : query.sort === 'name' ? t(locale, 'orderName') : t(locale, 'orderDaily');
   const title = `${t(locale, 'providersIn')} ${municipality.name}`;
@@ -87,6 +91,7 @@ export const MunicipalityPage: FC<{
         {t(locale, 'county')}: {municipality.county.name} ·{' '}
         {totalUnfiltered === 1 ? t(locale, 'providerCountOne') : t(locale, 'providersCount', { n: totalUnfiltered })}
       </p>
+      {areaInfo ? <AreaNotice locale={locale} name={municipality.name} info={areaInfo} /> : null}
       <form method="get" action={localePath(locale, `/kommun/${municipality.slug}`)}>
         <fieldset class="filters">
           <legend>{t(locale, 'filters')}</legend>
@@ -145,7 +150,7 @@ export const MunicipalityPage: FC<{
         {list.pages > 1 ? ` · ${t(locale, 'page', { p: list.page, n: list.pages })}` : ''}
       </p>
       {list.total === 0 ? (
-        <p class="notice">{totalUnfiltered ? t(locale, 'noProvidersFiltered') : t(locale, 'noProviders')}</p>
+        areaInfo && !areaInfo.areas.length ? null : <p class="notice">{totalUnfiltered ? t(locale, 'noProvidersFiltered') : t(locale, 'noProviders')}</p>
       ) : (
         <form method="get" action={localePath(locale, '/jamfor')}>
           <input type="hidden" name="kommun" value={municipality.code} />

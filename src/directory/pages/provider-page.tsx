@@ -10,6 +10,7 @@ import { formatOrgnr, maskOrgnr } from '../orgnr';
 import type { MunicipalityRef } from '../municipality-queries';
 import type { DataAsOf, ProviderDetail } from '../provider-queries';
 import { afLabel } from './af-presence-labels';
+import { ContractResults } from './contract-results';
 
 /** A safe outbound link to a provider website (http/https only), or null. */
 export function websiteHref(website: string | null): string | null {
@@ -104,20 +105,7 @@ export const ProviderPage: FC<{ locale: Locale; p: ProviderDetail; back: Municip
             <p class="muted">
               {t(locale, 'contractNumber')}: {c.kaNumber} · {t(locale, 'startDate')}: {formatDate(locale, c.startDate)}
             </p>
-            {c.result && c.result.participants !== null ? (
-              <p>
-                {afLabel(locale, 'results')}:{' '}
-                {afLabel(locale, 'resultsLine', {
-                  n: c.result.participants,
-                  s: c.result.weightedScore === null ? '–' : c.result.weightedScore.toLocaleString(locale === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 3 }),
-                  p: formatPeriod(locale, c.result.period),
-                })}
-                <br />
-                <span class="muted">
-                  {afLabel(locale, 'resultsSource', { f: c.result.sourceFile, d: formatDate(locale, c.result.publishedAt) })} {afLabel(locale, 'resultsNote')}
-                </span>
-              </p>
-            ) : null}
+            <ContractResults locale={locale} result={c.result} heading />
             {c.ratingHistory.length ? (
               <details>
                 <summary>{t(locale, 'ratingHistory')}</summary>

@@ -1,0 +1,68 @@
+/**
+ * /omraden (/en/areas): every delivery area AF's files and documents name, grouped by AF
+ * region, with how many municipalities are known to belong (or that they are unknown) and
+ * how many contracts are active. Ended areas (e.g. the 2020 pilot) are listed apart.
+ */
+import type { FC } from 'hono/jsx';
+import { Layout } from '../../views/layout';
+import { DataStamp, TableScroll } from '../../views/components';
+import { formatDate, t, type Locale } from '../../views/i18n';
+import type { AreaListItem } from '../area-queries';
+import type { DataAsOf } from '../provider-queries';
+import { areaPath } from './area-paths';
+
+const AreaTable: FC<{ locale: Locale; caption: string; areas: AreaListItem[] }> = ({ locale, caption, areas }) => (
+  <TableScroll label={caption}>
+    <table>
+      <caption class="visually-hidden">{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t(locale, 'deliveryArea')}</th>
+          <th scope="col">{t(locale, 'areaRegion')}</th>
+          <th scope="col">{t(locale, 'areaMunicipalities')}</th>
+          <th scope="col">{t(locale, 'areaContracts')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {areas.map((a) => (
+          <tr>
+            <td>
+              <a href={areaPath(locale, a.slug)}>{a.name}</a>
+              {a.current ? null : <span class="muted"> ({t(locale, 'areaEnded', { d: formatDate(locale, a.validTo) })})</span>}
+            </td>
+            <td>{a.afRegion ?? '–'}</td>
+            <td>
+              {a.municipalityCount === 0 ? (
+                <span class="muted">{t(locale, 'areaMunicipalitiesUnknownShort')}</span>
+              ) : a.municipalityCount === 1 ? (
+                t(locale, 'areaMunicipalityCountOne')
+              ) : (
+                t(locale, 'areaMunicipalitiesCount', { n: a.municipalityCount })
+              )}
+            </td>
+            <td>{t(locale, 'areaContractsCount', { n: a.activeContracts })}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  </TableScroll>
+);
+
+export const AreaListPage: FC<{ locale: Locale; areas: AreaListItem[]; data: DataAsOf | null }> = ({ locale, areas, data }) => {
+  const current = areas.filter((a) => a.current);
+  const ended = areas.filter((a) => !a.current);
+  return (
+    <Layout locale={locale} title={t(locale, 'areasTitle')} description={t(locale, 'areasIntro')} path="/omraden">
+      <h1>{t(locale, 'areasTitle')}</h1>
+      <p class="lead">{t(locale, 'areasIntro')}</p>
+      {current.length ? <AreaTable locale={locale} caption={t(locale, 'areasTitle')} areas={current} /> : <p class="notice">{t(locale, 'areasNone')}</p>}
+      {ended.length ? (
+        <details>
+          <summary>{t(locale, 'areasEnded')}</summary>
+          <AreaTable locale={locale} caption={t(locale, 'areasEnded')} areas={ended} />
+        </details>
+      ) : null}
+      <DataStamp locale={locale} data={data} />
+    </Layout>
+  );
+};
