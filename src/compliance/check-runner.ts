@@ -10,6 +10,7 @@ import { textDocument, type TruncationCap } from './document';
 import { runDocument } from './engine';
 import { htmlDocument } from './extract-html';
 import type { Ruleset } from './ruleset';
+import { extractLinks, type ExtractedLinks } from '../crawler/links';
 import { snapshotText } from '../crawler/snapshot-text';
 import type { CheckOptions, Finding } from './types';
 
@@ -26,6 +27,10 @@ export interface CheckJob {
   timeoutMs?: number;
   /** Also return the page's title and snapshot text (the crawler stores them). */
   snapshot?: boolean;
+  /** Also return the page's links, resolved against `pageUrl` (the crawler follows them). */
+  links?: { pageUrl: string };
+  /** false = links only, no rules (an unchanged page). Default true. */
+  analyse?: boolean;
 }
 
 export interface CheckOutcome {
@@ -37,6 +42,8 @@ export interface CheckOutcome {
   /** With `snapshot`: the page title (at most 500 characters) and the extracted text as stored. */
   title?: string | null;
   text?: string;
+  /** With `links`: the page's links (crawler/links.ts). */
+  links?: ExtractedLinks;
 }
 
 export type CheckRunner = (job: CheckJob) => Promise<CheckOutcome>;
@@ -58,10 +65,13 @@ export class CheckUnavailableError extends Error {
 /** Runs one job synchronously with `ruleset` (default: the bundled rules, compiled once). */
 export function runCheckJob(job: CheckJob, ruleset: Ruleset = defaultRuleset()): CheckOutcome {
   const started = performance.now();
+  const links = job.links ? extractLinks(job.input, job.links.pageUrl) : undefined;
+  if (job.analyse === false) return { findings: [], ms: Math.round((performance.now() - started) * 100) / 100, links };
   const doc = job.isHtml ? htmlDocument(job.input) : textDocument(job.input);
   const findings = runDocument(ruleset, doc, job.opts);
   const outcome: CheckOutcome = { findings, ms: Math.round((performance.now() - started) * 100) / 100 };
   if (doc.truncated) outcome.truncated = doc.truncated;
+  if (links) outcome.links = links;
   if (job.snapshot) {
     outcome.title = doc.pieces.find((p) => p.part === 'title')?.text.slice(0, 500) ?? null;
     outcome.text = snapshotText(doc);

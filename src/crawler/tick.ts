@@ -22,7 +22,6 @@ import { claimDueJobs, completeJob, completeJobQuery, countSiteJobs, enqueueJobs
 import { hostNextAllowed, setHostNextAllowed, takeHostTurn } from './frontier-hosts';
 import { syncSitesFromDirectory } from './crawl-sites';
 import { planPageFindings, recordPageFindings } from './findings-store';
-import { extractLinks } from './links';
 import { siteKey, urlKey } from './url-normalise';
 import { discoverSitemapUrls } from './sitemap';
 import type { PoliteFetcher, PoliteFetchResult } from './polite-fetcher';
@@ -221,8 +220,10 @@ export async function runCrawlTick(deps: CrawlDeps, opts: TickOptions): Promise<
 
   /** One page's analysis at a time per tick: the crawl takes one worker of the pool, never all of them. */
   let analysisChain: Promise<unknown> = Promise.resolve();
-  const analyse = (html: string, pageUrl: string, provider: ProviderFacts | undefined, timeoutMs: number): Promise<CheckOutcome> => {
-    const next = analysisChain.then(() => runner({ input: html, isHtml: true, opts: { pageUrl, provider }, snapshot: true, timeoutMs }));
+  const analyse = (html: string, pageUrl: string, finalUrl: string, provider: ProviderFacts | undefined, timeoutMs: number, rules: boolean): Promise<CheckOutcome> => {
+    const next = analysisChain.then(() =>
+      runner({ input: html, isHtml: true, opts: { pageUrl, provider }, snapshot: rules, links: { pageUrl: finalUrl }, analyse: rules, timeoutMs }),
+    );
     analysisChain = next.catch(() => {});
     return next;
   };
@@ -303,28 +304,10 @@ export async function runCrawlTick(deps: CrawlDeps, opts: TickOptions): Promise<
     switch (r.kind) {
       case 'html': {
         const text = r.text ?? '';
-        const links = extractLinks(text, r.url);
-        // A page that names another same-site URL as canonical is checked there instead.
-        const selfKey = urlKey(job.url);
-        if (links.canonical && urlKey(links.canonical) !== selfKey && urlKey(links.canonical) !== urlKey(r.url)) {
-          await enqueue(site, [links.canonical], job.depth, 'canonical');
-          await finish('canonical', { active: false, resetAttempts: true });
-          counts.skippedOther++;
-          report({ url: job.url, status: 'canonical', httpStatus: r.status, findings: [] });
-          return;
-        }
-        if (!links.metaRobots.nofollow) await enqueue(site, links.pages, job.depth + 1, 'link');
-        if (r.contentHash && r.contentHash === job.contentHash) {
-          await writes.write([
-            stillPresentQuery(db, job.id, fetchedAt),
-            finishQuery('unchanged', { etag: r.etag ?? null, lastModified: r.lastModified ?? null, resetAttempts: true }),
-          ]);
-          counts.pagesUnchanged++;
-          report({ url: job.url, status: 'unchanged', httpStatus: r.status, findings: [] });
-          return;
-        }
-        const facts = site.providerId === null ? undefined : await factsOf(site.providerId);
-        // Analysis time counts against the tick's budget; a page is not started without enough left.
+        const unchanged = !!r.contentHash && r.contentHash === job.contentHash;
+        const facts = site.providerId === null || unchanged ? undefined : await factsOf(site.providerId);
+        // Links and rules are read off the event loop (the runner); their time counts against the
+        // tick's budget, and a page is not started without enough of it left.
         const left = deadline - nowMs();
         if (left < MIN_ANALYSIS_MS) {
           budgetHit = true;
@@ -336,7 +319,7 @@ export async function runCrawlTick(deps: CrawlDeps, opts: TickOptions): Promise<
         const limit = Math.min(s.analysisTimeoutMs, left);
         let analysis: CheckOutcome;
         try {
-          analysis = await analyse(text, job.url, facts, limit);
+          analysis = await analyse(text, job.url, r.url, facts, limit, !unchanged);
         } catch (err) {
           if (!(err instanceof CheckUnavailableError)) throw err;
           if (err.reason === 'timeout' && limit === s.analysisTimeoutMs) {
@@ -356,6 +339,26 @@ export async function runCrawlTick(deps: CrawlDeps, opts: TickOptions): Promise<
           await releaseJob(db, job.id, owner, iso(nowMs() + (err.reason === 'timeout' ? 0 : 60_000)));
           counts.deferred++;
           report({ url: job.url, status: 'deferred', httpStatus: r.status, findings: [], error: err.message });
+          return;
+        }
+        const links = analysis.links!;
+        // A page that names another same-site URL as canonical is checked there instead.
+        const selfKey = urlKey(job.url);
+        if (links.canonical && urlKey(links.canonical) !== selfKey && urlKey(links.canonical) !== urlKey(r.url)) {
+          await enqueue(site, [links.canonical], job.depth, 'canonical');
+          await finish('canonical', { active: false, resetAttempts: true });
+          counts.skippedOther++;
+          report({ url: job.url, status: 'canonical', httpStatus: r.status, findings: [] });
+          return;
+        }
+        if (!links.metaRobots.nofollow) await enqueue(site, links.pages, job.depth + 1, 'link');
+        if (unchanged) {
+          await writes.write([
+            stillPresentQuery(db, job.id, fetchedAt),
+            finishQuery('unchanged', { etag: r.etag ?? null, lastModified: r.lastModified ?? null, resetAttempts: true }),
+          ]);
+          counts.pagesUnchanged++;
+          report({ url: job.url, status: 'unchanged', httpStatus: r.status, findings: [] });
           return;
         }
         const hits = analysis.findings;
