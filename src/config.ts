@@ -74,6 +74,12 @@ export const configSchema = z.object({
    * Unset: one per CPU beyond the first, at most 4. Workers ignore it (each request has its own CPU).
    */
   CHECK_WORKERS: z.coerce.number().int().min(0).max(16).optional(),
+  /** Self-checks in flight at once per API key and per client IP (API and form); more wait up to 2 s, then get 429 too_many_checks. */
+  CHECKS_PER_CALLER: z.coerce.number().int().min(1).max(64).default(2),
+  /** Longest the engine may run on a page fetched for a URL check (`{ "url" }`), in ms; other checks have 15 s. */
+  CHECK_URL_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  /** Node: longest the engine may run on one crawled page (in a worker thread), in ms; the page is then recorded as analysis_timeout. */
+  CRAWL_ANALYSIS_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   /** Seconds a rendered public page, and a municipality's provider list, are reused from memory (0 = from the database every request). */
   PAGE_RENDER_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   /** Seconds public pages may be cached by browsers and shared caches. */

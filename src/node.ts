@@ -21,7 +21,8 @@ import { ensureDemoApiKey } from './api/api-keys';
 import { ensureDemoOfficer } from './review/auth/users';
 import { crawlSettings, createCrawlFetcher, pageFetcherOptions } from './crawler/crawler-setup';
 import { startCrawlInterval } from './crawler/local-scheduler.node.ts';
-import { runCrawlTick } from './crawler/tick';
+import { DEFAULT_CRAWL_SETTINGS, runCrawlTick } from './crawler/tick';
+import { closeAbandonedRuns } from './crawler/run-records';
 import { createCheckPool, type CheckPool } from './compliance/check-pool.node.ts';
 
 /** JSON log lines written straight to stdout/stderr: console.log's formatting costs more than the request it logs. */
@@ -91,6 +92,9 @@ async function main() {
   }
   const log = nodeLogger(config.LOG_LEVEL);
   const database = await prepareNodeDatabase(config, log);
+  // Runs left unfinished by a process that died (kill -9, power loss) are closed as aborted at start.
+  const aborted = await closeAbandonedRuns(database.db, new Date(Date.now() - DEFAULT_CRAWL_SETTINGS.staleRunSeconds * 1000).toISOString());
+  if (aborted.length) log('warn', 'closed crawl runs of stopped processes as aborted', { runs: aborted });
   // The app's outbound fetch (self-check by URL) checks the address it really connects to (DNS
   // rebinding), with the check API's own allow-list (the crawler's is for the crawler only).
   const guardedFetch = createNodeFetch({ allowHosts: config.CHECK_URL_ALLOW_HOSTS });
@@ -101,7 +105,12 @@ async function main() {
   const ruleset = defaultRuleset();
   const stopCrawling = startCrawlInterval(
     config.CRAWL_INTERVAL_MINUTES,
-    () => runCrawlTick({ db: database.db, fetcher: crawlFetcher, ruleset, clock: () => new Date(), log }, { trigger: 'interval', settings: crawlSettings(config) }),
+    // Pages are analysed in the check pool's worker threads (under CRAWL_ANALYSIS_TIMEOUT_MS), never on the event loop.
+    () =>
+      runCrawlTick(
+        { db: database.db, fetcher: crawlFetcher, ruleset, checkRunner: checkPool?.run, clock: () => new Date(), log },
+        { trigger: 'interval', settings: crawlSettings(config) },
+      ),
     log,
   );
   const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {

@@ -2,9 +2,10 @@
  * POST /api/v1/check: the self-check endpoint. Middleware order: declared size (413, the app-wide
  * body limit with this route's MAX_BODY_BYTES) → API key (401) and rate limit (429) → content type
  * (415) → JSON syntax (400; a chunked body over the limit fails here with 413) → schema (422) →
- * rule ids / language (422) → the engine.
+ * rule ids / language (422) → checks in flight per key and IP (429 too_many_checks) → the engine.
  */
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { clientIp } from '../http/client-ip';
 import { runCheck } from './check-service';
 import type { ApiEnv } from './env';
 import { errorResponses, RATE_LIMIT_HEADERS } from './error-responses';
@@ -38,7 +39,10 @@ export const checkRoute = createRoute({
 /** Registers POST /api/v1/check on `app`. */
 export function registerCheckRoute(app: OpenAPIHono<ApiEnv>): void {
   app.openapi(checkRoute, async (c) => {
-    const result = await runCheck(c.get('deps'), c.req.valid('json'));
+    // At most CHECKS_PER_CALLER checks in flight per key and per client address.
+    const ip = clientIp(c);
+    const keys = [`key:${c.get('apiKey').id}`, ...(ip ? [`ip:${ip}`] : [])];
+    const result = await runCheck(c.get('deps'), c.req.valid('json'), { keys });
     c.header('Cache-Control', 'no-store');
     return c.json(result, 200);
   });

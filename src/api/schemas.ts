@@ -84,6 +84,14 @@ export const CheckResponseSchema = z
       characters: z.number().int().openapi({ description: 'Characters checked (of the text, the HTML, or the fetched page).' }),
       ms: z.number().openapi({ description: 'Time the rule engine took on the server, in milliseconds (without waiting for a free worker or fetching a URL).' }),
     }),
+    truncated: z
+      .array(z.enum(['depth', 'attributes', 'elements', 'text', 'jsonld']))
+      .optional()
+      .openapi({
+        description:
+          'Present when the input hit a cap on hostile HTML and was read only in part (findings cover what was read): depth (more than 512 open elements), attributes (more than 256 on one element), elements (more than 250,000), text (more than 1,000,000 extracted characters), jsonld (a JSON-LD script over 100,000 characters or more than 200 JSON-LD texts).',
+        example: ['depth'],
+      }),
     url: z.string().optional().openapi({ description: 'For url checks: the final URL after redirects.' }),
   })
   .openapi('CheckResponse');

@@ -1,8 +1,11 @@
 /**
  * A pool of worker threads that run self-checks off the event loop (Node only). Each worker is handed
  * up to two jobs at a time (one running, one in its inbox); the rest wait in one FIFO queue of bounded
- * length (a full queue refuses at once: `busy`). A job
- * that runs past its time limit is stopped with its worker (`timeout`); a worker that crashes fails
+ * length (a full queue refuses at once: `busy`). One more worker is reserved for the public form's
+ * lane (`reserved`): it runs only form jobs, so the form answers while API and crawl checks hold
+ * every other worker (form jobs also use the general workers when one is free). A job
+ * that runs past its time limit (the job's own `timeoutMs`, else the pool's) is stopped with its
+ * worker (`timeout`); a worker that crashes fails
  * only its own job; either way a new worker takes its place. `close()` stops them all. The Node
  * entry passes `pool.run` to the app as its CheckRunner.
  */
@@ -22,6 +25,8 @@ export interface CheckPoolOptions {
   maxQueue?: number;
   /** The worker script (default: check-worker.node.ts next to this module); tests pass their own. */
   workerUrl?: URL;
+  /** Extra workers that run only form-lane jobs (default 1; 0 = none). */
+  reserved?: number;
 }
 
 export interface CheckPool {
@@ -52,6 +57,8 @@ interface Slot {
   jobs: Pending[];
   /** Time limit of the running job. */
   timer: ReturnType<typeof setTimeout> | null;
+  /** Runs only form-lane jobs. */
+  formOnly: boolean;
 }
 
 /**
@@ -84,6 +91,7 @@ export function createCheckPool(opts: CheckPoolOptions): CheckPool {
   const workerUrl = opts.workerUrl ?? new URL('./check-worker.node.ts', import.meta.url);
   const timeoutMs = opts.timeoutMs ?? 15_000;
   const maxQueue = opts.maxQueue ?? 256;
+  const reserved = Math.max(0, opts.reserved ?? 1);
   const slots: Slot[] = [];
   const queue: Pending[] = [];
   let nextId = 1;
@@ -100,11 +108,12 @@ export function createCheckPool(opts: CheckPoolOptions): CheckPool {
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = null;
     if (slot.jobs.length === 0) return;
+    const limit = slot.jobs[0].job.timeoutMs ?? timeoutMs;
     slot.timer = setTimeout(() => {
       // The engine cannot be interrupted inside a thread: stop the thread.
-      replace(slot, new CheckUnavailableError('timeout', `The check took longer than ${timeoutMs / 1000} s and was stopped.`));
+      replace(slot, new CheckUnavailableError('timeout', `The check took longer than ${limit / 1000} s and was stopped.`));
       void slot.worker.terminate();
-    }, timeoutMs);
+    }, limit);
   };
 
   /**
@@ -123,7 +132,7 @@ export function createCheckPool(opts: CheckPoolOptions): CheckPool {
     queue.unshift(...waiting);
     if (closed) return;
     if (slot.ready) {
-      slots.push(spawn());
+      slots.push(spawn(slot.formOnly));
       dispatch();
       return;
     }
@@ -131,17 +140,17 @@ export function createCheckPool(opts: CheckPoolOptions): CheckPool {
     if (!slots.some((s) => s.ready)) for (const p of queue.splice(0)) p.reject(new Error(`check worker could not start: ${err.message}`));
     const pause = setTimeout(() => {
       if (closed) return;
-      slots.push(spawn());
+      slots.push(spawn(slot.formOnly));
       dispatch();
     }, Math.min(30_000, 250 * 2 ** Math.min(bootFailures, 7)));
     pause.unref();
   };
 
-  const spawn = (): Slot => {
+  const spawn = (formOnly = false): Slot => {
     const worker = workerUrl.pathname.endsWith('.ts')
       ? new Worker(TS_BOOT, { eval: true, workerData: { url: workerUrl.href, tsx: TSX_API } })
       : new Worker(workerUrl);
-    const slot: Slot = { worker, ready: false, jobs: [], timer: null };
+    const slot: Slot = { worker, ready: false, jobs: [], timer: null, formOnly };
     worker.on('message', (msg: { ready?: true; id: number; outcome?: CheckOutcome; error?: string }) => {
       if (msg.ready) {
         // Time limits start once the engine is loaded: a slow start is not a slow check.
@@ -165,12 +174,17 @@ export function createCheckPool(opts: CheckPoolOptions): CheckPool {
   };
 
   const dispatch = () => {
-    // Fill every worker's first place before any second one, so idle workers start at once.
+    // Fill every worker's first place before any second one, so idle workers start at once. The
+    // form's reserved workers come first for form jobs and take nothing else; a reserved worker's
+    // inbox holds no second job, so a form job never queues behind another one there.
+    const ordered = [...slots.filter((s) => s.formOnly), ...slots.filter((s) => !s.formOnly)];
     for (let depth = 1; depth <= PER_WORKER; depth++) {
-      for (const slot of slots) {
+      for (const slot of ordered) {
         if (queue.length === 0) break;
-        if (!slot.ready || slot.jobs.length >= depth) continue;
-        const p = queue.shift()!;
+        if (!slot.ready || slot.jobs.length >= depth || (slot.formOnly && depth > 1)) continue;
+        const at = slot.formOnly ? queue.findIndex((q) => q.job.lane === 'form') : 0;
+        if (at < 0) continue;
+        const [p] = queue.splice(at, 1);
         slot.jobs.push(p);
         if (slot.jobs.length === 1) startTimer(slot);
         slot.worker.postMessage({ id: p.id, job: p.job });
@@ -184,12 +198,13 @@ export function createCheckPool(opts: CheckPoolOptions): CheckPool {
   };
 
   for (let i = 0; i < Math.max(1, opts.size); i++) slots.push(spawn());
+  for (let i = 0; i < reserved; i++) slots.push(spawn(true));
 
   return {
     run(job) {
       if (closed) return Promise.reject(new CheckUnavailableError('closed', 'The service is shutting down.'));
       // Jobs only wait in the queue when no loaded worker has room (dispatch hands them out at once).
-      if (queue.length >= maxQueue && !slots.some((s) => s.ready && s.jobs.length < PER_WORKER)) return Promise.reject(new CheckUnavailableError('busy', `${queue.length} checks are already waiting.`));
+      if (queue.length >= maxQueue && !slots.some((s) => s.ready && !s.formOnly && s.jobs.length < PER_WORKER)) return Promise.reject(new CheckUnavailableError('busy', `${queue.length} checks are already waiting.`));
       return new Promise<CheckOutcome>((resolve, reject) => {
         queue.push({ id: nextId++, job, resolve, reject });
         dispatch();

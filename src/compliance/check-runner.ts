@@ -6,20 +6,44 @@
  * Runtime-neutral.
  */
 import { defaultRuleset } from './default-ruleset';
-import { checkHtml, checkText } from './engine';
+import { textDocument, type TruncationCap } from './document';
+import { runDocument } from './engine';
+import { htmlDocument } from './extract-html';
 import type { Ruleset } from './ruleset';
+import { extractLinks, type ExtractedLinks } from '../crawler/links';
+import { snapshotText } from '../crawler/snapshot-text';
 import type { CheckOptions, Finding } from './types';
 
 export interface CheckJob {
   input: string;
   isHtml: boolean;
   opts: CheckOptions;
+  /**
+   * Who asks: 'form' (the public self-check form) may use the pool's reserved worker, so the form
+   * answers while API or crawl checks fill the others. Default: any other caller.
+   */
+  lane?: 'form';
+  /** Longest the job may run (a pool stops it after this; default: the pool's limit). */
+  timeoutMs?: number;
+  /** Also return the page's title and snapshot text (the crawler stores them). */
+  snapshot?: boolean;
+  /** Also return the page's links, resolved against `pageUrl` (the crawler follows them). */
+  links?: { pageUrl: string };
+  /** false = links only, no rules (an unchanged page). Default true. */
+  analyse?: boolean;
 }
 
 export interface CheckOutcome {
   findings: Finding[];
   /** Engine time in ms (two decimals), without any queueing before it. */
   ms: number;
+  /** Caps on hostile input that were hit (absent = the whole input was read); see extract-html.ts. */
+  truncated?: TruncationCap[];
+  /** With `snapshot`: the page title (at most 500 characters) and the extracted text as stored. */
+  title?: string | null;
+  text?: string;
+  /** With `links`: the page's links (crawler/links.ts). */
+  links?: ExtractedLinks;
 }
 
 export type CheckRunner = (job: CheckJob) => Promise<CheckOutcome>;
@@ -41,8 +65,18 @@ export class CheckUnavailableError extends Error {
 /** Runs one job synchronously with `ruleset` (default: the bundled rules, compiled once). */
 export function runCheckJob(job: CheckJob, ruleset: Ruleset = defaultRuleset()): CheckOutcome {
   const started = performance.now();
-  const findings = job.isHtml ? checkHtml(ruleset, job.input, job.opts) : checkText(ruleset, job.input, job.opts);
-  return { findings, ms: Math.round((performance.now() - started) * 100) / 100 };
+  const links = job.links ? extractLinks(job.input, job.links.pageUrl) : undefined;
+  if (job.analyse === false) return { findings: [], ms: Math.round((performance.now() - started) * 100) / 100, links };
+  const doc = job.isHtml ? htmlDocument(job.input) : textDocument(job.input);
+  const findings = runDocument(ruleset, doc, job.opts);
+  const outcome: CheckOutcome = { findings, ms: Math.round((performance.now() - started) * 100) / 100 };
+  if (doc.truncated) outcome.truncated = doc.truncated;
+  if (links) outcome.links = links;
+  if (job.snapshot) {
+    outcome.title = doc.pieces.find((p) => p.part === 'title')?.text.slice(0, 500) ?? null;
+    outcome.text = snapshotText(doc);
+  }
+  return outcome;
 }
 
 /** A runner on the calling thread. */

@@ -23,11 +23,19 @@ export interface Piece {
   label?: string;
 }
 
+/**
+ * A cap on hostile input that was hit while reading a document (see extract-html.ts): too deep,
+ * too many attributes on an element, too many elements, too much text, too much JSON-LD.
+ */
+export type TruncationCap = 'depth' | 'attributes' | 'elements' | 'text' | 'jsonld';
+
 export interface SourceDocument {
   /** The original input. */
   source: string;
   kind: 'text' | 'html';
   pieces: Piece[];
+  /** Caps hit while reading the input (absent = read whole); findings cover only what was read. */
+  truncated?: TruncationCap[];
 }
 
 /** Source offset of character i of a piece. */

@@ -1,20 +1,39 @@
 /**
- * HTML → SourceDocument in one streaming pass of htmlparser2's parser (no DOM; the same parser
- * cheerio uses, so the same element tree, implied end tags included): visible
+ * HTML → SourceDocument in one streaming pass over htmlparser2's tokenizer (no DOM; html-stream.ts
+ * builds the same element tree as htmlparser2's parser, implied end tags included, in linear time): visible
  * text in document order split into blocks, the page title, meta description / Open Graph / Twitter
  * texts, image alt/title/file names, aria-label and JSON-LD (an AggregateRating becomes
  * "aggregaterating X av Y"). Skips script, style, noscript, template, hidden elements, navigation and cookie banners.
  * Every extracted character keeps its offset in the HTML source (entities included).
+ *
+ * Caps (HTML_LIMITS), so a hostile page costs time and memory linear in its size and bounded in all:
+ * at most 512 open elements (deeper tags are read as part of the deepest one), 256 attributes per
+ * element, 250,000 elements (the rest of the page is not read), 1,000,000 extracted characters
+ * (the rest is not extracted) and, per page, 200 JSON-LD texts from scripts of at most 100,000
+ * characters. A cap that was hit is named in the document's `truncated`, which the check result and
+ * the crawled page's record carry.
  */
-import { Parser } from 'htmlparser2';
-import type { Piece, SourceDocument } from './document';
+import type { Piece, SourceDocument, TruncationCap } from './document';
+import { streamHtml } from './html-stream';
 import type { Part } from './types';
 
-/** An element as the extractor needs it: its name, attributes and where its start tag begins. */
+/** The extractor's caps (see the module header). */
+export const HTML_LIMITS = {
+  maxDepth: 512,
+  maxAttributes: 256,
+  maxElements: 250_000,
+  maxTextChars: 1_000_000,
+  maxJsonLdChars: 100_000,
+  maxJsonLdTexts: 200,
+} as const;
+
+/** An element as the extractor needs it: its name, attributes and where its start tag begins and ends. */
 interface ElementNode {
   name: string;
   attribs: Record<string, string>;
   startIndex: number;
+  /** Offset just after the start tag's '>'. */
+  tagEnd: number;
 }
 
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'nav', 'iframe', 'object', 'select', 'textarea', 'head']);
@@ -81,12 +100,16 @@ class PieceBuilder {
   private from = 0;
   private n = 0;
   private lastSpace = true;
+  /** Characters pushed in all; at `maxChars` the builder takes no more. */
+  private total = 0;
+  full = false;
   constructor(
     private part: Part,
     private zone: number,
     private section: number,
     /** Expected characters in all (a typical page's visible text is a quarter of its HTML). */
     private chunk = 1024,
+    private maxChars = Infinity,
   ) {
     this.codes = new Uint16Array(chunk);
     this.ms = new Int32Array(chunk);
@@ -115,6 +138,11 @@ class PieceBuilder {
     this.n = len;
   }
   private push(code: number, s: number, e: number): void {
+    if (this.total >= this.maxChars) {
+      this.full = true;
+      return;
+    }
+    this.total++;
     if (this.n === this.codes.length) this.grow();
     this.codes[this.n] = code;
     this.ms[this.n] = s;
@@ -192,8 +220,7 @@ const attrRes = new Map<string, RegExp>();
 /** Finds the raw value of attribute `name` inside the element's start tag. */
 function attrSpan(html: string, el: ElementNode, name: string): { raw: string; at: number } | null {
   const s = el.startIndex;
-  const tagEnd = findTagEnd(html, s);
-  const tag = html.slice(s, tagEnd);
+  const tag = html.slice(s, el.tagEnd);
   let re = attrRes.get(name);
   if (!re) {
     re = new RegExp(`[\\s/]${name.replace(/[-:]/g, '\\$&')}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i');
@@ -206,17 +233,6 @@ function attrSpan(html: string, el: ElementNode, name: string): { raw: string; a
   return { raw, at: s + valueOffset };
 }
 
-function findTagEnd(html: string, s: number): number {
-  let q = '';
-  for (let i = s; i < html.length; i++) {
-    const c = html[i];
-    if (q) {
-      if (c === q) q = '';
-    } else if (c === '"' || c === "'") q = c;
-    else if (c === '>') return i + 1;
-  }
-  return html.length;
-}
 
 /** Cheap pre-test: a class or id can only be a navigation token when it contains one of these. */
 const NAV_HINT = /nav|menu|bread|skip|topbar/i;
@@ -291,7 +307,9 @@ const SKIP_FRAME: Frame = { mode: Mode.Skip, part: 'body', zone: BODY, section: 
 export function htmlDocument(html: string): SourceDocument {
   let nextZone = 2;
   let nextSection = 0;
-  const out = new PieceBuilder('body', BODY, -1, Math.max(1024, html.length >> 2));
+  const out = new PieceBuilder('body', BODY, -1, Math.min(HTML_LIMITS.maxTextChars, Math.max(1024, html.length >> 2)), HTML_LIMITS.maxTextChars);
+  const truncated = new Set<TruncationCap>();
+  let jsonLdTexts = 0;
   const extra: Piece[] = [];
   const stack: Frame[] = [{ mode: Mode.Walk, part: 'body', zone: BODY, section: -1, close: Close.None }];
   let jsonText = '';
@@ -311,7 +329,7 @@ export function htmlDocument(html: string): SourceDocument {
       for (let i = 0; i < file.length; i++)
         out.put(/[-_.+]/.test(file[i]) ? ' ' : file[i], exact ? at + i : at, exact ? at + i + 1 : at + rawLength);
     } else if (span) alignDecoded(span.raw, span.at, value, out.put);
-    else for (const ch of value) out.put(ch, el.startIndex, findTagEnd(html, el.startIndex));
+    else for (const ch of value) out.put(ch, el.startIndex, el.tagEnd);
     out.flush();
   };
 
@@ -323,6 +341,10 @@ export function htmlDocument(html: string): SourceDocument {
 
   const jsonLd = () => {
     if (jsonStart < 0) return;
+    if (jsonText.length > HTML_LIMITS.maxJsonLdChars || jsonLdTexts >= HTML_LIMITS.maxJsonLdTexts) {
+      truncated.add('jsonld');
+      return;
+    }
     let data: unknown;
     try {
       data = JSON.parse(jsonText);
@@ -330,7 +352,11 @@ export function htmlDocument(html: string): SourceDocument {
       return;
     }
     const zone = nextZone++;
-    for (const t of jsonLdTexts(data)) {
+    for (const t of jsonLdTextsOf(data)) {
+      if (jsonLdTexts++ >= HTML_LIMITS.maxJsonLdTexts) {
+        truncated.add('jsonld');
+        break;
+      }
       // Map a summary to where its first value sits in the script, else to the whole script.
       const probe = t.anchor ? jsonText.indexOf(t.anchor) : -1;
       const s = probe >= 0 ? jsonStart + probe : jsonStart;
@@ -390,11 +416,12 @@ export function htmlDocument(html: string): SourceDocument {
     return { mode: Mode.Walk, part: childPart, zone, section: childSection, close: block ? Close.Flush : Close.Restore, outer: block ? undefined : { part, zone, section } };
   };
 
-  const parser: Parser = new Parser(
+  const caps = streamHtml(
+    html,
     {
-      onopentag(name, attribs) {
+      onopentag(name, attribs, start, end) {
         const p = stack[stack.length - 1];
-        const el: ElementNode = { name, attribs, startIndex: parser.startIndex };
+        const el: ElementNode = { name, attribs, startIndex: start, tagEnd: end + 1 };
         let frame = SKIP_FRAME;
         if (p.mode === Mode.Walk) frame = openVisible(el, p);
         else if (p.mode === Mode.Head) {
@@ -408,20 +435,17 @@ export function htmlDocument(html: string): SourceDocument {
         }
         stack.push(frame);
       },
-      ontext(data) {
+      ontext(data, start, end, entity) {
         const p = stack[stack.length - 1];
         if (p.mode === Mode.Walk) {
           out.setContext(p.part, p.zone, p.section);
-          const end = parser.endIndex + 1;
-          const start = parser.startIndex;
-          // A decoded entity arrives on its own, shorter than its source ("&amp;" → "&"); every
-          // other chunk is source text ending at `end` (the start index is unreliable after a
-          // malformed end tag, the end index is not).
-          if (end - start !== data.length && data.length <= 2 && html.charCodeAt(start) === 38 /* & */) out.putSpan(data, start, end);
-          else out.putSource(data, end - data.length);
+          // A decoded entity stands for its whole source span ("&amp;" → "&"); other text is source text.
+          if (entity) out.putSpan(data, start, end);
+          else out.putSource(data, start);
         } else if (p.mode === Mode.JsonLd) {
-          if (jsonStart < 0) jsonStart = parser.endIndex + 1 - data.length;
-          jsonText += data;
+          if (jsonStart < 0) jsonStart = start;
+          // Past the cap the text is not kept (the script is then skipped whole).
+          if (jsonText.length <= HTML_LIMITS.maxJsonLdChars) jsonText += data;
         }
       },
       onclosetag() {
@@ -431,15 +455,18 @@ export function htmlDocument(html: string): SourceDocument {
         else if (f.close === Close.Restore) out.setContext(f.outer!.part, f.outer!.zone, f.outer!.section);
       },
     },
-    { decodeEntities: true },
+    HTML_LIMITS,
   );
-  parser.end(html);
   out.flush();
-  return { source: html, kind: 'html', pieces: [...out.pieces, ...extra] };
+  for (const cap of caps) truncated.add(cap);
+  if (out.full) truncated.add('text');
+  const doc: SourceDocument = { source: html, kind: 'html', pieces: [...out.pieces, ...extra] };
+  if (truncated.size) doc.truncated = [...truncated].sort();
+  return doc;
 }
 
 /** Readable texts from JSON-LD: AggregateRating/Rating summaries and descriptive strings. */
-function jsonLdTexts(data: unknown): { text: string; anchor: string }[] {
+function jsonLdTextsOf(data: unknown): { text: string; anchor: string }[] {
   const out: { text: string; anchor: string }[] = [];
   const visit = (v: unknown, depth: number) => {
     if (depth > 8 || v === null || typeof v !== 'object') return;

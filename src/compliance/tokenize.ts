@@ -110,6 +110,9 @@ function emitSplit(emit: LexemeEmitter, s: number, e: number, lex: Lexeme, b: nu
   } else emit(s, e, lex, b, false);
 }
 
+/** Letters merged into one spaced-out token at most ("p r e s e n t k o r t t i l l a l l a" has 18). */
+const MAX_SPACED_RUN = 200;
+
 /**
  * A pending run of single letters separated by one separator character (a spaced-out word). A
  * class rather than closures inside the scanner: the scanner runs once per text piece, and
@@ -239,7 +242,13 @@ export function tokenizeLexemes(text: string, emit: LexemeEmitter, firstBoundary
     const single = lex.short && (lex.singleLetter || (run.count > 0 && lex.leetDigit));
     if (single) {
       if (run.count > 0 && !wideGap) {
-        run.add(start, end, lex, boundary, true);
+        if (run.count < MAX_SPACED_RUN) run.add(start, end, lex, boundary, true);
+        else {
+          // A run this long is no word but hostile input: cut it, so merged tokens (and the term
+          // search inside them) stay bounded and the time linear.
+          run.flush(emit, false);
+          run.begin(start, end, lex, boundary, false);
+        }
         continue;
       }
       if (run.count > 0) run.flush(emit, true);

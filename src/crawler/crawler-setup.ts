@@ -37,5 +37,6 @@ export function crawlSettings(config: Config): Partial<CrawlSettings> {
     maxDepth: config.CRAWL_MAX_DEPTH,
     maxPagesPerSite: config.CRAWL_MAX_PAGES_PER_SITE,
     hostPageConcurrency: config.CRAWL_MAX_CONCURRENT_PER_HOST,
+    analysisTimeoutMs: config.CRAWL_ANALYSIS_TIMEOUT_MS,
   };
 }

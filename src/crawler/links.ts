@@ -10,8 +10,12 @@
  * hints about endorsement for search engines, not crawl prohibitions (robots.txt is that, and it
  * is honoured); campaign pages — exactly what compliance checks must see — are often linked with
  * nofollow. Pass `respectNofollow: true` to skip them instead.
+ *
+ * Read in one linear pass of the engine's HTML stream (compliance/html-stream.ts, with the
+ * extractor's caps), not a DOM: 180,000 nested elements cost what 2 MB of ordinary HTML does.
  */
-import * as cheerio from 'cheerio/slim';
+import { HTML_LIMITS } from '../compliance/extract-html';
+import { streamHtml } from '../compliance/html-stream';
 import { CRAWLER_TOKEN } from '../version';
 import { linkTrapReason, type LinkTrapOptions, type LinkTrapReason } from './link-traps';
 import { acceptCanonical, isHttpUrl, normaliseUrl, parseUrl, sameSite, urlKey, type NormaliseOptions } from './url-normalise';
@@ -61,55 +65,73 @@ export function isNonPageUrl(url: string | URL): boolean {
 
 /** Extracts links from `html` fetched from `pageUrl` (the final URL after redirects). */
 export function extractLinks(html: string, pageUrl: string, opts: ExtractLinksOptions = {}): ExtractedLinks {
-  const $ = cheerio.load(html);
-  const baseHref = $('base[href]').first().attr('href');
+  const max = opts.maxLinks ?? 2000;
+  let baseHref: string | undefined;
+  const metas: { name: string; content: string }[] = [];
+  const canonicals: string[] = [];
+  const anchors: { href: string; rel: string }[] = [];
+  let looked = 0;
+  streamHtml(
+    html,
+    {
+      onopentag(name, a) {
+        if (name === 'a' || name === 'area') {
+          if (a.href !== undefined && looked++ < max) anchors.push({ href: a.href, rel: a.rel ?? '' });
+        } else if (name === 'base') {
+          if (baseHref === undefined && a.href !== undefined) baseHref = a.href;
+        } else if (name === 'meta') {
+          if (a.name !== undefined) metas.push({ name: a.name, content: a.content ?? '' });
+        } else if (name === 'link' && a.rel !== undefined && a.href !== undefined) {
+          if (a.rel.toLowerCase().split(/\s+/).includes('canonical')) canonicals.push(a.href);
+        }
+      },
+      ontext() {},
+      onclosetag() {},
+    },
+    HTML_LIMITS,
+  );
   const base = (baseHref && parseUrl(baseHref, pageUrl)) || parseUrl(pageUrl);
   const out: ExtractedLinks = { pages: [], skipped: [], offSite: 0, nonHttp: 0, canonical: null, metaRobots: { noindex: false, nofollow: false } };
   if (!base) return out;
 
-  $('meta[name]').each((_i, el) => {
-    const name = ($(el).attr('name') ?? '').toLowerCase();
-    if (name !== 'robots' && name !== CRAWLER_TOKEN.toLowerCase()) return;
-    const content = ($(el).attr('content') ?? '').toLowerCase();
+  for (const m of metas) {
+    const name = m.name.toLowerCase();
+    if (name !== 'robots' && name !== CRAWLER_TOKEN.toLowerCase()) continue;
+    const content = m.content.toLowerCase();
     if (/\b(noindex|none)\b/.test(content)) out.metaRobots.noindex = true;
     if (/\b(nofollow|none)\b/.test(content)) out.metaRobots.nofollow = true;
-  });
-  $('link[rel][href]').each((_i, el) => {
-    if (out.canonical) return;
-    const rels = ($(el).attr('rel') ?? '').toLowerCase().split(/\s+/);
-    if (rels.includes('canonical')) out.canonical = acceptCanonical(pageUrl, $(el).attr('href'), opts);
-  });
+  }
+  for (const href of canonicals) {
+    out.canonical = acceptCanonical(pageUrl, href, opts);
+    if (out.canonical) break;
+  }
 
   const seen = new Set<string>([urlKey(pageUrl, undefined, opts) ?? pageUrl]);
   const respectNofollow = opts.respectNofollow ?? false;
-  const max = opts.maxLinks ?? 2000;
-  let looked = 0;
-  $('a[href], area[href]').each((_i, el) => {
-    if (++looked > max) return false;
-    const href = ($(el).attr('href') ?? '').trim();
-    if (href === '' || href.startsWith('#')) return undefined;
+  for (const el of anchors) {
+    const href = el.href.trim();
+    if (href === '' || href.startsWith('#')) continue;
     const abs = parseUrl(href, base);
     if (!abs || !isHttpUrl(abs)) {
       out.nonHttp++;
-      return undefined;
+      continue;
     }
     const n = normaliseUrl(abs, undefined, opts);
-    if (!n) return undefined;
+    if (!n) continue;
     if (!sameSite(n, pageUrl)) {
       out.offSite++;
-      return undefined;
+      continue;
     }
     const key = urlKey(n, undefined, opts)!;
-    if (seen.has(key)) return undefined;
+    if (seen.has(key)) continue;
     seen.add(key);
-    const rels = ($(el).attr('rel') ?? '').toLowerCase().split(/\s+/);
+    const rels = el.rel.toLowerCase().split(/\s+/);
     let reason: LinkSkipReason | null = null;
     if (isNonPageUrl(n)) reason = 'not_a_page';
     else if (respectNofollow && (out.metaRobots.nofollow || rels.includes('nofollow'))) reason = 'nofollow';
     else reason = linkTrapReason(n, opts.traps);
     if (reason) out.skipped.push({ url: n, reason });
     else out.pages.push(n);
-    return undefined;
-  });
+  }
   return out;
 }

@@ -3,12 +3,18 @@
  * fetches them politely (robots.txt, per-host turns shared through the database, backoff),
  * checks changed pages with the rule engine, stores snapshots and updates findings, follows
  * same-site links and sitemaps within caps, and records the run. Safe to run twice at once.
+ *
+ * The engine runs through a CheckRunner: on Node the worker-thread pool, one page at a time per tick
+ * and under a per-page time limit (`analysisTimeoutMs`, never past the tick's budget), so a hostile
+ * page cannot hold the event loop; a page that runs out of time is recorded as `analysis_timeout` and
+ * waits with backoff. On Workers the engine runs inline, bounded by the extractor's caps. The run's
+ * counts are written after every page with a heartbeat, and each tick first closes runs whose
+ * process died as aborted (run-records.ts).
  */
 import { and, eq, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/types';
 import { crawlJobs, crawlRuns, crawlSites, findings, pageSnapshots } from '../db/schema';
-import { htmlDocument } from '../compliance/extract-html';
-import { runDocument } from '../compliance/engine';
+import { CheckUnavailableError, inlineCheckRunner, type CheckOutcome, type CheckRunner } from '../compliance/check-runner';
 import type { Ruleset } from '../compliance/ruleset';
 import type { Finding, ProviderFacts } from '../compliance/types';
 import type { LogFn } from '../http/env';
@@ -16,12 +22,11 @@ import { claimDueJobs, completeJob, completeJobQuery, countSiteJobs, enqueueJobs
 import { hostNextAllowed, setHostNextAllowed, takeHostTurn } from './frontier-hosts';
 import { syncSitesFromDirectory } from './crawl-sites';
 import { planPageFindings, recordPageFindings } from './findings-store';
-import { extractLinks } from './links';
 import { siteKey, urlKey } from './url-normalise';
 import { discoverSitemapUrls } from './sitemap';
 import type { PoliteFetcher, PoliteFetchResult } from './polite-fetcher';
 import { providerFacts } from './provider-facts';
-import { snapshotText } from './snapshot-text';
+import { closeAbandonedRuns, saveRunCounts } from './run-records';
 import { createWriteBatcher } from './write-batcher';
 
 export interface CrawlSettings {
@@ -47,6 +52,10 @@ export interface CrawlSettings {
   retryBaseSeconds: number;
   /** Attempts before a failing page waits for the next regular revisit. */
   maxAttempts: number;
+  /** Longest the engine may run on one page (enforced where the runner can stop it: Node's pool). */
+  analysisTimeoutMs: number;
+  /** An unfinished run silent for this long is presumed dead and closed as aborted. */
+  staleRunSeconds: number;
 }
 
 export const DEFAULT_CRAWL_SETTINGS: CrawlSettings = {
@@ -59,13 +68,20 @@ export const DEFAULT_CRAWL_SETTINGS: CrawlSettings = {
   hostPageConcurrency: 1,
   retryBaseSeconds: 300,
   maxAttempts: 5,
+  analysisTimeoutMs: 10_000,
+  staleRunSeconds: 300,
 };
+
+/** Below this much budget left, a page's analysis is not started (the page waits for the next tick). */
+const MIN_ANALYSIS_MS = 250;
 
 export interface CrawlDeps {
   db: Db;
   /** The polite fetcher (robots.txt, host scheduler, retries); shared by ticks in one process. */
   fetcher: PoliteFetcher;
   ruleset: Ruleset;
+  /** Where the engine runs (Node: the worker-thread pool); default inline with `ruleset`. */
+  checkRunner?: CheckRunner;
   clock: () => Date;
   log?: LogFn;
 }
@@ -77,6 +93,8 @@ export interface PageReport {
   httpStatus: number;
   findings: Finding[];
   error?: string;
+  /** Caps on hostile HTML the page hit (it was read only in part). */
+  truncated?: string[];
 }
 
 export interface TickOptions {
@@ -102,6 +120,12 @@ export interface RunCounts {
   findingsNew: number;
   findingsResolved: number;
   findingsReopened: number;
+  /** Pages whose analysis ran out of time (status analysis_timeout). */
+  analysisTimeouts: number;
+  /** Pages read only in part (a cap on hostile HTML). */
+  pagesTruncated: number;
+  /** Unfinished runs of dead processes this tick closed as aborted. */
+  abortedRuns: number[];
   partial: boolean;
 }
 
@@ -127,11 +151,17 @@ export async function runCrawlTick(deps: CrawlDeps, opts: TickOptions): Promise<
   const owner = opts.owner ?? `tick-${crypto.randomUUID()}`;
   const log = deps.log ?? (() => {});
 
+  const runner = deps.checkRunner ?? inlineCheckRunner(deps.ruleset);
+  const abortedRuns = await closeAbandonedRuns(db, iso(started - s.staleRunSeconds * 1000));
+  if (abortedRuns.length) log('warn', 'closed crawl runs of stopped processes as aborted', { runs: abortedRuns });
   if (opts.syncDirectory !== false) await syncSitesFromDirectory(db, iso(started));
-  const [run] = await db.insert(crawlRuns).values({ trigger: opts.trigger, owner, startedAt: iso(started) }).returning({ id: crawlRuns.id });
+  const [run] = await db
+    .insert(crawlRuns)
+    .values({ trigger: opts.trigger, owner, startedAt: iso(started), heartbeatAt: iso(started) })
+    .returning({ id: crawlRuns.id });
   const counts: RunCounts = {
     runId: run.id, pagesFetched: 0, pagesUnchanged: 0, skippedRobots: 0, skippedOther: 0, errors: 0, deferred: 0,
-    findingsNew: 0, findingsResolved: 0, findingsReopened: 0, partial: false,
+    findingsNew: 0, findingsResolved: 0, findingsReopened: 0, analysisTimeouts: 0, pagesTruncated: 0, abortedRuns, partial: false,
   };
   const sites = new Map<number, SiteInfo>();
   const sitemapDone = new Set<number>();
@@ -163,9 +193,39 @@ export async function runCrawlTick(deps: CrawlDeps, opts: TickOptions): Promise<
     return info;
   };
 
+  /**
+   * The run's counts so far go to the database after every page (one small UPDATE, coalesced when
+   * pages finish together), so a run whose process dies still says what it did.
+   */
+  let countsSaving: Promise<void> = Promise.resolve();
+  let countsDirty = false;
+  const saveCounts = () => {
+    if (countsDirty) return;
+    countsDirty = true;
+    countsSaving = countsSaving.then(async () => {
+      countsDirty = false;
+      try {
+        await saveRunCounts(db, run.id, counts, iso(nowMs()));
+      } catch (err) {
+        log('warn', 'could not save crawl run counts', { runId: run.id, error: String(err) });
+      }
+    });
+  };
+
   const report = (page: PageReport) => {
     done++;
+    saveCounts();
     opts.onPage?.(page, { done, queued: Math.max(0, claimedTotal - done) });
+  };
+
+  /** One page's analysis at a time per tick: the crawl takes one worker of the pool, never all of them. */
+  let analysisChain: Promise<unknown> = Promise.resolve();
+  const analyse = (html: string, pageUrl: string, finalUrl: string, provider: ProviderFacts | undefined, timeoutMs: number, rules: boolean): Promise<CheckOutcome> => {
+    const next = analysisChain.then(() =>
+      runner({ input: html, isHtml: true, opts: { pageUrl, provider }, snapshot: rules, links: { pageUrl: finalUrl }, analyse: rules, timeoutMs }),
+    );
+    analysisChain = next.catch(() => {});
+    return next;
   };
 
   /**
@@ -244,7 +304,44 @@ export async function runCrawlTick(deps: CrawlDeps, opts: TickOptions): Promise<
     switch (r.kind) {
       case 'html': {
         const text = r.text ?? '';
-        const links = extractLinks(text, r.url);
+        const unchanged = !!r.contentHash && r.contentHash === job.contentHash;
+        const facts = site.providerId === null || unchanged ? undefined : await factsOf(site.providerId);
+        // Links and rules are read off the event loop (the runner); their time counts against the
+        // tick's budget, and a page is not started without enough of it left.
+        const left = deadline - nowMs();
+        if (left < MIN_ANALYSIS_MS) {
+          budgetHit = true;
+          await releaseJob(db, job.id, owner, iso(nowMs()));
+          counts.deferred++;
+          report({ url: job.url, status: 'deferred', httpStatus: r.status, findings: [] });
+          return;
+        }
+        const limit = Math.min(s.analysisTimeoutMs, left);
+        let analysis: CheckOutcome;
+        try {
+          analysis = await analyse(text, job.url, r.url, facts, limit, !unchanged);
+        } catch (err) {
+          if (!(err instanceof CheckUnavailableError)) throw err;
+          if (err.reason === 'timeout' && limit === s.analysisTimeoutMs) {
+            // Too slow for its limit: recorded as such and tried again only after a backoff, never at once.
+            const retryMs = s.retryBaseSeconds * 1000 * 2 ** Math.max(0, job.attempts - 1);
+            await finish('analysis_timeout', {
+              error: `analysis ran past ${s.analysisTimeoutMs / 1000} s and was stopped`,
+              nextDueAt: iso(Math.min(nowMs() + retryMs, Date.parse(revisitAt))),
+              resetAttempts: job.attempts >= s.maxAttempts,
+            });
+            counts.analysisTimeouts++;
+            report({ url: job.url, status: 'analysis_timeout', httpStatus: r.status, findings: [], error: err.message });
+            return;
+          }
+          // Stopped by the tick's budget, or the pool is busy or closing: the page waits for a later tick.
+          if (err.reason === 'timeout') budgetHit = true;
+          await releaseJob(db, job.id, owner, iso(nowMs() + (err.reason === 'timeout' ? 0 : 60_000)));
+          counts.deferred++;
+          report({ url: job.url, status: 'deferred', httpStatus: r.status, findings: [], error: err.message });
+          return;
+        }
+        const links = analysis.links!;
         // A page that names another same-site URL as canonical is checked there instead.
         const selfKey = urlKey(job.url);
         if (links.canonical && urlKey(links.canonical) !== selfKey && urlKey(links.canonical) !== urlKey(r.url)) {
@@ -255,7 +352,7 @@ export async function runCrawlTick(deps: CrawlDeps, opts: TickOptions): Promise<
           return;
         }
         if (!links.metaRobots.nofollow) await enqueue(site, links.pages, job.depth + 1, 'link');
-        if (r.contentHash && r.contentHash === job.contentHash) {
+        if (unchanged) {
           await writes.write([
             stillPresentQuery(db, job.id, fetchedAt),
             finishQuery('unchanged', { etag: r.etag ?? null, lastModified: r.lastModified ?? null, resetAttempts: true }),
@@ -264,9 +361,7 @@ export async function runCrawlTick(deps: CrawlDeps, opts: TickOptions): Promise<
           report({ url: job.url, status: 'unchanged', httpStatus: r.status, findings: [] });
           return;
         }
-        const doc = htmlDocument(text);
-        const facts = site.providerId === null ? undefined : await factsOf(site.providerId);
-        const hits = runDocument(deps.ruleset, doc, { pageUrl: job.url, provider: facts });
+        const hits = analysis.findings;
         // Snapshot, findings and the job's outcome are written together (one atomic group); the
         // findings find the snapshot's id by (job, content hash) inside that same batch.
         const contentHash = r.contentHash ?? '';
@@ -277,7 +372,7 @@ export async function runCrawlTick(deps: CrawlDeps, opts: TickOptions): Promise<
         await writes.write([
           snapshotQuery(db, {
             jobId: job.id, url: job.url, fetchedAt, httpStatus: r.status, contentHash, htmlBytes: r.bytes,
-            title: doc.pieces.find((p) => p.part === 'title')?.text.slice(0, 500) ?? null, text: snapshotText(doc), crawlRunId: run.id,
+            title: analysis.title ?? null, text: analysis.text ?? '', crawlRunId: run.id, truncated: analysis.truncated?.join(',') ?? null,
           }),
           ...plan.statements,
           finishQuery('ok', { etag: r.etag ?? null, lastModified: r.lastModified ?? null, contentHash: r.contentHash ?? null, resetAttempts: true }),
@@ -286,7 +381,8 @@ export async function runCrawlTick(deps: CrawlDeps, opts: TickOptions): Promise<
         counts.findingsResolved += plan.changes.resolved;
         counts.findingsReopened += plan.changes.reopened;
         counts.pagesFetched++;
-        report({ url: job.url, status: 'ok', httpStatus: r.status, findings: hits });
+        if (analysis.truncated?.length) counts.pagesTruncated++;
+        report({ url: job.url, status: 'ok', httpStatus: r.status, findings: hits, truncated: analysis.truncated });
         return;
       }
       case 'not_modified':
@@ -411,11 +507,17 @@ export async function runCrawlTick(deps: CrawlDeps, opts: TickOptions): Promise<
     .innerJoin(crawlSites, eq(crawlSites.id, crawlJobs.siteId))
     .where(and(eq(crawlJobs.active, true), lte(crawlJobs.nextDueAt, iso(nowMs())), eq(crawlSites.enabled, true), opts.siteId === undefined ? undefined : eq(crawlJobs.siteId, opts.siteId)));
   counts.partial = budgetHit || (Number(stillDue[0]?.n ?? 0) > 0 && (nowMs() >= deadline || done >= s.maxPages));
+  await countsSaving;
   const finishedAt = iso(nowMs());
   await db
     .update(crawlRuns)
     .set({
       finishedAt,
+      heartbeatAt: finishedAt,
+      // Finished after all (it was only presumed dead while silent): the record says so.
+      aborted: false,
+      analysisTimeouts: counts.analysisTimeouts,
+      pagesTruncated: counts.pagesTruncated,
       pagesFetched: counts.pagesFetched,
       pagesUnchanged: counts.pagesUnchanged,
       skippedRobots: counts.skippedRobots,
@@ -425,7 +527,7 @@ export async function runCrawlTick(deps: CrawlDeps, opts: TickOptions): Promise<
       findingsResolved: counts.findingsResolved,
       findingsReopened: counts.findingsReopened,
       partial: counts.partial,
-      notes: counts.deferred ? `${counts.deferred} page(s) deferred (host busy or resting)` : null,
+      notes: counts.deferred ? `${counts.deferred} page(s) deferred (host busy or resting, or no budget left)` : null,
     })
     .where(eq(crawlRuns.id, run.id));
   for (const id of sites.keys()) await db.update(crawlSites).set({ lastCrawlAt: finishedAt }).where(eq(crawlSites.id, id));

@@ -375,6 +375,14 @@ export const crawlRuns = sqliteTable('crawl_runs', {
   /** True when the budget ran out before all due work was done. */
   partial: integer('partial', { mode: 'boolean' }).notNull().default(false),
   notes: text('notes'),
+  /** Pages whose analysis ran past its time limit (recorded as analysis_timeout, retried later). */
+  analysisTimeouts: integer('analysis_timeouts').notNull().default(0),
+  /** Pages read only in part because they hit a cap on hostile HTML. */
+  pagesTruncated: integer('pages_truncated').notNull().default(0),
+  /** Last sign of life of the process running it (counts are written page by page with it). */
+  heartbeatAt: text('heartbeat_at'),
+  /** True when its process died before finishing: a later tick or start closed it with what it did. */
+  aborted: integer('aborted', { mode: 'boolean' }).notNull().default(false),
 });
 
 /** What a page said when fetched: the evidence behind findings. Stored when the content changes. */
@@ -393,6 +401,8 @@ export const pageSnapshots = sqliteTable(
     title: text('title'),
     /** Extracted visible text (bounded), as the rule engine saw it. */
     text: text('text').notNull(),
+    /** Caps on hostile HTML the page hit, comma-separated ("depth,text"); null = read whole. */
+    truncated: text('truncated'),
     crawlRunId: integer('crawl_run_id').references(() => crawlRuns.id),
   },
   (t) => [uniqueIndex('page_snapshots_job_hash_uq').on(t.jobId, t.contentHash), index('page_snapshots_job_idx').on(t.jobId)],

@@ -19,6 +19,8 @@ export const SELFCHECK_PATH: Record<Locale, string> = { sv: '/sjalvkontroll', en
 export interface SelfCheckResult {
   findings: Finding[];
   rulesetVersion: string;
+  /** Caps on hostile HTML that were hit (the page was read only in part). */
+  truncated?: string[];
 }
 
 export interface SelfCheckPageProps {
@@ -133,6 +135,7 @@ export const SelfCheckPage: FC<SelfCheckPageProps> = ({ locale, text, isHtml, re
                 ? st(locale, 'findingsCountOne')
                 : st(locale, 'findingsCount', { n: result.findings.length })}
           </p>
+          {result.truncated?.length ? <p class="muted">{st(locale, 'truncated', { caps: result.truncated.join(', ') })}</p> : null}
           {result.findings.length ? (
             <>
               <h3>{st(locale, isHtml ? 'yourHtml' : 'yourText')}</h3>

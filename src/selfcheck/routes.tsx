@@ -66,13 +66,15 @@ function register(r: Hono<AppEnv>, locale: Locale) {
     }
     let result;
     try {
-      result = await checkInput(c.get('deps'), text, isHtml, { lang: locale });
+      // The form has its own lane in the check pool, and each address at most CHECKS_PER_CALLER checks at once.
+      const ip = clientIp(c);
+      result = await checkInput(c.get('deps'), text, isHtml, { lang: locale }, { keys: ip ? [`ip:${ip}`] : [], lane: 'form' });
     } catch (err) {
-      // The check could not run now (busy, too slow, shutting down): keep the pasted text in the form.
-      if (!(err instanceof AppError) || err.status !== 503) throw err;
+      // The check could not run now (busy, too slow, too many at once, shutting down): keep the pasted text in the form.
+      if (!(err instanceof AppError) || (err.status !== 503 && err.code !== 'too_many_checks')) throw err;
       for (const [name, value] of Object.entries(err.headers ?? {})) c.header(name, value);
       const error = st(locale, err.code === 'check_timeout' ? 'timedOut' : 'busy');
-      return c.html(<SelfCheckPage locale={locale} text={text} isHtml={isHtml} ruleset={ruleset} error={error} />, 503);
+      return c.html(<SelfCheckPage locale={locale} text={text} isHtml={isHtml} ruleset={ruleset} error={error} />, err.status as 429 | 503);
     }
     return c.html(<SelfCheckPage locale={locale} text={text} isHtml={isHtml} ruleset={ruleset} result={result} />);
   });

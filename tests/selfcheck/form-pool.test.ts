@@ -6,7 +6,7 @@ import { apiTestApp, type ApiTestApp } from '../api/api-helpers';
 let t: ApiTestApp;
 let pool: CheckPool;
 beforeAll(async () => {
-  pool = createCheckPool({ size: 1, timeoutMs: 150, maxQueue: 0, workerUrl: new URL('../fixtures/workers/crashing-check-worker.mjs', import.meta.url) });
+  pool = createCheckPool({ size: 1, reserved: 0, timeoutMs: 150, maxQueue: 0, workerUrl: new URL('../fixtures/workers/crashing-check-worker.mjs', import.meta.url) });
   t = await apiTestApp({ checkRunner: pool.run });
   await pool.ready();
 });
