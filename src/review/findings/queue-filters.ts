@@ -9,14 +9,22 @@ import { badRequest } from '../../http/errors';
 
 export const STATUSES = ['open', 'confirmed', 'dismissed', 'resolved'] as const;
 export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
-export const SORTS = ['first_seen_desc', 'first_seen_asc', 'last_seen_desc', 'severity', 'rule', 'provider'] as const;
+export const CERTAINTIES = ['certain', 'possible'] as const;
+export const SORTS = ['severity', 'confidence', 'first_seen_desc', 'first_seen_asc', 'last_seen_desc', 'rule', 'provider'] as const;
 
 export type Sort = (typeof SORTS)[number];
+
+/** The queue opens most severe first, the surest first within a severity (then newest). */
+export const DEFAULT_SORT: Sort = 'severity';
 
 export interface QueueFilters {
   /** 'active' (open + confirmed, the default), 'all', or one status. */
   status: 'active' | 'all' | (typeof STATUSES)[number];
   severity?: (typeof SEVERITIES)[number];
+  /** Only rule matches ('certain') or only what the learned model alone saw ('possible'). */
+  certainty?: (typeof CERTAINTIES)[number];
+  /** Confidence at least this (0–1). */
+  minConfidence?: number;
   rule?: string;
   provider?: number;
   municipality?: string;
@@ -40,7 +48,7 @@ export function parseQueueFilters(q: Record<string, string | undefined>): QueueF
     const s = q[k]?.trim();
     return s ? s : undefined;
   };
-  const f: QueueFilters = { status: 'active', sort: 'first_seen_desc', page: 1 };
+  const f: QueueFilters = { status: 'active', sort: DEFAULT_SORT, page: 1 };
   const status = v('status');
   if (status) {
     if (status !== 'active' && status !== 'all' && !(STATUSES as readonly string[]).includes(status)) throw badRequest('status', `"status" must be active, all or one of ${STATUSES.join(', ')}.`);
@@ -50,6 +58,16 @@ export function parseQueueFilters(q: Record<string, string | undefined>): QueueF
   if (severity) {
     if (!(SEVERITIES as readonly string[]).includes(severity)) throw badRequest('severity', `"severity" must be one of ${SEVERITIES.join(', ')}.`);
     f.severity = severity as QueueFilters['severity'];
+  }
+  const certainty = v('certainty');
+  if (certainty) {
+    if (!(CERTAINTIES as readonly string[]).includes(certainty)) throw badRequest('certainty', `"certainty" must be one of ${CERTAINTIES.join(', ')}.`);
+    f.certainty = certainty as QueueFilters['certainty'];
+  }
+  const minConfidence = v('minConfidence');
+  if (minConfidence) {
+    if (!/^(0(\.\d{1,3})?|1(\.0{1,3})?)$/.test(minConfidence)) throw badRequest('minConfidence', '"minConfidence" must be a number from 0 to 1, such as 0.5.');
+    f.minConfidence = Number(minConfidence);
   }
   const rule = v('rule');
   if (rule) {
@@ -100,6 +118,8 @@ export function filtersQuery(f: QueueFilters, opts: { page?: number | null; with
   const status = opts.status ?? f.status;
   if (status !== 'active') p.set('status', status);
   if (f.severity) p.set('severity', f.severity);
+  if (f.certainty) p.set('certainty', f.certainty);
+  if (f.minConfidence !== undefined) p.set('minConfidence', String(f.minConfidence));
   if (f.rule) p.set('rule', f.rule);
   if (f.provider !== undefined) p.set('provider', String(f.provider));
   if (f.municipality) p.set('municipality', f.municipality);
@@ -107,7 +127,7 @@ export function filtersQuery(f: QueueFilters, opts: { page?: number | null; with
   if (f.from) p.set('from', f.from);
   if (f.to) p.set('to', f.to);
   if (f.assignee !== undefined) p.set('assignee', String(f.assignee));
-  if (opts.withSort !== false && f.sort !== 'first_seen_desc') p.set('sort', f.sort);
+  if (opts.withSort !== false && f.sort !== DEFAULT_SORT) p.set('sort', f.sort);
   const page = opts.page === undefined ? f.page : opts.page;
   if (page && page > 1) p.set('page', String(page));
   const s = p.toString();
@@ -127,6 +147,8 @@ export function queueConditions(f: QueueFilters, ctx: { userId: number; today: s
     else if (f.status !== 'all') c.push(eq(findings.status, f.status));
   }
   if (f.severity) c.push(eq(findings.severity, f.severity));
+  if (f.certainty) c.push(eq(findings.certainty, f.certainty));
+  if (f.minConfidence !== undefined) c.push(gte(findings.confidence, f.minConfidence));
   if (f.rule) c.push(eq(findings.ruleId, f.rule));
   if (f.provider !== undefined) c.push(eq(findings.providerId, f.provider));
   // A provider belongs to an area (or municipality) through its active contracts there.
@@ -162,12 +184,14 @@ export function queueOrder(sort: Sort): SQL[] {
     case 'last_seen_desc':
       return [desc(findings.lastSeenAt), desc(findings.id)];
     case 'severity':
-      return [asc(severityOrder), desc(findings.firstSeenAt), desc(findings.id)];
+      return [asc(severityOrder), desc(findings.confidence), desc(findings.firstSeenAt), desc(findings.id)];
+    case 'confidence':
+      return [desc(findings.confidence), asc(severityOrder), desc(findings.firstSeenAt), desc(findings.id)];
     case 'rule':
       return [asc(findings.ruleId), desc(findings.firstSeenAt), desc(findings.id)];
     case 'provider':
       return [asc(sql`coalesce(${providers.displayName}, '')`), desc(findings.firstSeenAt), desc(findings.id)];
-    default:
+    case 'first_seen_desc':
       return [desc(findings.firstSeenAt), desc(findings.id)];
   }
 }
