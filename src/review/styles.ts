@@ -39,6 +39,10 @@ table.queue.dense .url{display:block;white-space:nowrap;overflow:hidden;text-ove
 table.queue.dense td.when{white-space:nowrap;font-size:.85rem}
 .cert{font-size:.85rem;white-space:nowrap}
 .cert-possible{font-style:italic;color:#5a3d00}
+table.audit p.sentence{margin:0 0 .25rem}
+table.audit details.raw summary{cursor:pointer;font-size:.85rem;color:var(--muted)}
+table.audit details.raw pre{white-space:pre-wrap;overflow-wrap:anywhere;font-size:.8rem;background:var(--soft);padding:.5rem;border-radius:4px;max-width:50rem}
+table.audit td.when{white-space:nowrap}
 nav.walk{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1.25rem;margin:.5rem 0}
 nav.walk .keys-hint{display:none}
 @media (hover:hover) and (pointer:fine){nav.walk .keys-hint{display:inline}}
