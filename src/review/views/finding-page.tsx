@@ -14,6 +14,7 @@ import { rt, rtDynamic } from '../texts';
 import { actorName, Flash, Severity, Status, When } from './bits';
 import { CsrfField, ReviewLayout } from './layout';
 import { DataTable } from '../../views/components';
+import { basisNote, sourceText } from '../../views/rule-basis';
 
 export interface FindingPageProps {
   locale: Locale;
@@ -256,11 +257,11 @@ export const FindingPage: FC<FindingPageProps> = ({ locale, reviewer, detail, ru
               <ul>
                 {rule.spec.basis.sources.map((s) => (
                   <li>
-                    {s.id}: {s.text}
+                    {s.id}: {sourceText(s, locale)}
                   </li>
                 ))}
               </ul>
-              {rule.spec.basis.note ? <p>{rule.spec.basis.note}</p> : null}
+              {basisNote(rule.spec, locale) ? <p>{basisNote(rule.spec, locale)}</p> : null}
             </dd>
             <dt>{rt(locale, 'rulesetVersion')}</dt>
             <dd>
