@@ -103,7 +103,7 @@ export function registerFindingRoutes(r: Hono<ReviewEnv>, locale: Locale) {
 
   r.get(queuePath, async (c) => {
     const { db } = c.get('deps');
-    const filters = parseQueueFilters(c.req.query());
+    const filters = parseQueueFilters(c.req.query(), locale);
     const [data, options] = await Promise.all([loadQueue(db, filters, ctxOf(c)), loadFilterOptions(db, allRuleIds())]);
     const done = c.req.query('done');
     const decided = decidedFlash(locale, c.req.query(), false);
@@ -114,7 +114,7 @@ export function registerFindingRoutes(r: Hono<ReviewEnv>, locale: Locale) {
   for (const format of ['csv', 'json'] as const) {
     r.get(rp(locale, `/review/findings/export.${format}`), async (c) => {
       const { db, clock } = c.get('deps');
-      const filters: QueueFilters = { ...parseQueueFilters(c.req.query()), page: 1 };
+      const filters: QueueFilters = { ...parseQueueFilters(c.req.query(), locale), page: 1 };
       const rows = (await selectFindings(db, filters, ctxOf(c), EXPORT_MAX_ROWS + 1)).map(exportRecord);
       const truncated = rows.length > EXPORT_MAX_ROWS;
       if (truncated) rows.pop();
@@ -139,12 +139,12 @@ export function registerFindingRoutes(r: Hono<ReviewEnv>, locale: Locale) {
       return typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '';
     };
     const action = one('action') as BulkAction;
-    if (!(BULK_ACTIONS as readonly string[]).includes(action)) throw badRequest('action', `"action" must be one of ${BULK_ACTIONS.join(', ')}.`);
+    if (!(BULK_ACTIONS as readonly string[]).includes(action)) throw badRequest('action', rt(locale, 'badParam_oneOf', { field: 'action', values: BULK_ACTIONS.join(', ') }));
     const rawIds = ([] as unknown[]).concat(form.ids ?? []).filter((v): v is string => typeof v === 'string');
-    if (rawIds.some((v) => !/^\d{1,9}$/.test(v))) throw badRequest('ids', '"ids" must be finding ids.');
+    if (rawIds.some((v) => !/^\d{1,9}$/.test(v))) throw badRequest('ids', rt(locale, 'badParam_id', { field: 'ids' }));
     const ids = [...new Set(rawIds.map(Number))];
     if (ids.length === 0) throw badRequest('ids', rt(locale, 'bulkNoneSelected'));
-    if (ids.length > BULK_MAX) throw badRequest('ids', `At most ${BULK_MAX} findings at a time.`);
+    if (ids.length > BULK_MAX) throw badRequest('ids', rt(locale, 'bulkTooMany', { n: BULK_MAX }));
     const assigneeRaw = one('assignee');
     if (assigneeRaw && !/^\d{1,9}$/.test(assigneeRaw)) throw badRequest('assignee', rt(locale, 'badAssignee'));
     const reason = one('reason').replace(/\r\n?/g, '\n').trim().slice(0, 1000);
@@ -184,7 +184,7 @@ export function registerFindingRoutes(r: Hono<ReviewEnv>, locale: Locale) {
   r.get(rp(locale, '/review/findings/:id{[0-9]+}'), async (c) => {
     const { db, config } = c.get('deps');
     const id = idParam(c, locale);
-    const filters = parseQueueFilters(c.req.query());
+    const filters = parseQueueFilters(c.req.query(), locale);
     const [detail, users, neighbours] = await Promise.all([loadFindingDetail(db, id), listUsers(db), queueNeighbours(db, filters, ctxOf(c), id)]);
     if (!detail) throw notFound(rt(locale, 'notFoundFinding', { id }));
     const names = new Map(users.map((u) => [u.id, u.displayName]));
@@ -224,14 +224,14 @@ export function registerFindingRoutes(r: Hono<ReviewEnv>, locale: Locale) {
     const { db, clock } = c.get('deps');
     const id = idParam(c, locale);
     const spec = ACTIONS[c.req.param('action') ?? ''];
-    if (!spec) throw notFound('No such action.');
+    if (!spec) throw notFound(rt(locale, 'notFoundAction'));
     const form = await c.req.parseBody();
     const str = (k: string) => (typeof form[k] === 'string' ? (form[k] as string) : '');
     const [finding] = await findingsByIds(db, [id]);
     if (!finding) throw notFound(rt(locale, 'notFoundFinding', { id }));
     // The queue the officer is walking (its filters ride on the form's action URL); the next
     // finding is found before the decision, while this one still holds its place in the order.
-    const filters = parseQueueFilters(c.req.query());
+    const filters = parseQueueFilters(c.req.query(), locale);
     const fq = filtersQuery(filters);
     const neighbours = MOVE_ON.has(spec.done) ? await queueNeighbours(db, filters, ctxOf(c), id) : null;
     if (!actionAllowed(spec.action, finding.status)) throw new AppError(409, 'conflict', rt(locale, 'transitionRefused', { s: rtDynamic(locale, 'status', finding.status) }));

@@ -42,6 +42,9 @@ describe('the queue opens most severe first, then surest first', () => {
       expect(res.status).toBe(400);
       expect(await res.text()).toContain(field);
     }
+    // In the interface language.
+    expect(await (await c.get('/review/findings?certainty=maybe')).text()).toContain('”certainty” måste vara något av: certain, possible.');
+    expect(await (await c.get('/en/review/audit?from=yesterday')).text()).toContain('&quot;from&quot; must be a date YYYY-MM-DD.');
   });
   it('keeps the filters on every finding link', async () => {
     const html = await (await c.get('/review/findings?severity=high&rule=R22-INDUCEMENT')).text();

@@ -6,6 +6,8 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { contracts, deliveryAreaMunicipalities, findings, providers } from '../../db/schema';
 import { badRequest } from '../../http/errors';
+import type { Locale } from '../../views/i18n';
+import { rt } from '../texts';
 
 export const STATUSES = ['open', 'confirmed', 'dismissed', 'resolved'] as const;
 export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
@@ -42,8 +44,9 @@ export interface QueueFilters {
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const ID = /^\d{1,9}$/;
 
-/** Parses the queue's query parameters; unknown values are a 400 naming the parameter. */
-export function parseQueueFilters(q: Record<string, string | undefined>): QueueFilters {
+/** Parses the queue's query parameters; unknown values are a 400 naming the parameter (in the page's language). */
+export function parseQueueFilters(q: Record<string, string | undefined>, locale: Locale = 'en'): QueueFilters {
+  const oneOf = (field: string, values: readonly string[]) => badRequest(field, rt(locale, 'badParam_oneOf', { field, values: values.join(', ') }));
   const v = (k: string) => {
     const s = q[k]?.trim();
     return s ? s : undefined;
@@ -51,45 +54,45 @@ export function parseQueueFilters(q: Record<string, string | undefined>): QueueF
   const f: QueueFilters = { status: 'active', sort: DEFAULT_SORT, page: 1 };
   const status = v('status');
   if (status) {
-    if (status !== 'active' && status !== 'all' && !(STATUSES as readonly string[]).includes(status)) throw badRequest('status', `"status" must be active, all or one of ${STATUSES.join(', ')}.`);
+    if (status !== 'active' && status !== 'all' && !(STATUSES as readonly string[]).includes(status)) throw oneOf('status', ['active', 'all', ...STATUSES]);
     f.status = status as QueueFilters['status'];
   }
   const severity = v('severity');
   if (severity) {
-    if (!(SEVERITIES as readonly string[]).includes(severity)) throw badRequest('severity', `"severity" must be one of ${SEVERITIES.join(', ')}.`);
+    if (!(SEVERITIES as readonly string[]).includes(severity)) throw oneOf('severity', SEVERITIES);
     f.severity = severity as QueueFilters['severity'];
   }
   const certainty = v('certainty');
   if (certainty) {
-    if (!(CERTAINTIES as readonly string[]).includes(certainty)) throw badRequest('certainty', `"certainty" must be one of ${CERTAINTIES.join(', ')}.`);
+    if (!(CERTAINTIES as readonly string[]).includes(certainty)) throw oneOf('certainty', CERTAINTIES);
     f.certainty = certainty as QueueFilters['certainty'];
   }
   const minConfidence = v('minConfidence');
   if (minConfidence) {
-    if (!/^(0(\.\d{1,3})?|1(\.0{1,3})?)$/.test(minConfidence)) throw badRequest('minConfidence', '"minConfidence" must be a number from 0 to 1, such as 0.5.');
+    if (!/^(0(\.\d{1,3})?|1(\.0{1,3})?)$/.test(minConfidence)) throw badRequest('minConfidence', rt(locale, 'badParam_confidence'));
     f.minConfidence = Number(minConfidence);
   }
   const rule = v('rule');
   if (rule) {
-    if (!/^R22-[A-Z]{1,40}$/.test(rule)) throw badRequest('rule', '"rule" must be a rule id such as R22-INDUCEMENT.');
+    if (!/^R22-[A-Z]{1,40}$/.test(rule)) throw badRequest('rule', rt(locale, 'badParam_rule'));
     f.rule = rule;
   }
   for (const key of ['provider', 'area'] as const) {
     const s = v(key);
     if (s) {
-      if (!ID.test(s)) throw badRequest(key, `"${key}" must be a numeric id.`);
+      if (!ID.test(s)) throw badRequest(key, rt(locale, 'badParam_id', { field: key }));
       f[key] = Number(s);
     }
   }
   const municipality = v('municipality');
   if (municipality) {
-    if (!/^\d{4}$/.test(municipality)) throw badRequest('municipality', '"municipality" must be a four-digit municipality code.');
+    if (!/^\d{4}$/.test(municipality)) throw badRequest('municipality', rt(locale, 'badParam_municipality'));
     f.municipality = municipality;
   }
   for (const key of ['from', 'to'] as const) {
     const s = v(key);
     if (s) {
-      if (!DAY.test(s) || Number.isNaN(Date.parse(`${s}T00:00:00Z`))) throw badRequest(key, `"${key}" must be a date YYYY-MM-DD.`);
+      if (!DAY.test(s) || Number.isNaN(Date.parse(`${s}T00:00:00Z`))) throw badRequest(key, rt(locale, 'badParam_date', { field: key }));
       f[key] = s;
     }
   }
@@ -97,16 +100,16 @@ export function parseQueueFilters(q: Record<string, string | undefined>): QueueF
   if (assignee) {
     if (assignee === 'me' || assignee === 'none') f.assignee = assignee;
     else if (ID.test(assignee)) f.assignee = Number(assignee);
-    else throw badRequest('assignee', '"assignee" must be me, none or a user id.');
+    else throw badRequest('assignee', rt(locale, 'badParam_assignee'));
   }
   const sort = v('sort');
   if (sort) {
-    if (!(SORTS as readonly string[]).includes(sort)) throw badRequest('sort', `"sort" must be one of ${SORTS.join(', ')}.`);
+    if (!(SORTS as readonly string[]).includes(sort)) throw oneOf('sort', SORTS);
     f.sort = sort as Sort;
   }
   const page = v('page');
   if (page) {
-    if (!/^\d{1,6}$/.test(page) || Number(page) < 1) throw badRequest('page', '"page" must be a page number from 1.');
+    if (!/^\d{1,6}$/.test(page) || Number(page) < 1) throw badRequest('page', rt(locale, 'badParam_page'));
     f.page = Number(page);
   }
   return f;
