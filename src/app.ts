@@ -16,7 +16,7 @@ import { directoryApiRoutes } from './directory/api-routes';
 import { staticRoutes } from './views/static-routes';
 import { apiRoutes } from './api/routes';
 import { SELFCHECK_FORM_MAX_BYTES, selfCheckRoutes } from './selfcheck/routes';
-import { SELFCHECK_PATH } from './selfcheck/page';
+import { REPORT_PATH, SELFCHECK_PATH } from './selfcheck/page';
 import { MAX_BODY_BYTES } from './api/settings';
 import { rulePageRoutes } from './selfcheck/rule-pages';
 import { reviewRoutes } from './review/routes';
@@ -30,6 +30,8 @@ export const BODY_LIMIT_ROUTES: readonly BodyLimitRoute[] = [
   { path: '/api/v1/check', maxBytes: MAX_BODY_BYTES },
   { path: SELFCHECK_PATH.sv, maxBytes: SELFCHECK_FORM_MAX_BYTES },
   { path: SELFCHECK_PATH.en, maxBytes: SELFCHECK_FORM_MAX_BYTES },
+  { path: REPORT_PATH.sv, maxBytes: SELFCHECK_FORM_MAX_BYTES },
+  { path: REPORT_PATH.en, maxBytes: SELFCHECK_FORM_MAX_BYTES },
 ];
 
 /** Builds the Hono app from its dependencies. Pure: no I/O until a request arrives. */

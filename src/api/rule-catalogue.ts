@@ -15,7 +15,7 @@ export interface RuleJson {
   id: string;
   title: Record<string, string>;
   severity: CompiledRule['severity'];
-  basis: { level: 'found' | 'partly found' | 'inferred'; sources: { id: string; text: string }[]; note?: string };
+  basis: { level: 'found' | 'partly found' | 'inferred'; sources: { id: string; text: string; sv?: string }[]; note?: string; noteSv?: string };
   message: Record<string, string>;
   suggestion: Record<string, string>;
   link: string;
@@ -43,7 +43,12 @@ export function ruleJson(rule: CompiledRule): RuleJson {
     id: rule.id,
     title: { ...s.title },
     severity: rule.severity,
-    basis: { level: s.basis.level, sources: s.basis.sources.map((x) => ({ id: x.id, text: x.text })), ...(s.basis.note ? { note: s.basis.note } : {}) },
+    basis: {
+      level: s.basis.level,
+      sources: s.basis.sources.map((x) => ({ id: x.id, text: x.text, ...(x.sv ? { sv: x.sv } : {}) })),
+      ...(s.basis.note ? { note: s.basis.note } : {}),
+      ...(s.basis.noteSv ? { noteSv: s.basis.noteSv } : {}),
+    },
     message: { ...s.message },
     suggestion: { ...s.suggestion },
     link: s.link,

@@ -114,8 +114,9 @@ export const RuleSchema = z
     severity: SeveritySchema,
     basis: z.object({
       level: z.enum(['found', 'partly found', 'inferred']),
-      sources: z.array(z.object({ id: z.string(), text: z.string() })),
+      sources: z.array(z.object({ id: z.string(), text: z.string(), sv: z.string().optional().openapi({ description: 'The same in Swedish' }) })),
       note: z.string().optional(),
+      noteSv: z.string().optional().openapi({ description: 'The note in Swedish' }),
     }),
     message: Texts,
     suggestion: Texts,

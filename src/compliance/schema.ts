@@ -88,8 +88,10 @@ export const RuleSchema = z
     severity: Severity,
     basis: z.strictObject({
       level: z.enum(['found', 'partly found', 'inferred']),
-      sources: z.array(z.strictObject({ id: z.string().regex(/^S\d+$/, 'source ids look like S12'), text: z.string().min(1) })).min(1),
+      // `text` is English; `sv` says the same in Swedish for the Swedish pages.
+      sources: z.array(z.strictObject({ id: z.string().regex(/^S\d+$/, 'source ids look like S12'), text: z.string().min(1), sv: z.string().min(1).optional() })).min(1),
       note: z.string().optional(),
+      noteSv: z.string().optional(),
     }),
     message: Texts,
     suggestion: Texts,

@@ -6,6 +6,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/types';
 import { badRequest } from '../http/errors';
+import type { Locale } from '../views/i18n';
+import { rt } from './texts';
 
 export interface AuditFilters {
   source: 'all' | 'finding' | 'account';
@@ -37,39 +39,39 @@ export interface AuditEntry {
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Parses the log's query parameters; bad values are a 400 naming the parameter. */
-export function parseAuditFilters(q: Record<string, string | undefined>): AuditFilters {
+export function parseAuditFilters(q: Record<string, string | undefined>, locale: Locale = 'en'): AuditFilters {
   const v = (k: string) => q[k]?.trim() || undefined;
   const f: AuditFilters = { source: 'all', page: 1 };
   const source = v('source');
   if (source) {
-    if (source !== 'all' && source !== 'finding' && source !== 'account') throw badRequest('source', '"source" must be all, finding or account.');
+    if (source !== 'all' && source !== 'finding' && source !== 'account') throw badRequest('source', rt(locale, 'badParam_oneOf', { field: 'source', values: 'all, finding, account' }));
     f.source = source;
   }
   const actor = v('actor');
   if (actor) {
-    if (actor.length > 60) throw badRequest('actor', '"actor" is too long.');
+    if (actor.length > 60) throw badRequest('actor', rt(locale, 'badParam_tooLong', { field: 'actor' }));
     f.actor = actor;
   }
   const kind = v('kind');
   if (kind) {
-    if (!/^[a-z_]{1,40}$/.test(kind)) throw badRequest('kind', '"kind" must be an event name such as dismissed or login_failed.');
+    if (!/^[a-z_]{1,40}$/.test(kind)) throw badRequest('kind', rt(locale, 'badParam_kind'));
     f.kind = kind;
   }
   const finding = v('finding');
   if (finding) {
-    if (!/^\d{1,9}$/.test(finding)) throw badRequest('finding', '"finding" must be a finding id.');
+    if (!/^\d{1,9}$/.test(finding)) throw badRequest('finding', rt(locale, 'badParam_id', { field: 'finding' }));
     f.finding = Number(finding);
   }
   for (const key of ['from', 'to'] as const) {
     const s = v(key);
     if (s) {
-      if (!DAY.test(s)) throw badRequest(key, `"${key}" must be a date YYYY-MM-DD.`);
+      if (!DAY.test(s)) throw badRequest(key, rt(locale, 'badParam_date', { field: key }));
       f[key] = s;
     }
   }
   const page = v('page');
   if (page) {
-    if (!/^\d{1,6}$/.test(page) || Number(page) < 1) throw badRequest('page', '"page" must be a page number from 1.');
+    if (!/^\d{1,6}$/.test(page) || Number(page) < 1) throw badRequest('page', rt(locale, 'badParam_page'));
     f.page = Number(page);
   }
   return f;

@@ -66,12 +66,17 @@ export interface DashboardFigures {
   byProvider: Counted<number>[];
 }
 
+/** How many rows each dashboard list shows (the page says so next to each list). */
+export const DASHBOARD_TOP_RULES = 10;
+export const DASHBOARD_TOP_AREAS = 15;
+export const DASHBOARD_TOP_PROVIDERS = 10;
+
 /** Counts of active findings by severity, rule, delivery area and provider. */
 export async function dashboardFigures(db: Db): Promise<DashboardFigures> {
   const active = inArray(findings.status, ACTIVE);
   const [sev, rules, areas, provs] = await Promise.all([
     db.select({ severity: findings.severity, n: count() }).from(findings).where(active).groupBy(findings.severity),
-    db.select({ ruleId: findings.ruleId, n: count() }).from(findings).where(active).groupBy(findings.ruleId).orderBy(desc(count()), findings.ruleId).limit(10),
+    db.select({ ruleId: findings.ruleId, n: count() }).from(findings).where(active).groupBy(findings.ruleId).orderBy(desc(count()), findings.ruleId).limit(DASHBOARD_TOP_RULES),
     db
       .select({ id: deliveryAreas.id, name: deliveryAreas.name, n: sql<number>`count(distinct ${findings.id})` })
       .from(findings)
@@ -80,7 +85,7 @@ export async function dashboardFigures(db: Db): Promise<DashboardFigures> {
       .where(active)
       .groupBy(deliveryAreas.id, deliveryAreas.name)
       .orderBy(desc(sql`count(distinct ${findings.id})`), deliveryAreas.name)
-      .limit(15),
+      .limit(DASHBOARD_TOP_AREAS),
     db
       .select({ id: providers.id, name: providers.displayName, n: count() })
       .from(findings)
@@ -88,7 +93,7 @@ export async function dashboardFigures(db: Db): Promise<DashboardFigures> {
       .where(active)
       .groupBy(providers.id, providers.displayName)
       .orderBy(desc(count()), providers.displayName)
-      .limit(10),
+      .limit(DASHBOARD_TOP_PROVIDERS),
   ]);
   const bySeverity = Object.fromEntries(sev.map((s) => [s.severity, Number(s.n)]));
   return {

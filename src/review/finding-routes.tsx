@@ -12,7 +12,7 @@ import { rp, safeNext, plainReviewPath, type ReviewContext, type ReviewEnv } fro
 import { toCsv } from './csv';
 import { loadFindingDetail } from './findings/finding-detail';
 import { filtersQuery, parseQueueFilters, type QueueFilters } from './findings/queue-filters';
-import { findingsByIds, loadFilterOptions, loadQueue, selectFindings, type QueueRow } from './findings/queue-queries';
+import { findingsByIds, loadFilterOptions, loadQueue, queueNeighbours, selectFindings, type QueueRow } from './findings/queue-queries';
 import { actionAllowed, applyDecision, BULK_ACTIONS, DecisionError, statusAfter, type Action, type BulkAction } from './findings/workflow';
 import { allRuleIds, reviewRuleset, ruleById, ruleTitler } from './rules';
 import { BULK_MAX, EXPORT_MAX_ROWS } from './settings';
@@ -63,6 +63,9 @@ function exportRecord(r: QueueRow) {
     dismissedReason: r.dismissedReason,
     rulesetVersion: r.rulesetVersion,
     fingerprint: r.fingerprint,
+    certainty: r.certainty,
+    confidence: r.confidence,
+    language: r.language,
   };
 }
 
@@ -73,23 +76,45 @@ function withParam(path: string, key: string, value: string): string {
   return u.pathname + u.search;
 }
 
+/** `path` plus the queue's filter query and extra parameters. */
+function withQuery(path: string, filterQuery: string, extra: Record<string, string> = {}): string {
+  const p = new URLSearchParams(filterQuery);
+  for (const [k, v] of Object.entries(extra)) p.set(k, v);
+  const q = p.toString();
+  return q ? `${path}?${q}` : path;
+}
+
+/** Decisions after which the officer moves on to the next finding; the others stay on the page. */
+const MOVE_ON = new Set(['confirmed', 'dismissed', 'undismissed']);
+const OUTCOMES = ['confirmed', 'dismissed', 'undismissed', 'assigned', 'note', 'recheck'];
+
+/** "Finding 12: the finding is confirmed." for the page the officer lands on after a decision. */
+function decidedFlash(locale: Locale, q: Record<string, string | undefined>, moved: boolean): string | null {
+  const id = q.decided;
+  const outcome = q.outcome;
+  if (!id || !/^\d{1,9}$/.test(id) || !outcome || !OUTCOMES.includes(outcome)) return null;
+  const done = rt(locale, `done_${outcome}` as ReviewKey);
+  return moved ? rt(locale, 'decidedMovedOn', { id, done }) : done;
+}
+
 /** Registers the queue and finding routes for one locale. */
 export function registerFindingRoutes(r: Hono<ReviewEnv>, locale: Locale) {
   const queuePath = rp(locale, '/review/findings');
 
   r.get(queuePath, async (c) => {
     const { db } = c.get('deps');
-    const filters = parseQueueFilters(c.req.query());
+    const filters = parseQueueFilters(c.req.query(), locale);
     const [data, options] = await Promise.all([loadQueue(db, filters, ctxOf(c)), loadFilterOptions(db, allRuleIds())]);
     const done = c.req.query('done');
-    const flash = done && /^\d{1,4}$/.test(done) ? rt(locale, 'bulkDone', { n: done }) : null;
+    const decided = decidedFlash(locale, c.req.query(), false);
+    const flash = done && /^\d{1,4}$/.test(done) ? rt(locale, 'bulkDone', { n: done }) : decided ? rt(locale, 'decidedQueueEnd', { id: c.req.query('decided')!, done: decided }) : null;
     return c.html(<QueuePage locale={locale} reviewer={c.get('reviewer')} filters={filters} data={data} options={options} ruleTitle={ruleTitler(locale)} path={plainReviewPath(c)} flash={flash} />);
   });
 
   for (const format of ['csv', 'json'] as const) {
     r.get(rp(locale, `/review/findings/export.${format}`), async (c) => {
       const { db, clock } = c.get('deps');
-      const filters: QueueFilters = { ...parseQueueFilters(c.req.query()), page: 1 };
+      const filters: QueueFilters = { ...parseQueueFilters(c.req.query(), locale), page: 1 };
       const rows = (await selectFindings(db, filters, ctxOf(c), EXPORT_MAX_ROWS + 1)).map(exportRecord);
       const truncated = rows.length > EXPORT_MAX_ROWS;
       if (truncated) rows.pop();
@@ -114,12 +139,12 @@ export function registerFindingRoutes(r: Hono<ReviewEnv>, locale: Locale) {
       return typeof v === 'string' ? v : Array.isArray(v) && typeof v[0] === 'string' ? v[0] : '';
     };
     const action = one('action') as BulkAction;
-    if (!(BULK_ACTIONS as readonly string[]).includes(action)) throw badRequest('action', `"action" must be one of ${BULK_ACTIONS.join(', ')}.`);
+    if (!(BULK_ACTIONS as readonly string[]).includes(action)) throw badRequest('action', rt(locale, 'badParam_oneOf', { field: 'action', values: BULK_ACTIONS.join(', ') }));
     const rawIds = ([] as unknown[]).concat(form.ids ?? []).filter((v): v is string => typeof v === 'string');
-    if (rawIds.some((v) => !/^\d{1,9}$/.test(v))) throw badRequest('ids', '"ids" must be finding ids.');
+    if (rawIds.some((v) => !/^\d{1,9}$/.test(v))) throw badRequest('ids', rt(locale, 'badParam_id', { field: 'ids' }));
     const ids = [...new Set(rawIds.map(Number))];
     if (ids.length === 0) throw badRequest('ids', rt(locale, 'bulkNoneSelected'));
-    if (ids.length > BULK_MAX) throw badRequest('ids', `At most ${BULK_MAX} findings at a time.`);
+    if (ids.length > BULK_MAX) throw badRequest('ids', rt(locale, 'bulkTooMany', { n: BULK_MAX }));
     const assigneeRaw = one('assignee');
     if (assigneeRaw && !/^\d{1,9}$/.test(assigneeRaw)) throw badRequest('assignee', rt(locale, 'badAssignee'));
     const reason = one('reason').replace(/\r\n?/g, '\n').trim().slice(0, 1000);
@@ -159,13 +184,16 @@ export function registerFindingRoutes(r: Hono<ReviewEnv>, locale: Locale) {
   r.get(rp(locale, '/review/findings/:id{[0-9]+}'), async (c) => {
     const { db, config } = c.get('deps');
     const id = idParam(c, locale);
-    const detail = await loadFindingDetail(db, id);
+    const filters = parseQueueFilters(c.req.query(), locale);
+    const [detail, users, neighbours] = await Promise.all([loadFindingDetail(db, id), listUsers(db), queueNeighbours(db, filters, ctxOf(c), id)]);
     if (!detail) throw notFound(rt(locale, 'notFoundFinding', { id }));
-    const users = await listUsers(db);
     const names = new Map(users.map((u) => [u.id, u.displayName]));
-    const done = c.req.query('done');
+    const query = c.req.query();
+    const done = query.done;
     const flashKey = done ? (`done_${done}` as ReviewKey) : null;
-    const flash = flashKey && ['confirmed', 'dismissed', 'undismissed', 'assigned', 'note', 'recheck'].includes(done!) ? rt(locale, flashKey) : null;
+    const flash = decidedFlash(locale, query, Number(query.decided) !== id) ?? (flashKey && OUTCOMES.includes(done!) ? rt(locale, flashKey) : null);
+    const fq = filtersQuery(filters);
+    const findingHref = (n: number | null) => (n === null ? null : withQuery(rp(locale, `/review/findings/${n}`), fq));
     return c.html(
       <FindingPage
         locale={locale}
@@ -177,7 +205,9 @@ export function registerFindingRoutes(r: Hono<ReviewEnv>, locale: Locale) {
         colleagues={users.filter((u) => !u.disabledAt).map((u) => ({ id: u.id, name: u.displayName }))}
         recheckMinutes={config.CRAWL_INTERVAL_MINUTES}
         flash={flash}
-        back={queuePath}
+        back={queuePath + fq}
+        walk={{ prev: findingHref(neighbours.prev), next: neighbours.position === null && neighbours.next === id ? null : findingHref(neighbours.next), position: neighbours.position, total: neighbours.total }}
+        filterQuery={fq}
       />,
     );
   });
@@ -194,11 +224,16 @@ export function registerFindingRoutes(r: Hono<ReviewEnv>, locale: Locale) {
     const { db, clock } = c.get('deps');
     const id = idParam(c, locale);
     const spec = ACTIONS[c.req.param('action') ?? ''];
-    if (!spec) throw notFound('No such action.');
+    if (!spec) throw notFound(rt(locale, 'notFoundAction'));
     const form = await c.req.parseBody();
     const str = (k: string) => (typeof form[k] === 'string' ? (form[k] as string) : '');
     const [finding] = await findingsByIds(db, [id]);
     if (!finding) throw notFound(rt(locale, 'notFoundFinding', { id }));
+    // The queue the officer is walking (its filters ride on the form's action URL); the next
+    // finding is found before the decision, while this one still holds its place in the order.
+    const filters = parseQueueFilters(c.req.query(), locale);
+    const fq = filtersQuery(filters);
+    const neighbours = MOVE_ON.has(spec.done) ? await queueNeighbours(db, filters, ctxOf(c), id) : null;
     if (!actionAllowed(spec.action, finding.status)) throw new AppError(409, 'conflict', rt(locale, 'transitionRefused', { s: rtDynamic(locale, 'status', finding.status) }));
     const assigneeRaw = str('assignee');
     if (spec.action === 'assign' && assigneeRaw && !/^\d{1,9}$/.test(assigneeRaw)) throw badRequest('assignee', rt(locale, 'badAssignee'));
@@ -216,6 +251,11 @@ export function registerFindingRoutes(r: Hono<ReviewEnv>, locale: Locale) {
       decisionError(e, locale);
     }
     if (!result.changed.includes(id)) throw new AppError(409, 'conflict', rt(locale, 'transitionRefused', { s: rtDynamic(locale, 'status', finding.status) }));
-    return c.redirect(`${rp(locale, `/review/findings/${id}`)}?done=${spec.done}`, 303);
+    if (neighbours) {
+      const next = neighbours.next !== null && neighbours.next !== id ? neighbours.next : null;
+      const target = next !== null ? rp(locale, `/review/findings/${next}`) : queuePath;
+      return c.redirect(withQuery(target, fq, { decided: String(id), outcome: spec.done }), 303);
+    }
+    return c.redirect(withQuery(rp(locale, `/review/findings/${id}`), fq, { done: spec.done }), 303);
   });
 }

@@ -51,7 +51,7 @@ export function registerReportRoutes(r: Hono<ReviewEnv>, locale: Locale) {
 
   r.get(rp(locale, '/review/audit'), async (c) => {
     const { db } = c.get('deps');
-    const filters = parseAuditFilters(c.req.query());
+    const filters = parseAuditFilters(c.req.query(), locale);
     const [entries, total, users] = await Promise.all([selectAudit(db, filters, AUDIT_PAGE_SIZE, (filters.page - 1) * AUDIT_PAGE_SIZE), countAudit(db, filters), listUsers(db)]);
     const names = new Map(users.map((u) => [u.id, u.displayName]));
     return c.html(
@@ -62,7 +62,7 @@ export function registerReportRoutes(r: Hono<ReviewEnv>, locale: Locale) {
   for (const format of ['csv', 'json'] as const) {
     r.get(rp(locale, `/review/audit/export.${format}`), async (c) => {
       const { db, clock } = c.get('deps');
-      const filters = { ...parseAuditFilters(c.req.query()), page: 1 };
+      const filters = { ...parseAuditFilters(c.req.query(), locale), page: 1 };
       const entries: AuditEntry[] = await selectAudit(db, filters, EXPORT_MAX_ROWS + 1);
       const truncated = entries.length > EXPORT_MAX_ROWS;
       if (truncated) entries.pop();

@@ -10,6 +10,7 @@ import type { ReviewEnv } from './context';
 import { registerFindingRoutes } from './finding-routes';
 import { noStore, requireReviewer } from './middleware';
 import { registerReportRoutes } from './report-routes';
+import { REVIEW_KEYS_JS, REVIEW_KEYS_JS_PATH } from './keys-script';
 import { REVIEW_CSS, REVIEW_CSS_PATH } from './styles';
 
 /** Router for the whole workspace. */
@@ -19,6 +20,11 @@ export function reviewRoutes() {
     c.header('Content-Type', 'text/css; charset=utf-8');
     c.header('Cache-Control', 'public, max-age=31536000, immutable');
     return c.body(REVIEW_CSS);
+  });
+  r.get(REVIEW_KEYS_JS_PATH, (c) => {
+    c.header('Content-Type', 'text/javascript; charset=utf-8');
+    c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    return c.body(REVIEW_KEYS_JS);
   });
   // '/review/*' also matches '/review' itself (Hono), so one registration per language covers all.
   for (const base of ['/review', '/en/review']) r.use(`${base}/*`, noStore(), requireReviewer());

@@ -24,6 +24,28 @@ main.review{max-width:72rem}
 .st-open{border-color:#9c2b00}.st-confirmed{border-color:#8a1c1c;font-weight:700}.st-dismissed{color:#4a4a4a}.st-resolved{color:#155724;border-color:#155724}
 table.queue td{font-size:.95rem}
 table.queue .match{max-width:22rem;overflow-wrap:anywhere}
+.queue-head{display:flex;flex-wrap:wrap;align-items:baseline;gap:.25rem 1rem}
+.queue-head h1{margin:.25rem 0}
+.queue-head p{margin:0}
+.queue-meta{margin:.25rem 0 .5rem;font-size:.95rem}
+details.filters-fold{border:1px solid var(--line);border-radius:6px;padding:.35rem .75rem;margin:.5rem 0}
+details.filters-fold summary{cursor:pointer;font-weight:700}
+table.queue.dense td{padding:.3rem .5rem;vertical-align:top;line-height:1.35}
+table.queue.dense td.id{white-space:nowrap}
+table.queue.dense td.match{max-width:34rem;min-width:16rem}
+table.queue.dense .ctx{display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden}
+table.queue.dense .ctx mark{background:#fff3b0;color:#1a1a1a;padding:0 .1em}
+table.queue.dense .url{display:block;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;max-width:34rem;color:var(--muted);font-size:.8rem}
+table.queue.dense td.when{white-space:nowrap;font-size:.85rem}
+.cert{font-size:.85rem;white-space:nowrap}
+.cert-possible{font-style:italic;color:#5a3d00}
+table.audit p.sentence{margin:0 0 .25rem}
+table.audit details.raw summary{cursor:pointer;font-size:.85rem;color:var(--muted)}
+table.audit details.raw pre{white-space:pre-wrap;overflow-wrap:anywhere;font-size:.8rem;background:var(--soft);padding:.5rem;border-radius:4px;max-width:50rem}
+table.audit td.when{white-space:nowrap}
+nav.walk{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1.25rem;margin:.5rem 0}
+nav.walk .keys-hint{display:none}
+@media (hover:hover) and (pointer:fine){nav.walk .keys-hint{display:inline}}
 .url{overflow-wrap:anywhere;font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.9rem}
 fieldset.filters input[type=date],fieldset.filters input[type=text],input[type=email],input[type=password],input[type=number],textarea{width:100%;font:inherit;font-size:1rem;padding:.55rem;border:2px solid #6b6b6b;border-radius:4px;background:#fff;color:var(--fg)}
 textarea{min-height:5rem}

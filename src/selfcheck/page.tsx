@@ -55,7 +55,7 @@ const Highlighted: FC<{ locale: Locale; text: string; findings: Finding[] }> = (
   </pre>
 );
 
-const FindingItem: FC<{ locale: Locale; f: Finding; n: number; title?: string }> = ({ locale, f, n, title }) => (
+const FindingItem: FC<{ locale: Locale; f: Finding; n: number; title?: string; linkBase?: string }> = ({ locale, f, n, title, linkBase = '' }) => (
   <li id={`finding-${n}`} class={`sc-finding sev-${f.severity}`}>
     <h3>
       {n}. {title ?? f.ruleId}
@@ -77,81 +77,122 @@ const FindingItem: FC<{ locale: Locale; f: Finding; n: number; title?: string }>
       <dd>{f.suggestion}</dd>
       <dt>{st(locale, 'rule')}</dt>
       <dd>
-        <a href={f.link}>{f.ruleId}</a>
+        <a href={linkBase + f.link}>{f.ruleId}</a>
       </dd>
     </dl>
   </li>
 );
 
-/** The page, with or without results. */
+/** Canonical paths of the downloadable report per language. */
+export const REPORT_PATH: Record<Locale, string> = { sv: '/sjalvkontroll/rapport', en: '/self-check/report' };
+
+/** The result of a check: the count, the highlighted text and each finding explained. */
+export const SelfCheckResults: FC<{ locale: Locale; text: string; isHtml: boolean; result: SelfCheckResult; titles: Map<string, string>; linkBase?: string }> = ({ locale, text, isHtml, result, titles, linkBase }) => (
+  <>
+    <p role="status" class="sc-count">
+      {result.findings.length === 0
+        ? st(locale, 'noFindings')
+        : result.findings.length === 1
+          ? st(locale, 'findingsCountOne')
+          : st(locale, 'findingsCount', { n: result.findings.length })}
+    </p>
+    {result.truncated?.length ? <p class="muted">{st(locale, 'truncated', { caps: result.truncated.join(', ') })}</p> : null}
+    {result.findings.length ? (
+      <>
+        <h3>{st(locale, 'findingsList')}</h3>
+        <ol class="sc-findings">
+          {result.findings.map((f, i) => (
+            <FindingItem locale={locale} f={f} n={i + 1} title={titles.get(f.ruleId)} linkBase={linkBase} />
+          ))}
+        </ol>
+        <h3>{st(locale, isHtml ? 'yourHtml' : 'yourText')}</h3>
+        <Highlighted locale={locale} text={text} findings={result.findings} />
+      </>
+    ) : null}
+    <p class="muted">{st(locale, 'rulesetVersion', { v: result.rulesetVersion })}</p>
+  </>
+);
+
+/** Rule titles in the page's language, for the findings list. */
+export const ruleTitles = (ruleset: Ruleset, locale: Locale) => new Map(ruleset.rules.map((r) => [r.id, (r.spec.title as Record<string, string>)[locale] ?? r.spec.title.sv]));
+
+/**
+ * The page, with or without results. After a check the results come first (the form's action
+ * carries #sc-results, so the browser lands on them without JavaScript), then the form to edit
+ * and check again, then a way to keep the result: print it or download it as a file.
+ */
 export const SelfCheckPage: FC<SelfCheckPageProps> = ({ locale, text, isHtml, result, error, ruleset }) => {
-  const action = SELFCHECK_PATH[locale];
-  const titles = new Map(ruleset.rules.map((r) => [r.id, (r.spec.title as Record<string, string>)[locale] ?? r.spec.title.sv]));
+  const action = `${SELFCHECK_PATH[locale]}#sc-results`;
+  const titles = ruleTitles(ruleset, locale);
+  const form = (
+    <form method="post" action={action} class="sc-form">
+      <div class="field">
+        <label for="sc-text">
+          {st(locale, 'textLabel')} <span class="hint" id="sc-text-hint">{st(locale, 'textHint', { n: FORM_MAX_CHARS.toLocaleString(locale === 'sv' ? 'sv-SE' : 'en-GB') })}</span>
+        </label>
+        {error ? (
+          <p class="sc-error" id="sc-text-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <textarea
+          id="sc-text"
+          name="text"
+          rows={result ? 6 : 12}
+          maxlength={FORM_MAX_CHARS}
+          required
+          aria-describedby={error ? 'sc-text-hint sc-text-error' : 'sc-text-hint'}
+          aria-invalid={error ? 'true' : undefined}
+        >
+          {/* A leading newline is dropped by HTML parsers; this one keeps the text's own. */}
+          {'\n' + text}
+        </textarea>
+      </div>
+      <label class="check">
+        <input type="checkbox" name="html" value="1" checked={isHtml} /> {st(locale, 'htmlLabel')}
+      </label>
+      <p>
+        <button type="submit">{st(locale, result ? 'submitAgain' : 'submit')}</button>
+      </p>
+    </form>
+  );
   return (
-    <Layout locale={locale} title={st(locale, 'title')} path={SELFCHECK_PATH.sv} description={st(locale, 'intro')}>
+    <Layout locale={locale} title={result ? `${st(locale, 'resultsTitle')} – ${st(locale, 'title')}` : st(locale, 'title')} path={SELFCHECK_PATH.sv} description={st(locale, 'intro')}>
       <link rel="stylesheet" href={SELFCHECK_CSS_PATH} />
       <h1>{st(locale, 'title')}</h1>
-      <p class="lead">{st(locale, 'intro')}</p>
-      <p class="muted">{st(locale, 'privacy')}</p>
-      <form method="post" action={action} class="sc-form">
-        <div class="field">
-          <label for="sc-text">
-            {st(locale, 'textLabel')} <span class="hint" id="sc-text-hint">{st(locale, 'textHint', { n: FORM_MAX_CHARS.toLocaleString(locale === 'sv' ? 'sv-SE' : 'en-GB') })}</span>
-          </label>
-          {error ? (
-            <p class="sc-error" id="sc-text-error" role="alert">
-              {error}
-            </p>
-          ) : null}
-          <textarea
-            id="sc-text"
-            name="text"
-            rows={12}
-            maxlength={FORM_MAX_CHARS}
-            required
-            aria-describedby={error ? 'sc-text-hint sc-text-error' : 'sc-text-hint'}
-            aria-invalid={error ? 'true' : undefined}
-          >
-            {/* A leading newline is dropped by HTML parsers; this one keeps the text's own. */}
-            {'\n' + text}
-          </textarea>
-        </div>
-        <label class="check">
-          <input type="checkbox" name="html" value="1" checked={isHtml} /> {st(locale, 'htmlLabel')}
-        </label>
-        <p>
-          <button type="submit">{st(locale, 'submit')}</button>
-        </p>
-      </form>
       {result ? (
-        <section aria-labelledby="sc-results" class="sc-results">
-          <h2 id="sc-results" tabindex={-1}>
-            {st(locale, 'resultsTitle')}
-          </h2>
-          <p role="status">
-            {result.findings.length === 0
-              ? st(locale, 'noFindings')
-              : result.findings.length === 1
-                ? st(locale, 'findingsCountOne')
-                : st(locale, 'findingsCount', { n: result.findings.length })}
-          </p>
-          {result.truncated?.length ? <p class="muted">{st(locale, 'truncated', { caps: result.truncated.join(', ') })}</p> : null}
-          {result.findings.length ? (
-            <>
-              <h3>{st(locale, isHtml ? 'yourHtml' : 'yourText')}</h3>
-              <Highlighted locale={locale} text={text} findings={result.findings} />
-              <h3>{st(locale, 'findingsList')}</h3>
-              <ol class="sc-findings">
-                {result.findings.map((f, i) => (
-                  <FindingItem locale={locale} f={f} n={i + 1} title={titles.get(f.ruleId)} />
-                ))}
-              </ol>
-            </>
-          ) : null}
-          <p class="muted">{st(locale, 'rulesetVersion', { v: result.rulesetVersion })}</p>
-        </section>
-      ) : null}
-      <p>
+        <>
+          <section aria-labelledby="sc-results" class="sc-results">
+            <h2 id="sc-results" tabindex={-1}>
+              {st(locale, 'resultsTitle')}
+            </h2>
+            <SelfCheckResults locale={locale} text={text} isHtml={isHtml} result={result} titles={titles} />
+            <div class="sc-keep no-print">
+              <h3>{st(locale, 'keepTitle')}</h3>
+              <p>{st(locale, 'keepPrint')}</p>
+              <form method="post" action={REPORT_PATH[locale]}>
+                <input type="hidden" name="text" value={text} />
+                {isHtml ? <input type="hidden" name="html" value="1" /> : null}
+                <button type="submit" class="secondary">
+                  {st(locale, 'downloadReport')}
+                </button>{' '}
+                <span class="hint">{st(locale, 'downloadHint')}</span>
+              </form>
+            </div>
+          </section>
+          <section aria-labelledby="sc-again" class="no-print">
+            <h2 id="sc-again">{st(locale, 'editAgain')}</h2>
+            {form}
+          </section>
+        </>
+      ) : (
+        <>
+          <p class="lead">{st(locale, 'intro')}</p>
+          <p class="muted">{st(locale, 'privacy')}</p>
+          {form}
+        </>
+      )}
+      <p class="no-print">
         {st(locale, 'apiNote')} <a href="/api/docs">{st(locale, 'apiLink')}</a>
       </p>
     </Layout>

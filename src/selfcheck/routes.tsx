@@ -13,7 +13,8 @@ import { formRateLimit } from '../api/settings';
 import { clientIp } from '../http/client-ip';
 import type { AppEnv } from '../http/env';
 import type { Locale } from '../views/i18n';
-import { FORM_MAX_CHARS, SELFCHECK_PATH, SelfCheckNotice, SelfCheckPage } from './page';
+import { FORM_MAX_CHARS, REPORT_PATH, SELFCHECK_PATH, SelfCheckNotice, SelfCheckPage, type SelfCheckResult } from './page';
+import { reportFileName, SelfCheckReport } from './report';
 import { SELFCHECK_CSS, SELFCHECK_CSS_PATH } from './styles';
 import { st } from './texts';
 
@@ -37,6 +38,45 @@ export function isSameOrigin(c: Context<AppEnv>): boolean {
   }
 }
 
+/** The posted form, checked: the text and its result, or the page to answer with instead. */
+type FormCheck = { text: string; isHtml: boolean; result: SelfCheckResult } | { response: Response };
+
+/**
+ * Everything a form check goes through, for the page and the report alike: same-origin, the
+ * per-IP rate limit, the text's presence and length, then the check itself (through the pool).
+ */
+async function runFormCheck(c: Context<AppEnv>, locale: Locale): Promise<FormCheck> {
+  const { db, clock, config } = c.get('deps');
+  c.header('Cache-Control', 'no-store');
+  if (!isSameOrigin(c)) {
+    return { response: await c.html(<SelfCheckNotice locale={locale} title={st(locale, 'forbiddenTitle')} text={st(locale, 'forbiddenText')} />, 403) };
+  }
+  const rl = await hitRateLimit(db, `form-ip:${clientIp(c) ?? 'unknown'}`, formRateLimit(config), clock());
+  setRateLimitHeaders(c, rl);
+  if (!rl.allowed) {
+    return { response: await c.html(<SelfCheckNotice locale={locale} title={st(locale, 'rateTitle')} text={st(locale, 'rateText', { s: rl.resetSeconds })} />, 429) };
+  }
+  const form = await c.req.parseBody();
+  const text = typeof form.text === 'string' ? form.text.replace(/\r\n/g, '\n') : '';
+  const isHtml = form.html === '1' || form.html === 'on';
+  const ruleset = apiRuleset();
+  if (!text.trim() || text.length > FORM_MAX_CHARS) {
+    const error = text.trim() ? st(locale, 'tooLong', { n: FORM_MAX_CHARS }) : st(locale, 'empty');
+    return { response: await c.html(<SelfCheckPage locale={locale} text={text.slice(0, FORM_MAX_CHARS)} isHtml={isHtml} ruleset={ruleset} error={error} />, 422) };
+  }
+  try {
+    // The form has its own lane in the check pool, and each address at most CHECKS_PER_CALLER checks at once.
+    const ip = clientIp(c);
+    return { text, isHtml, result: await checkInput(c.get('deps'), text, isHtml, { lang: locale }, { keys: ip ? [`ip:${ip}`] : [], lane: 'form' }) };
+  } catch (err) {
+    // The check could not run now (busy, too slow, too many at once, shutting down): keep the pasted text in the form.
+    if (!(err instanceof AppError) || (err.status !== 503 && err.code !== 'too_many_checks')) throw err;
+    for (const [name, value] of Object.entries(err.headers ?? {})) c.header(name, value);
+    const error = st(locale, err.code === 'check_timeout' ? 'timedOut' : 'busy');
+    return { response: await c.html(<SelfCheckPage locale={locale} text={text} isHtml={isHtml} ruleset={ruleset} error={error} />, err.status as 429 | 503) };
+  }
+}
+
 function register(r: Hono<AppEnv>, locale: Locale) {
   const path = SELFCHECK_PATH[locale];
 
@@ -46,37 +86,20 @@ function register(r: Hono<AppEnv>, locale: Locale) {
   });
 
   r.post(path, async (c) => {
-    const { db, clock, config } = c.get('deps');
-    c.header('Cache-Control', 'no-store');
-    if (!isSameOrigin(c)) {
-      return c.html(<SelfCheckNotice locale={locale} title={st(locale, 'forbiddenTitle')} text={st(locale, 'forbiddenText')} />, 403);
-    }
-    const rl = await hitRateLimit(db, `form-ip:${clientIp(c) ?? 'unknown'}`, formRateLimit(config), clock());
-    setRateLimitHeaders(c, rl);
-    if (!rl.allowed) {
-      return c.html(<SelfCheckNotice locale={locale} title={st(locale, 'rateTitle')} text={st(locale, 'rateText', { s: rl.resetSeconds })} />, 429);
-    }
-    const form = await c.req.parseBody();
-    const text = typeof form.text === 'string' ? form.text.replace(/\r\n/g, '\n') : '';
-    const isHtml = form.html === '1' || form.html === 'on';
-    const ruleset = apiRuleset();
-    if (!text.trim() || text.length > FORM_MAX_CHARS) {
-      const error = text.trim() ? st(locale, 'tooLong', { n: FORM_MAX_CHARS }) : st(locale, 'empty');
-      return c.html(<SelfCheckPage locale={locale} text={text.slice(0, FORM_MAX_CHARS)} isHtml={isHtml} ruleset={ruleset} error={error} />, 422);
-    }
-    let result;
-    try {
-      // The form has its own lane in the check pool, and each address at most CHECKS_PER_CALLER checks at once.
-      const ip = clientIp(c);
-      result = await checkInput(c.get('deps'), text, isHtml, { lang: locale }, { keys: ip ? [`ip:${ip}`] : [], lane: 'form' });
-    } catch (err) {
-      // The check could not run now (busy, too slow, too many at once, shutting down): keep the pasted text in the form.
-      if (!(err instanceof AppError) || (err.status !== 503 && err.code !== 'too_many_checks')) throw err;
-      for (const [name, value] of Object.entries(err.headers ?? {})) c.header(name, value);
-      const error = st(locale, err.code === 'check_timeout' ? 'timedOut' : 'busy');
-      return c.html(<SelfCheckPage locale={locale} text={text} isHtml={isHtml} ruleset={ruleset} error={error} />, err.status as 429 | 503);
-    }
-    return c.html(<SelfCheckPage locale={locale} text={text} isHtml={isHtml} ruleset={ruleset} result={result} />);
+    const checked = await runFormCheck(c, locale);
+    if ('response' in checked) return checked.response;
+    return c.html(<SelfCheckPage locale={locale} text={checked.text} isHtml={checked.isHtml} ruleset={apiRuleset()} result={checked.result} />);
+  });
+
+  // The same check, answered as a file to keep or send on; nothing is stored on our side.
+  r.post(REPORT_PATH[locale], async (c) => {
+    const checked = await runFormCheck(c, locale);
+    if ('response' in checked) return checked.response;
+    const { clock, config } = c.get('deps');
+    const now = clock();
+    c.header('Content-Disposition', `attachment; filename="${reportFileName(locale, now)}"`);
+    const site = new URL(config.PUBLIC_BASE_URL).origin;
+    return c.html(<SelfCheckReport locale={locale} text={checked.text} isHtml={checked.isHtml} result={checked.result} ruleset={apiRuleset()} now={now} site={site} />);
   });
 }
 

@@ -12,6 +12,7 @@ import { localePath, type Locale } from '../views/i18n';
 import { apiRuleset } from '../api/check-service';
 import { ruleCatalogue, type RuleJson } from '../api/rule-catalogue';
 import { publicCache } from '../directory/request-context';
+import { basisNote, sourceText } from '../views/rule-basis';
 
 const L = {
   sv: {
@@ -111,7 +112,7 @@ const RulePage: FC<{ locale: Locale; rule: RuleJson; version: string }> = ({ loc
         <dt>{l.basis}</dt>
         <dd>
           {l.levels[rule.basis.level]}
-          {rule.basis.note ? ` — ${rule.basis.note}` : ''}
+          {basisNote(rule, locale) ? ` — ${basisNote(rule, locale)}` : ''}
         </dd>
       </dl>
       <h2>{l.wrong}</h2>
@@ -122,7 +123,7 @@ const RulePage: FC<{ locale: Locale; rule: RuleJson; version: string }> = ({ loc
       <ul>
         {rule.basis.sources.map((s) => (
           <li>
-            <strong>{s.id}</strong>: {s.text}
+            <strong>{s.id}</strong>: {sourceText(s, locale)}
           </li>
         ))}
       </ul>

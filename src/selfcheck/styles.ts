@@ -16,6 +16,16 @@ mark.sev-medium{background:#ffe7c2;border-bottom-color:#7a4b00}
 .sc-finding dt{font-weight:700;margin-top:.5rem}
 .sc-finding dd{margin:0}
 .badge.sev-critical,.badge.sev-high{color:#8a1c1c}
+.sc-keep{border-top:1px solid #c8c8c8;margin-top:1.5rem;padding-top:.5rem}
+.sc-count{font-size:1.1rem;font-weight:600}
+@media print{
+  header.site,footer.site,.skip,.no-print{display:none!important}
+  body{font-size:11pt}
+  .sc-finding{break-inside:avoid;border-left-width:3px}
+  a{color:#000;text-decoration:none}
+  .sc-ref{display:none}
+  mark{border-bottom:2px solid #000}
+}
 `;
 
 /** Content-hashed path of the stylesheet. */

@@ -40,6 +40,15 @@ const sv = {
   apiNote: 'Vill ni kontrollera automatiskt? Det finns ett API och ett kommandoradsverktyg:',
   apiLink: 'API-dokumentation',
   findingRef: 'anmärkning {n}',
+  submitAgain: 'Kontrollera igen',
+  editAgain: 'Ändra texten och kontrollera igen',
+  keepTitle: 'Spara eller dela resultatet',
+  keepPrint: 'Skriv ut sidan eller spara den som PDF med webbläsarens utskrift (Ctrl+P eller Dela → Skriv ut). Bara resultatet kommer med på utskriften.',
+  downloadReport: 'Ladda ner rapporten',
+  downloadHint: 'En HTML-fil med texten, fynden och förklaringarna, som du kan skicka till en kollega. Vi sparar ingenting.',
+  reportTitle: 'Rapport från självkontroll',
+  reportMade: 'Kontrollerad {when} med regelversion {v} på {site}.',
+  reportNote: 'Rapporten är en kopia av resultatet när kontrollen gjordes. Valkollen har inte sparat texten. Kontrollen hittar de flesta men inte alla otillåtna formuleringar, och den ersätter inte Arbetsförmedlingens bedömning.',
 };
 
 type Key = keyof typeof sv;
@@ -83,6 +92,15 @@ const en: Record<Key, string> = {
   apiNote: 'Want to check automatically? There is an API and a command-line tool:',
   apiLink: 'API documentation',
   findingRef: 'finding {n}',
+  submitAgain: 'Check again',
+  editAgain: 'Edit the text and check again',
+  keepTitle: 'Keep or share the result',
+  keepPrint: "Print the page or save it as a PDF with your browser's print (Ctrl+P or Share → Print). Only the result is printed.",
+  downloadReport: 'Download the report',
+  downloadHint: 'An HTML file with the text, the findings and their explanations, to send to a colleague. We store nothing.',
+  reportTitle: 'Self-check report',
+  reportMade: 'Checked {when} with ruleset version {v} at {site}.',
+  reportNote: "The report is a copy of the result when the check was made. Valkollen has not stored the text. The check catches most but not all prohibited wordings, and it does not replace Arbetsförmedlingen's assessment.",
 };
 
 const dict: Record<Locale, Record<Key, string>> = { sv, en };

@@ -24,6 +24,15 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('dashboard', () => {
+  it('says what each count counts, and why the area counts can add up to more than the findings', async () => {
+    const html = await (await c.get('/review')).text();
+    // 3 active findings, but 4 in the area table: provider 2 has contracts in both areas.
+    expect(html).toContain('En leverantör med avtal i flera områden räknas i vart och ett av dem, så summan kan bli större än antalet fynd.');
+    expect(html).toContain('Varje fynd räknas en gång');
+    expect(html).toContain('de 10 vanligaste reglerna');
+    expect(html).toContain('Schemalagd (intervall)');
+    expect(await (await c.get('/en/review')).text()).toContain('counts in each of them');
+  });
   it('counts active findings by severity, rule, area and provider', async () => {
     const f = await dashboardFigures(t.db);
     expect(f.totalActive).toBe(3);

@@ -124,6 +124,8 @@ export interface FindingSeed {
   match?: string;
   context?: string;
   dismissedReason?: string | null;
+  certainty?: 'certain' | 'possible';
+  confidence?: number;
 }
 
 /**
@@ -169,6 +171,8 @@ export async function seedFindings(db: Db, seeds: FindingSeed[], page: { url?: s
       lastSnapshotId: s2.id,
       lastCrawlRunId: run.id,
       dismissedReason: s.dismissedReason ?? null,
+      certainty: s.certainty ?? 'certain',
+      confidence: s.confidence ?? 1,
     });
     await db.insert(findingEvents).values({ findingId: s.id, at: first, actor: 'crawler', kind: 'created', toStatus: 'open', crawlRunId: run.id });
   }

@@ -25,10 +25,12 @@ describe('state transitions from the finding page, each with its append-only eve
   it('open → confirmed', async () => {
     const res = await act(1, 'confirm');
     expect(res.status).toBe(303);
-    expect(res.headers.get('location')).toBe('/review/findings/1?done=confirmed');
+    // The officer moves on: to the next finding of the queue, or back to the queue at its end.
+    const location = res.headers.get('location')!;
+    expect(location).toMatch(/^\/review\/findings(\/\d+)?\?decided=1&outcome=confirmed$/);
     expect((await finding(1)).status).toBe('confirmed');
     expect(await events(1)).toMatchObject([{ actor: `user:${t.officerId}`, kind: 'confirmed', fromStatus: 'open', toStatus: 'confirmed', at: t.now.value.toISOString() }]);
-    expect(await (await c.get('/review/findings/1?done=confirmed')).text()).toContain('Fyndet är bekräftat.');
+    expect(await (await c.get(location)).text()).toContain('Fyndet är bekräftat.');
   });
   it('open → dismissed needs a reason, which is stored and recorded', async () => {
     expect((await act(1, 'dismiss', { reason: '   ' })).status).toBe(400);

@@ -30,7 +30,8 @@ describe('GET /sjalvkontroll and /self-check', () => {
     const html = await res.text();
     expect(html).toContain(`<html lang="${lang}"`);
     expect(html).toContain(title);
-    expect(html).toMatch(new RegExp(`<form method="post" action="${path}"`));
+    // The action carries the results' anchor, so the browser lands on them after a check.
+    expect(html).toMatch(new RegExp(`<form method="post" action="${path}#sc-results"`));
     expect(html).toMatch(/<textarea id="sc-text" name="text"/);
     expect(html).toContain('<label for="sc-text">');
     expect(html).toMatch(/<input type="checkbox" name="html" value="1"/);
@@ -43,6 +44,38 @@ describe('GET /sjalvkontroll and /self-check', () => {
     const res = await t.app.request('/en/sjalvkontroll');
     expect(res.status).toBe(301);
     expect(res.headers.get('location')).toBe('/self-check');
+  });
+});
+
+describe('POST: results in view, and a report to keep', () => {
+  it('puts the results first, before the form to check again, with the anchor the form lands on', async () => {
+    const { html } = await submit('/sjalvkontroll', { text: example.text });
+    const results = html.indexOf('id="sc-results"');
+    const form = html.indexOf('<form method="post" action="/sjalvkontroll#sc-results"');
+    expect(results).toBeGreaterThan(0);
+    expect(form).toBeGreaterThan(results);
+    expect(html).toContain('Ändra texten och kontrollera igen');
+    expect(html).toContain('<button type="submit">Kontrollera igen</button>');
+  });
+  it('offers the report as a standalone file of the same check, storing nothing', async () => {
+    const { html } = await submit('/sjalvkontroll', { text: example.text });
+    expect(html).toContain('action="/sjalvkontroll/rapport"');
+    const { status, html: report, res } = await submit('/sjalvkontroll/rapport', { text: example.text });
+    expect(status).toBe(200);
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="valkollen-sjalvkontroll-\d{4}-\d{2}-\d{2}\.html"$/);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(report).toContain('Rapport från självkontroll');
+    expect(report).toContain(example.ruleId);
+    expect(report).toContain('<mark');
+    // Opened from disk it needs nothing from us: styles inside, rule links absolute.
+    expect(report).not.toMatch(/<link rel="stylesheet"/);
+    expect(report).toMatch(/<style>[^<]*\.sc-finding/);
+    expect(report).toMatch(new RegExp(`href="http://[^"]+/rules/${example.ruleId}"`));
+    expect(report).not.toMatch(/<form/);
+  });
+  it('refuses the report like the form: empty text 422, another site 403', async () => {
+    expect((await submit('/self-check/report', { text: '  ' })).status).toBe(422);
+    expect((await submit('/self-check/report', { text: example.text }, { origin: 'https://evil.example' })).status).toBe(403);
   });
 });
 

@@ -6,17 +6,27 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { contracts, deliveryAreaMunicipalities, findings, providers } from '../../db/schema';
 import { badRequest } from '../../http/errors';
+import type { Locale } from '../../views/i18n';
+import { rt } from '../texts';
 
 export const STATUSES = ['open', 'confirmed', 'dismissed', 'resolved'] as const;
 export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
-export const SORTS = ['first_seen_desc', 'first_seen_asc', 'last_seen_desc', 'severity', 'rule', 'provider'] as const;
+export const CERTAINTIES = ['certain', 'possible'] as const;
+export const SORTS = ['severity', 'confidence', 'first_seen_desc', 'first_seen_asc', 'last_seen_desc', 'rule', 'provider'] as const;
 
 export type Sort = (typeof SORTS)[number];
+
+/** The queue opens most severe first, the surest first within a severity (then newest). */
+export const DEFAULT_SORT: Sort = 'severity';
 
 export interface QueueFilters {
   /** 'active' (open + confirmed, the default), 'all', or one status. */
   status: 'active' | 'all' | (typeof STATUSES)[number];
   severity?: (typeof SEVERITIES)[number];
+  /** Only rule matches ('certain') or only what the learned model alone saw ('possible'). */
+  certainty?: (typeof CERTAINTIES)[number];
+  /** Confidence at least this (0–1). */
+  minConfidence?: number;
   rule?: string;
   provider?: number;
   municipality?: string;
@@ -34,44 +44,55 @@ export interface QueueFilters {
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const ID = /^\d{1,9}$/;
 
-/** Parses the queue's query parameters; unknown values are a 400 naming the parameter. */
-export function parseQueueFilters(q: Record<string, string | undefined>): QueueFilters {
+/** Parses the queue's query parameters; unknown values are a 400 naming the parameter (in the page's language). */
+export function parseQueueFilters(q: Record<string, string | undefined>, locale: Locale = 'en'): QueueFilters {
+  const oneOf = (field: string, values: readonly string[]) => badRequest(field, rt(locale, 'badParam_oneOf', { field, values: values.join(', ') }));
   const v = (k: string) => {
     const s = q[k]?.trim();
     return s ? s : undefined;
   };
-  const f: QueueFilters = { status: 'active', sort: 'first_seen_desc', page: 1 };
+  const f: QueueFilters = { status: 'active', sort: DEFAULT_SORT, page: 1 };
   const status = v('status');
   if (status) {
-    if (status !== 'active' && status !== 'all' && !(STATUSES as readonly string[]).includes(status)) throw badRequest('status', `"status" must be active, all or one of ${STATUSES.join(', ')}.`);
+    if (status !== 'active' && status !== 'all' && !(STATUSES as readonly string[]).includes(status)) throw oneOf('status', ['active', 'all', ...STATUSES]);
     f.status = status as QueueFilters['status'];
   }
   const severity = v('severity');
   if (severity) {
-    if (!(SEVERITIES as readonly string[]).includes(severity)) throw badRequest('severity', `"severity" must be one of ${SEVERITIES.join(', ')}.`);
+    if (!(SEVERITIES as readonly string[]).includes(severity)) throw oneOf('severity', SEVERITIES);
     f.severity = severity as QueueFilters['severity'];
+  }
+  const certainty = v('certainty');
+  if (certainty) {
+    if (!(CERTAINTIES as readonly string[]).includes(certainty)) throw oneOf('certainty', CERTAINTIES);
+    f.certainty = certainty as QueueFilters['certainty'];
+  }
+  const minConfidence = v('minConfidence');
+  if (minConfidence) {
+    if (!/^(0(\.\d{1,3})?|1(\.0{1,3})?)$/.test(minConfidence)) throw badRequest('minConfidence', rt(locale, 'badParam_confidence'));
+    f.minConfidence = Number(minConfidence);
   }
   const rule = v('rule');
   if (rule) {
-    if (!/^R22-[A-Z]{1,40}$/.test(rule)) throw badRequest('rule', '"rule" must be a rule id such as R22-INDUCEMENT.');
+    if (!/^R22-[A-Z]{1,40}$/.test(rule)) throw badRequest('rule', rt(locale, 'badParam_rule'));
     f.rule = rule;
   }
   for (const key of ['provider', 'area'] as const) {
     const s = v(key);
     if (s) {
-      if (!ID.test(s)) throw badRequest(key, `"${key}" must be a numeric id.`);
+      if (!ID.test(s)) throw badRequest(key, rt(locale, 'badParam_id', { field: key }));
       f[key] = Number(s);
     }
   }
   const municipality = v('municipality');
   if (municipality) {
-    if (!/^\d{4}$/.test(municipality)) throw badRequest('municipality', '"municipality" must be a four-digit municipality code.');
+    if (!/^\d{4}$/.test(municipality)) throw badRequest('municipality', rt(locale, 'badParam_municipality'));
     f.municipality = municipality;
   }
   for (const key of ['from', 'to'] as const) {
     const s = v(key);
     if (s) {
-      if (!DAY.test(s) || Number.isNaN(Date.parse(`${s}T00:00:00Z`))) throw badRequest(key, `"${key}" must be a date YYYY-MM-DD.`);
+      if (!DAY.test(s) || Number.isNaN(Date.parse(`${s}T00:00:00Z`))) throw badRequest(key, rt(locale, 'badParam_date', { field: key }));
       f[key] = s;
     }
   }
@@ -79,16 +100,16 @@ export function parseQueueFilters(q: Record<string, string | undefined>): QueueF
   if (assignee) {
     if (assignee === 'me' || assignee === 'none') f.assignee = assignee;
     else if (ID.test(assignee)) f.assignee = Number(assignee);
-    else throw badRequest('assignee', '"assignee" must be me, none or a user id.');
+    else throw badRequest('assignee', rt(locale, 'badParam_assignee'));
   }
   const sort = v('sort');
   if (sort) {
-    if (!(SORTS as readonly string[]).includes(sort)) throw badRequest('sort', `"sort" must be one of ${SORTS.join(', ')}.`);
+    if (!(SORTS as readonly string[]).includes(sort)) throw oneOf('sort', SORTS);
     f.sort = sort as Sort;
   }
   const page = v('page');
   if (page) {
-    if (!/^\d{1,6}$/.test(page) || Number(page) < 1) throw badRequest('page', '"page" must be a page number from 1.');
+    if (!/^\d{1,6}$/.test(page) || Number(page) < 1) throw badRequest('page', rt(locale, 'badParam_page'));
     f.page = Number(page);
   }
   return f;
@@ -100,6 +121,8 @@ export function filtersQuery(f: QueueFilters, opts: { page?: number | null; with
   const status = opts.status ?? f.status;
   if (status !== 'active') p.set('status', status);
   if (f.severity) p.set('severity', f.severity);
+  if (f.certainty) p.set('certainty', f.certainty);
+  if (f.minConfidence !== undefined) p.set('minConfidence', String(f.minConfidence));
   if (f.rule) p.set('rule', f.rule);
   if (f.provider !== undefined) p.set('provider', String(f.provider));
   if (f.municipality) p.set('municipality', f.municipality);
@@ -107,7 +130,7 @@ export function filtersQuery(f: QueueFilters, opts: { page?: number | null; with
   if (f.from) p.set('from', f.from);
   if (f.to) p.set('to', f.to);
   if (f.assignee !== undefined) p.set('assignee', String(f.assignee));
-  if (opts.withSort !== false && f.sort !== 'first_seen_desc') p.set('sort', f.sort);
+  if (opts.withSort !== false && f.sort !== DEFAULT_SORT) p.set('sort', f.sort);
   const page = opts.page === undefined ? f.page : opts.page;
   if (page && page > 1) p.set('page', String(page));
   const s = p.toString();
@@ -127,6 +150,8 @@ export function queueConditions(f: QueueFilters, ctx: { userId: number; today: s
     else if (f.status !== 'all') c.push(eq(findings.status, f.status));
   }
   if (f.severity) c.push(eq(findings.severity, f.severity));
+  if (f.certainty) c.push(eq(findings.certainty, f.certainty));
+  if (f.minConfidence !== undefined) c.push(gte(findings.confidence, f.minConfidence));
   if (f.rule) c.push(eq(findings.ruleId, f.rule));
   if (f.provider !== undefined) c.push(eq(findings.providerId, f.provider));
   // A provider belongs to an area (or municipality) through its active contracts there.
@@ -162,12 +187,14 @@ export function queueOrder(sort: Sort): SQL[] {
     case 'last_seen_desc':
       return [desc(findings.lastSeenAt), desc(findings.id)];
     case 'severity':
-      return [asc(severityOrder), desc(findings.firstSeenAt), desc(findings.id)];
+      return [asc(severityOrder), desc(findings.confidence), desc(findings.firstSeenAt), desc(findings.id)];
+    case 'confidence':
+      return [desc(findings.confidence), asc(severityOrder), desc(findings.firstSeenAt), desc(findings.id)];
     case 'rule':
       return [asc(findings.ruleId), desc(findings.firstSeenAt), desc(findings.id)];
     case 'provider':
       return [asc(sql`coalesce(${providers.displayName}, '')`), desc(findings.firstSeenAt), desc(findings.id)];
-    default:
+    case 'first_seen_desc':
       return [desc(findings.firstSeenAt), desc(findings.id)];
   }
 }

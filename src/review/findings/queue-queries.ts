@@ -28,6 +28,9 @@ export interface QueueRow {
   rulesetVersion: string;
   fingerprint: string;
   timesReopened: number;
+  certainty: string;
+  confidence: number;
+  language: string | null;
 }
 
 export interface QueueCtx {
@@ -54,6 +57,9 @@ const rowColumns = {
   rulesetVersion: findings.rulesetVersion,
   fingerprint: findings.fingerprint,
   timesReopened: findings.timesReopened,
+  certainty: findings.certainty,
+  confidence: findings.confidence,
+  language: findings.language,
 };
 
 function baseSelect(db: Db) {
@@ -67,6 +73,37 @@ export async function selectFindings(db: Db, f: QueueFilters, ctx: QueueCtx, lim
     .orderBy(...queueOrder(f.sort))
     .limit(limit)
     .offset(offset);
+}
+
+/** How far along the queue "next finding" looks (ids only, so this stays cheap). */
+const NEIGHBOUR_WINDOW = 5000;
+
+export interface Neighbours {
+  /** The finding before this one in the queue's order under the filters, if any. */
+  prev: number | null;
+  /** The finding after this one; the first of the queue when this one is no longer in it. */
+  next: number | null;
+  /** 1-based position in the queue, null when the finding no longer matches the filters. */
+  position: number | null;
+  total: number;
+}
+
+/**
+ * The findings on either side of `id` in the queue as the filters order it, so an officer can
+ * walk the queue finding by finding (and land on the next one after a decision).
+ */
+export async function queueNeighbours(db: Db, f: QueueFilters, ctx: QueueCtx, id: number): Promise<Neighbours> {
+  const rows = await db
+    .select({ id: findings.id })
+    .from(findings)
+    .leftJoin(providers, eq(providers.id, findings.providerId))
+    .where(queueConditions(f, ctx))
+    .orderBy(...queueOrder(f.sort))
+    .limit(NEIGHBOUR_WINDOW);
+  const ids = rows.map((r) => r.id);
+  const i = ids.indexOf(id);
+  if (i < 0) return { prev: null, next: ids[0] ?? null, position: null, total: ids.length };
+  return { prev: i > 0 ? ids[i - 1]! : null, next: ids[i + 1] ?? null, position: i + 1, total: ids.length };
 }
 
 export interface QueuePage {

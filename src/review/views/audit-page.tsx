@@ -6,6 +6,7 @@ import type { FC } from 'hono/jsx';
 import type { Locale } from '../../views/i18n';
 import type { AuditEntry, AuditFilters } from '../audit-log';
 import { auditQuery } from '../audit-log';
+import { auditSentence } from '../audit-sentences';
 import { rp, type Reviewer } from '../context';
 import { rt, rtDynamic } from '../texts';
 import { actorName, ExportLinks, Pager, When } from './bits';
@@ -23,13 +24,8 @@ export interface AuditPageProps {
   path: string;
 }
 
-function describe(locale: Locale, e: AuditEntry, names: Map<number, string>): string {
-  if (e.source === 'finding') {
-    if (e.kind === 'assigned') return e.detail && e.detail !== 'none' ? `→ ${actorName(locale, e.detail, names)}` : `→ ${rt(locale, 'assigneeNone')}`;
-    return e.detail ?? '';
-  }
-  return e.detail ?? '';
-}
+/** The entry as stored, for the fold under its sentence. */
+const rawEntry = (e: AuditEntry) => JSON.stringify({ source: e.source, id: e.id, at: e.at, actor: e.actor, kind: e.kind, findingId: e.findingId, subjectType: e.subjectType, subjectId: e.subjectId, fromStatus: e.fromStatus, toStatus: e.toStatus, detail: e.detail, ruleId: e.ruleId, url: e.url }, null, 2);
 
 /** The audit log page. */
 export const AuditPage: FC<AuditPageProps> = ({ locale, reviewer, filters: f, entries, total, pages, names, path }) => {
@@ -90,29 +86,23 @@ export const AuditPage: FC<AuditPageProps> = ({ locale, reviewer, filters: f, en
       {entries.length === 0 ? (
         <p>{rt(locale, 'noEvents')}</p>
       ) : (
-        <DataTable caption={rt(locale, 'auditTitle')} columns={[rt(locale, 'when'), rt(locale, 'who'), rt(locale, 'kind'), rt(locale, 'subject'), rt(locale, 'fromTo'), rt(locale, 'details')]} testId="audit">
+        <DataTable caption={rt(locale, 'auditTitle')} columns={[rt(locale, 'when'), rt(locale, 'event'), rt(locale, 'kind')]} testId="audit" class="audit">
           {entries.map((e) => (
             <tr>
-              <td>
+              <td class="when">
                 <When iso={e.at} />
               </td>
               <td>
-                {actorName(locale, e.actor, names)} <span class="muted">({e.actor})</span>
+                <p class="sentence">{auditSentence(locale, e, (actor) => actorName(locale, actor, names))}</p>
+                {e.findingId !== null ? (
+                  <a href={rp(locale, `/review/findings/${e.findingId}`)}>{rt(locale, 'findingTitle', { id: e.findingId })}</a>
+                ) : null}
+                <details class="raw">
+                  <summary>{rt(locale, 'auditRaw')}</summary>
+                  <pre>{rawEntry(e)}</pre>
+                </details>
               </td>
               <td>{e.source === 'finding' ? rtDynamic(locale, 'event', e.kind) : e.kind}</td>
-              <td>
-                {e.findingId !== null ? (
-                  <>
-                    <a href={rp(locale, `/review/findings/${e.findingId}`)}>#{String(e.findingId)}</a> {e.ruleId}
-                  </>
-                ) : e.subjectType ? (
-                  `${e.subjectType} ${e.subjectId ?? ''}`
-                ) : (
-                  '–'
-                )}
-              </td>
-              <td>{e.fromStatus || e.toStatus ? `${rtDynamic(locale, 'status', e.fromStatus)} → ${rtDynamic(locale, 'status', e.toStatus)}` : ''}</td>
-              <td>{describe(locale, e, names)}</td>
             </tr>
           ))}
         </DataTable>

@@ -14,6 +14,17 @@ export const Status: FC<{ locale: Locale; status: string }> = ({ locale, status 
 /** A severity badge. */
 export const Severity: FC<{ locale: Locale; severity: string }> = ({ locale, severity }) => <span class={`sev sev-${severity}`}>{rtDynamic(locale, 'severity', severity)}</span>;
 
+/**
+ * How sure a finding is: "Säker" for a rule's match, "Möjlig · 72 %" for what only the learned
+ * model saw (an officer weighs those before acting).
+ */
+export const Certainty: FC<{ locale: Locale; certainty: string; confidence: number }> = ({ locale, certainty, confidence }) => (
+  <span class={`cert cert-${certainty === 'possible' ? 'possible' : 'certain'}`}>
+    {rtDynamic(locale, 'certainty', certainty)}
+    {certainty === 'possible' ? ` · ${Math.round(confidence * 100)} %` : ''}
+  </span>
+);
+
 /** "2026-11-23 11:00" in Swedish time, inside a <time> element. */
 export const When: FC<{ iso: string | null | undefined }> = ({ iso }) => {
   if (!iso) return <>–</>;

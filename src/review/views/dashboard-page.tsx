@@ -6,9 +6,9 @@ import type { FC } from 'hono/jsx';
 import type { Locale } from '../../views/i18n';
 import { rp, type Reviewer } from '../context';
 import type { CrawlHealth, DashboardFigures, WeekPoint } from '../dashboard-queries';
-import { isoWeek } from '../dashboard-queries';
+import { DASHBOARD_TOP_AREAS, DASHBOARD_TOP_PROVIDERS, DASHBOARD_TOP_RULES, isoWeek } from '../dashboard-queries';
 import { SEVERITIES } from '../findings/queue-filters';
-import { rt } from '../texts';
+import { rt, rtDynamic } from '../texts';
 import { BarChart } from './bar-chart';
 import { Severity, When } from './bits';
 import { ReviewLayout } from './layout';
@@ -67,9 +67,11 @@ export const DashboardPage: FC<DashboardProps> = ({ locale, reviewer, figures, t
           <p class="big">
             <a href={rp(locale, '/review/findings')}>{String(figures.totalActive)}</a>
           </p>
+          <p class="hint">{rt(locale, 'activeFindingsNote')}</p>
         </section>
         <section class="card" aria-labelledby="h-sev">
           <h2 id="h-sev">{rt(locale, 'bySeverity')}</h2>
+          <p class="hint">{rt(locale, 'bySeverityNote')}</p>
           <ul class="meta">
             {SEVERITIES.map((s) => (
               <li>
@@ -88,14 +90,17 @@ export const DashboardPage: FC<DashboardProps> = ({ locale, reviewer, figures, t
       <div class="cards">
         <section class="card" aria-labelledby="h-rule">
           <h2 id="h-rule">{rt(locale, 'byRule')}</h2>
+          <p class="hint">{rt(locale, 'byRuleNote', { n: DASHBOARD_TOP_RULES })}</p>
           <CountTable locale={locale} caption={rt(locale, 'byRule')} head={rt(locale, 'rule')} rows={figures.byRule.map((r) => ({ label: `${ruleTitle(r.key)} (${r.key})`, n: r.n, href: q(`rule=${r.key}`) }))} />
         </section>
         <section class="card" aria-labelledby="h-prov">
           <h2 id="h-prov">{rt(locale, 'byProvider')}</h2>
+          <p class="hint">{rt(locale, 'byProviderNote', { n: DASHBOARD_TOP_PROVIDERS })}</p>
           <CountTable locale={locale} caption={rt(locale, 'byProvider')} head={rt(locale, 'provider')} rows={figures.byProvider.map((p) => ({ label: p.label, n: p.n, href: rp(locale, `/review/providers/${p.key}`) }))} />
         </section>
         <section class="card" aria-labelledby="h-area">
           <h2 id="h-area">{rt(locale, 'byArea')}</h2>
+          <p class="hint">{rt(locale, 'byAreaNote', { n: DASHBOARD_TOP_AREAS })}</p>
           <CountTable locale={locale} caption={rt(locale, 'byArea')} head={rt(locale, 'deliveryArea')} rows={figures.byArea.map((a) => ({ label: a.label, n: a.n, href: q(`area=${a.key}`) }))} />
         </section>
       </div>
@@ -121,7 +126,7 @@ export const DashboardPage: FC<DashboardProps> = ({ locale, reviewer, figures, t
               <td>
                 <When iso={r.startedAt} />
               </td>
-              <td>{r.trigger}</td>
+              <td>{rtDynamic(locale, 'trigger', r.trigger)}</td>
               <td>{String(r.pagesFetched + r.pagesUnchanged)}</td>
               <td>{String(r.errors)}</td>
               <td>{r.partial ? rt(locale, 'partialYes') : rt(locale, 'partialNo')}</td>

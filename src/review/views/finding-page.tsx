@@ -14,6 +14,7 @@ import { rt, rtDynamic } from '../texts';
 import { actorName, Flash, Severity, Status, When } from './bits';
 import { CsrfField, ReviewLayout } from './layout';
 import { DataTable } from '../../views/components';
+import { basisNote, sourceText } from '../../views/rule-basis';
 
 export interface FindingPageProps {
   locale: Locale;
@@ -25,8 +26,32 @@ export interface FindingPageProps {
   colleagues: { id: number; name: string }[];
   recheckMinutes: number;
   flash?: string | null;
+  /** The queue with the officer's filters. */
   back: string;
+  /** Neighbours in the filtered queue, as links that keep the filters. */
+  walk?: { prev: string | null; next: string | null; position: number | null; total: number };
+  /** The queue's filter query (with "?"), carried by every decision so the filters survive. */
+  filterQuery?: string;
 }
+
+/** Previous / position / next links along the filtered queue (j and k follow them). */
+const Walk: FC<{ locale: Locale; walk: NonNullable<FindingPageProps['walk']>; back: string }> = ({ locale, walk, back }) => (
+  <nav class="walk" aria-label={rt(locale, 'walkLabel')}>
+    <a href={back}>{rt(locale, 'backToQueue')}</a>
+    {walk.prev ? (
+      <a href={walk.prev} rel="prev" data-walk="prev">
+        {rt(locale, 'prevFinding')}
+      </a>
+    ) : null}
+    <span>{walk.position !== null ? rt(locale, 'queuePosition', { p: walk.position, n: walk.total }) : rt(locale, 'notInQueue')}</span>
+    {walk.next ? (
+      <a href={walk.next} rel="next" data-walk="next" class="button">
+        {rt(locale, 'nextFinding')}
+      </a>
+    ) : null}
+    <span class="hint keys-hint">{rt(locale, 'keysHint')}</span>
+  </nav>
+);
 
 const Evidence: FC<{ locale: Locale; context: string; match: string; snapshotText: string | null }> = ({ locale, context, match, snapshotText }) => {
   const parts = splitContext(context, match);
@@ -117,17 +142,21 @@ function eventDetail(locale: Locale, kind: string, reason: string | null, names:
 }
 
 /** The finding page. */
-export const FindingPage: FC<FindingPageProps> = ({ locale, reviewer, detail, rule, currentRulesetVersion, names, colleagues, recheckMinutes, flash, back }) => {
+export const FindingPage: FC<FindingPageProps> = ({ locale, reviewer, detail, rule, currentRulesetVersion, names, colleagues, recheckMinutes, flash, back, walk, filterQuery = '' }) => {
   const f = detail.finding;
   const href = safeHttpUrl(f.url);
   const title = rule ? rule.spec.title[locale] ?? rule.spec.title.sv : f.ruleId;
-  const action = (name: string) => rp(locale, `/review/findings/${f.id}/${name}`);
+  const action = (name: string) => rp(locale, `/review/findings/${f.id}/${name}`) + filterQuery;
   const diff = detail.latest && detail.previous ? pageDiff(detail.previous.text, detail.latest.text) : null;
   return (
-    <ReviewLayout locale={locale} title={rt(locale, 'findingTitle', { id: f.id })} path={`/review/findings/${f.id}`} reviewer={reviewer} nav="queue">
-      <p>
-        <a href={back}>{rt(locale, 'backToQueue')}</a>
-      </p>
+    <ReviewLayout locale={locale} title={rt(locale, 'findingTitle', { id: f.id })} path={`/review/findings/${f.id}${filterQuery}`} reviewer={reviewer} nav="queue" scripts={Boolean(walk)}>
+      {walk ? (
+        <Walk locale={locale} walk={walk} back={back} />
+      ) : (
+        <p>
+          <a href={back}>{rt(locale, 'backToQueue')}</a>
+        </p>
+      )}
       <h1>
         {rt(locale, 'findingTitle', { id: f.id })}: {title}
       </h1>
@@ -228,11 +257,11 @@ export const FindingPage: FC<FindingPageProps> = ({ locale, reviewer, detail, ru
               <ul>
                 {rule.spec.basis.sources.map((s) => (
                   <li>
-                    {s.id}: {s.text}
+                    {s.id}: {sourceText(s, locale)}
                   </li>
                 ))}
               </ul>
-              {rule.spec.basis.note ? <p>{rule.spec.basis.note}</p> : null}
+              {basisNote(rule.spec, locale) ? <p>{basisNote(rule.spec, locale)}</p> : null}
             </dd>
             <dt>{rt(locale, 'rulesetVersion')}</dt>
             <dd>

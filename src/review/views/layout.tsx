@@ -10,6 +10,7 @@ import { STYLESHEET_PATH } from '../../views/static-routes';
 import { CSRF_FIELD } from '../auth/csrf';
 import type { Reviewer } from '../context';
 import { rp } from '../context';
+import { REVIEW_KEYS_JS_PATH } from '../keys-script';
 import { REVIEW_CSS_PATH } from '../styles';
 import { rt } from '../texts';
 
@@ -22,6 +23,8 @@ export interface ReviewLayoutProps {
   path: string;
   reviewer?: Reviewer;
   nav?: NavKey;
+  /** Load the j/k keyboard walk (pages with next/previous finding links). */
+  scripts?: boolean;
   children?: Child;
 }
 
@@ -29,7 +32,7 @@ export interface ReviewLayoutProps {
 export const CsrfField: FC<{ reviewer: Reviewer }> = ({ reviewer }) => <input type="hidden" name={CSRF_FIELD} value={reviewer.csrf} />;
 
 /** Wraps workspace content in the shared frame. */
-export const ReviewLayout: FC<ReviewLayoutProps> = ({ locale, title, path, reviewer, nav, children }) => {
+export const ReviewLayout: FC<ReviewLayoutProps> = ({ locale, title, path, reviewer, nav, scripts, children }) => {
   const other: Locale = locale === 'sv' ? 'en' : 'sv';
   const link = (key: NavKey, href: string, label: string) => (
     <li>
@@ -50,6 +53,7 @@ export const ReviewLayout: FC<ReviewLayoutProps> = ({ locale, title, path, revie
           <link rel="stylesheet" href={STYLESHEET_PATH} />
           <link rel="stylesheet" href={REVIEW_CSS_PATH} />
           <link rel="icon" href="data:," />
+          {scripts ? <script src={REVIEW_KEYS_JS_PATH} defer></script> : null}
         </head>
         <body>
           <a class="skip" href="#main">
