@@ -6,15 +6,29 @@
 import type { FC } from 'hono/jsx';
 import type { Finding, Ruleset } from '../compliance';
 import { Layout } from '../views/layout';
-import type { Locale } from '../views/i18n';
+import { formatNumber, localePath, localeInfo, type Locale } from '../views/i18n';
 import { highlightSegments } from './highlight';
 import { SELFCHECK_CSS_PATH } from './styles';
 import { st } from './texts';
 
 export const FORM_MAX_CHARS = 100_000;
 
-/** Canonical paths per language (the language switch of the layout uses /en + the Swedish path). */
-export const SELFCHECK_PATH: Record<Locale, string> = { sv: '/sjalvkontroll', en: '/self-check' };
+/**
+ * Canonical paths per language: /sjalvkontroll, /self-check and the language prefix + the Swedish
+ * path for the others (the layout's switch links prefix + Swedish path; /en/sjalvkontroll redirects).
+ */
+export const SELFCHECK_PATH: Record<Locale, string> = {
+  sv: '/sjalvkontroll',
+  en: '/self-check',
+  ar: localePath('ar', '/sjalvkontroll'),
+  so: localePath('so', '/sjalvkontroll'),
+  ti: localePath('ti', '/sjalvkontroll'),
+  prs: localePath('prs', '/sjalvkontroll'),
+  lattlast: localePath('lattlast', '/sjalvkontroll'),
+};
+
+/** The language the rules' own texts (messages, suggestions, titles) are shown in: English or Swedish. */
+export const ruleLang = (locale: Locale): 'sv' | 'en' => (locale === 'en' ? 'en' : 'sv');
 
 export interface SelfCheckResult {
   findings: Finding[];
@@ -53,10 +67,13 @@ const Highlighted: FC<{ locale: Locale; text: string; findings: Finding[] }> = (
   </pre>
 );
 
-const FindingItem: FC<{ locale: Locale; f: Finding; n: number; title?: string }> = ({ locale, f, n, title }) => (
+const FindingItem: FC<{ locale: Locale; f: Finding; n: number; title?: string }> = ({ locale, f, n, title }) => {
+  // The rule's own texts are Swedish or English; mark them so screen readers pronounce them right.
+  const textLang = ruleLang(locale) === locale ? undefined : ruleLang(locale);
+  return (
   <li id={`finding-${n}`} class={`sc-finding sev-${f.severity}`}>
     <h3>
-      {n}. {title ?? f.ruleId}
+      {n}. <span lang={textLang}>{title ?? f.ruleId}</span>
     </h3>
     <p>
       <span class={`badge sev-${f.severity}`}>
@@ -70,21 +87,22 @@ const FindingItem: FC<{ locale: Locale; f: Finding; n: number; title?: string }>
         <mark class={`sev-${f.severity}`}>{f.match}</mark>
       </dd>
       <dt>{st(locale, 'why')}</dt>
-      <dd>{f.message}</dd>
+      <dd lang={textLang}>{f.message}</dd>
       <dt>{st(locale, 'suggestion')}</dt>
-      <dd>{f.suggestion}</dd>
+      <dd lang={textLang}>{f.suggestion}</dd>
       <dt>{st(locale, 'rule')}</dt>
       <dd>
         <a href={f.link}>{f.ruleId}</a>
       </dd>
     </dl>
   </li>
-);
+  );
+};
 
 /** The page, with or without results. */
 export const SelfCheckPage: FC<SelfCheckPageProps> = ({ locale, text, isHtml, result, error, ruleset }) => {
   const action = SELFCHECK_PATH[locale];
-  const titles = new Map(ruleset.rules.map((r) => [r.id, (r.spec.title as Record<string, string>)[locale] ?? r.spec.title.sv]));
+  const titles = new Map(ruleset.rules.map((r) => [r.id, (r.spec.title as Record<string, string>)[ruleLang(locale)] ?? r.spec.title.sv]));
   return (
     <Layout locale={locale} title={st(locale, 'title')} path={SELFCHECK_PATH.sv} description={st(locale, 'intro')}>
       <link rel="stylesheet" href={SELFCHECK_CSS_PATH} />
@@ -94,7 +112,7 @@ export const SelfCheckPage: FC<SelfCheckPageProps> = ({ locale, text, isHtml, re
       <form method="post" action={action} class="sc-form">
         <div class="field">
           <label for="sc-text">
-            {st(locale, 'textLabel')} <span class="hint" id="sc-text-hint">{st(locale, 'textHint', { n: FORM_MAX_CHARS.toLocaleString(locale === 'sv' ? 'sv-SE' : 'en-GB') })}</span>
+            {st(locale, 'textLabel')} <span class="hint" id="sc-text-hint">{st(locale, 'textHint', { n: formatNumber(locale, FORM_MAX_CHARS) })}</span>
           </label>
           {error ? (
             <p class="sc-error" id="sc-text-error" role="alert">
@@ -135,6 +153,7 @@ export const SelfCheckPage: FC<SelfCheckPageProps> = ({ locale, text, isHtml, re
           </p>
           {result.findings.length ? (
             <>
+              {st(locale, 'ruleTextNote') ? <p class="notice">{st(locale, 'ruleTextNote')}</p> : null}
               <h3>{st(locale, isHtml ? 'yourHtml' : 'yourText')}</h3>
               <Highlighted locale={locale} text={text} findings={result.findings} />
               <h3>{st(locale, 'findingsList')}</h3>

@@ -1,5 +1,6 @@
 /**
- * The public self-check form: GET/POST /sjalvkontroll (Swedish) and /self-check (English).
+ * The public self-check form: GET/POST /sjalvkontroll (Swedish), /self-check (English) and the
+ * language prefix + /sjalvkontroll for the other public languages (/ar/sjalvkontroll …).
  * Works without JavaScript. POSTs are rate limited per client IP (bucket "form-ip:<ip>") and must
  * come from our own pages: a present Origin (or, without it, Referer) header must be same-origin,
  * else 403. No token is needed because the form has no session and changes nothing; the check only
@@ -14,7 +15,8 @@ import { formRateLimit } from '../api/settings';
 import { clientIp } from '../http/client-ip';
 import type { AppEnv } from '../http/env';
 import type { Locale } from '../views/i18n';
-import { FORM_MAX_CHARS, SELFCHECK_PATH, SelfCheckNotice, SelfCheckPage } from './page';
+import { forEachLocale, renderPage } from '../views/localized';
+import { FORM_MAX_CHARS, SELFCHECK_PATH, SelfCheckNotice, SelfCheckPage, ruleLang } from './page';
 import { SELFCHECK_CSS, SELFCHECK_CSS_PATH } from './styles';
 import { st } from './texts';
 
@@ -40,7 +42,7 @@ function register(r: Hono<AppEnv>, locale: Locale) {
 
   r.get(path, (c) => {
     c.header('Cache-Control', 'public, max-age=300');
-    return c.html(<SelfCheckPage locale={locale} text="" isHtml={false} ruleset={apiRuleset()} />);
+    return renderPage(c, locale, <SelfCheckPage locale={locale} text="" isHtml={false} ruleset={apiRuleset()} />);
   });
 
   r.post(
@@ -49,19 +51,19 @@ function register(r: Hono<AppEnv>, locale: Locale) {
       maxSize: FORM_MAX_BYTES,
       onError: (c) => {
         c.header('Cache-Control', 'no-store');
-        return c.html(<SelfCheckPage locale={locale} text="" isHtml={false} ruleset={apiRuleset()} error={st(locale, 'tooLong', { n: FORM_MAX_CHARS })} />, 413);
+        return renderPage(c, locale, <SelfCheckPage locale={locale} text="" isHtml={false} ruleset={apiRuleset()} error={st(locale, 'tooLong', { n: FORM_MAX_CHARS })} />, 413);
       },
     }),
     async (c) => {
       const { db, clock, config } = c.get('deps');
       c.header('Cache-Control', 'no-store');
       if (!isSameOrigin(c)) {
-        return c.html(<SelfCheckNotice locale={locale} title={st(locale, 'forbiddenTitle')} text={st(locale, 'forbiddenText')} />, 403);
+        return renderPage(c, locale, <SelfCheckNotice locale={locale} title={st(locale, 'forbiddenTitle')} text={st(locale, 'forbiddenText')} />, 403);
       }
       const rl = await hitRateLimit(db, `form-ip:${clientIp(c) ?? 'unknown'}`, formRateLimit(config), clock());
       setRateLimitHeaders(c, rl);
       if (!rl.allowed) {
-        return c.html(<SelfCheckNotice locale={locale} title={st(locale, 'rateTitle')} text={st(locale, 'rateText', { s: rl.resetSeconds })} />, 429);
+        return renderPage(c, locale, <SelfCheckNotice locale={locale} title={st(locale, 'rateTitle')} text={st(locale, 'rateText', { s: rl.resetSeconds })} />, 429);
       }
       const form = await c.req.parseBody();
       const text = typeof form.text === 'string' ? form.text.replace(/\r\n/g, '\n') : '';
@@ -69,28 +71,27 @@ function register(r: Hono<AppEnv>, locale: Locale) {
       const ruleset = apiRuleset();
       if (!text.trim() || text.length > FORM_MAX_CHARS) {
         const error = text.trim() ? st(locale, 'tooLong', { n: FORM_MAX_CHARS }) : st(locale, 'empty');
-        return c.html(<SelfCheckPage locale={locale} text={text.slice(0, FORM_MAX_CHARS)} isHtml={isHtml} ruleset={ruleset} error={error} />, 422);
+        return renderPage(c, locale, <SelfCheckPage locale={locale} text={text.slice(0, FORM_MAX_CHARS)} isHtml={isHtml} ruleset={ruleset} error={error} />, 422);
       }
       let result;
       try {
-        result = await checkInput(c.get('deps'), text, isHtml, { lang: locale });
+        result = await checkInput(c.get('deps'), text, isHtml, { lang: ruleLang(locale) });
       } catch (err) {
         // The check could not run now (busy, too slow, shutting down): keep the pasted text in the form.
         if (!(err instanceof AppError) || err.status !== 503) throw err;
         for (const [name, value] of Object.entries(err.headers ?? {})) c.header(name, value);
         const error = st(locale, err.code === 'check_timeout' ? 'timedOut' : 'busy');
-        return c.html(<SelfCheckPage locale={locale} text={text} isHtml={isHtml} ruleset={ruleset} error={error} />, 503);
+        return renderPage(c, locale, <SelfCheckPage locale={locale} text={text} isHtml={isHtml} ruleset={ruleset} error={error} />, 503);
       }
-      return c.html(<SelfCheckPage locale={locale} text={text} isHtml={isHtml} ruleset={ruleset} result={result} />);
+      return renderPage(c, locale, <SelfCheckPage locale={locale} text={text} isHtml={isHtml} ruleset={ruleset} result={result} />);
     },
   );
 }
 
-/** Router with both languages of the form and its stylesheet. */
+/** Router with the form in every public language and its stylesheet. */
 export function selfCheckRoutes() {
   const r = new Hono<AppEnv>();
-  register(r, 'sv');
-  register(r, 'en');
+  forEachLocale((_prefix, locale) => register(r, locale));
   // The layout's language switch points at /en + the Swedish path.
   r.get('/en/sjalvkontroll', (c) => c.redirect(SELFCHECK_PATH.en, 301));
   r.get('/en/self-check', (c) => c.redirect(SELFCHECK_PATH.en, 301));
