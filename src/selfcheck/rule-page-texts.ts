@@ -184,6 +184,9 @@ const dict: Record<Locale, Translation> = { sv, en, ar, so, ti, prs, lattlast };
 /** Swedish key order, for tools that list missing keys. */
 export const RULE_PAGE_KEYS = Object.keys(sv) as RulePageKey[];
 
+/** The texts of a language as written (no fallback), for the completeness report. */
+export const rawRulePageTexts = (locale: Locale): Translation => dict[locale];
+
 /** Keys the language has no text for (rpt() shows Swedish for them). */
 export function missingRulePageKeys(locale: Locale): RulePageKey[] {
   const m = dict[locale];

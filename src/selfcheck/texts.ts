@@ -298,6 +298,9 @@ const dict: Record<Locale, Partial<Record<Key, string>>> = { sv, en, ar, so, ti,
 /** Swedish key order, for tools that list missing keys. */
 export const SELFCHECK_KEYS = Object.keys(sv) as Key[];
 
+/** The texts of a language as written (no fallback), for the completeness report. */
+export const rawSelfCheckTexts = (locale: Locale): Partial<Record<Key, string>> => dict[locale];
+
 /** Keys the language has no text for (st() shows Swedish for them). */
 export function missingSelfCheckKeys(locale: Locale): Key[] {
   const m = dict[locale];

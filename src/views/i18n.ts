@@ -335,6 +335,11 @@ function messagesOf(locale: Locale): Partial<Record<MessageKey, string>> {
 /** Swedish key order, for tools that list missing keys. */
 export const MESSAGE_KEYS = Object.keys(sv) as MessageKey[];
 
+/** The texts of a language as written (no fallback), for the completeness report. */
+export function rawMessages(locale: Locale): Partial<Record<MessageKey, string>> {
+  return messagesOf(locale);
+}
+
 /** Keys the language has no text for (t() shows Swedish for them); empty for sv and en by type. */
 export function missingKeys(locale: Locale): MessageKey[] {
   const m = messagesOf(locale);

@@ -83,6 +83,9 @@ const LABELS: Record<Locale, Translation> = { sv, en, ar, so, ti, prs, lattlast 
 /** Swedish key order, for tools that list missing keys. */
 export const AF_LABEL_KEYS = Object.keys(sv) as AfLabel[];
 
+/** The texts of a language as written (no fallback), for the completeness report. */
+export const rawAfLabels = (locale: Locale): Translation => LABELS[locale];
+
 /** Keys the language has no text for (afLabel() shows Swedish for them). */
 export function missingAfLabels(locale: Locale): AfLabel[] {
   return AF_LABEL_KEYS.filter((k) => typeof LABELS[locale][k] !== 'string');
