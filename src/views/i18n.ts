@@ -368,11 +368,13 @@ export function t(locale: Locale, key: MessageKey, params?: Record<string, strin
   return fill(locale, messagesOf(locale)[key] ?? sv[key], params);
 }
 
-/** Prefixes a site path for the locale: '/kommun/x' → '/ar/kommun/x'; Swedish has no prefix. */
+/**
+ * Prefixes a site path for the locale: '/kommun/x' → '/ar/kommun/x', '/' → '/ar/' (the address
+ * the start page answers at, no redirect); Swedish has no prefix.
+ */
 export function localePath(locale: Locale, path: string): string {
   const { prefix } = localeInfo(locale);
-  if (!prefix) return path;
-  return path === '/' ? prefix : `${prefix}${path}`;
+  return prefix ? `${prefix}${path}` : path;
 }
 
 /** The Intl locale of a language (Latin digits, Gregorian calendar). */

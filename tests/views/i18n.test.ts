@@ -100,7 +100,7 @@ describe('language prefixes and placeholders', () => {
   it('prefixes paths per language, Swedish without a prefix', () => {
     expect(localePath('sv', '/kommun/x?a=1')).toBe('/kommun/x?a=1');
     expect(localePath('ti', '/kommun/x?a=1')).toBe('/ti/kommun/x?a=1');
-    expect(localePath('so', '/')).toBe('/so');
+    expect(localePath('so', '/')).toBe('/so/');
   });
   it('isolates values in right-to-left languages only, so Latin names and numbers keep their direction', () => {
     expect(fill('ar', 'في {name}', { name: 'Västerås' })).toBe('في \u2068Västerås\u2069');
