@@ -20,14 +20,25 @@ export interface LocaleInfo {
   englishName: string;
   /** Intl locale for dates and numbers; Latin digits and the Gregorian calendar everywhere, like the data. */
   intl: string;
+  /**
+   * Gregorian month names, for languages whose Intl data a runtime may lack (workerd's ICU has no
+   * Somali or Tigrinya and would print English months); dates are then "23 <month> 2026".
+   */
+  months?: readonly string[];
 }
 
 const INFO: Record<Locale, LocaleInfo> = {
   sv: { code: 'sv', prefix: '', htmlLang: 'sv', hreflang: 'sv', dir: 'ltr', nativeName: 'Svenska', englishName: 'Swedish', intl: 'sv-SE' },
   en: { code: 'en', prefix: '/en', htmlLang: 'en', hreflang: 'en', dir: 'ltr', nativeName: 'English', englishName: 'English', intl: 'en-GB' },
   ar: { code: 'ar', prefix: '/ar', htmlLang: 'ar', hreflang: 'ar', dir: 'rtl', nativeName: 'العربية', englishName: 'Arabic', intl: 'ar-u-nu-latn' },
-  so: { code: 'so', prefix: '/so', htmlLang: 'so', hreflang: 'so', dir: 'ltr', nativeName: 'Soomaali', englishName: 'Somali', intl: 'so' },
-  ti: { code: 'ti', prefix: '/ti', htmlLang: 'ti', hreflang: 'ti', dir: 'ltr', nativeName: 'ትግርኛ', englishName: 'Tigrinya', intl: 'ti-u-ca-gregory-nu-latn' },
+  so: {
+    code: 'so', prefix: '/so', htmlLang: 'so', hreflang: 'so', dir: 'ltr', nativeName: 'Soomaali', englishName: 'Somali', intl: 'so',
+    months: ['Jannaayo', 'Febraayo', 'Maarso', 'Abriil', 'Maajo', 'Juun', 'Luuliyo', 'Ogost', 'Sebtembar', 'Oktoobar', 'Noofeembar', 'Desembar'],
+  },
+  ti: {
+    code: 'ti', prefix: '/ti', htmlLang: 'ti', hreflang: 'ti', dir: 'ltr', nativeName: 'ትግርኛ', englishName: 'Tigrinya', intl: 'ti-u-ca-gregory-nu-latn',
+    months: ['ጥሪ', 'ለካቲት', 'መጋቢት', 'ሚያዝያ', 'ግንቦት', 'ሰነ', 'ሓምለ', 'ነሓሰ', 'መስከረም', 'ጥቅምቲ', 'ሕዳር', 'ታሕሳስ'],
+  },
   prs: { code: 'prs', prefix: '/prs', htmlLang: 'fa-AF', hreflang: 'fa-AF', dir: 'rtl', nativeName: 'دری', englishName: 'Dari', intl: 'fa-AF-u-ca-gregory-nu-latn' },
   lattlast: { code: 'lattlast', prefix: '/lattlast', htmlLang: 'sv', hreflang: 'sv-x-lattlast', dir: 'ltr', nativeName: 'Lättläst svenska', englishName: 'Easy Swedish', intl: 'sv-SE' },
 };

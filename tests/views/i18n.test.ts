@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { translationReport } from '../../src/views/i18n-report';
-import { LOCALES, awaitingNativeReview, fill, localeFromPath, localePath, rawMessages, stripLocalePrefix, t, type Locale } from '../../src/views/i18n';
+import { LOCALES, awaitingNativeReview, fill, formatDate, formatPeriod, localeFromPath, localePath, rawMessages, stripLocalePrefix, t, type Locale } from '../../src/views/i18n';
 import { rawSelfCheckTexts } from '../../src/selfcheck/texts';
 import { rawRulePageTexts } from '../../src/selfcheck/rule-page-texts';
 
@@ -101,6 +101,15 @@ describe('language prefixes and placeholders', () => {
     expect(localePath('sv', '/kommun/x?a=1')).toBe('/kommun/x?a=1');
     expect(localePath('ti', '/kommun/x?a=1')).toBe('/ti/kommun/x?a=1');
     expect(localePath('so', '/')).toBe('/so/');
+  });
+  it('formats dates the same on every runtime, with Gregorian months in the language and Latin digits', () => {
+    expect(formatDate('ti', '2026-11-23')).toBe('23 ሕዳር 2026');
+    expect(formatPeriod('so', '2026-09')).toBe('Sebtembar 2026');
+    expect(formatDate('prs', '2026-09-28')).toBe('28 سپتمبر 2026');
+    expect(formatDate('ar', '2026-09-28')).toBe('28 سبتمبر 2026');
+    expect(formatDate('sv', '2026-09-28')).toBe('28 september 2026');
+    expect(formatDate('lattlast', '2026-09-28T23:30:00Z')).toBe('29 september 2026'); // Swedish time
+    expect(formatDate('so', '2026-09-28T23:30:00Z')).toBe('29 Sebtembar 2026');
   });
   it('isolates values in right-to-left languages only, so Latin names and numbers keep their direction', () => {
     expect(fill('ar', 'في {name}', { name: 'Västerås' })).toBe('في \u2068Västerås\u2069');
