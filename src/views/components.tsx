@@ -87,7 +87,7 @@ export const Languages: FC<{ locale: Locale; languages: LanguageClaim[]; showOri
     <span>
       {languages.map((l, i) => (
         <>
-          {i > 0 ? ', ' : ''}
+          {i > 0 ? t(locale, 'listSeparator') : ''}
           <bdi lang={l.code === 'prs' ? 'fa-AF' : l.code}>{l.nameNative}</bdi>
           {(() => {
             const name = interfaceName(locale, l);

@@ -21,6 +21,8 @@ const sv = {
   skip: 'Hoppa till innehållet',
   langNav: 'Språk',
   reviewNote: 'Den här texten är inte granskad av någon som har språket som modersmål ännu.',
+  // Between the items of a list in running text (Arabic and Dari use '، ').
+  listSeparator: ', ',
   searchLabel: 'Kommun, ort eller postnummer',
   searchHint: 'Till exempel Västerås, vasteras eller 722 11',
   searchButton: 'Sök',
@@ -173,6 +175,7 @@ const en: Record<MessageKey, string> = {
   skip: 'Skip to content',
   langNav: 'Language',
   reviewNote: 'This translation has not yet been checked by a native speaker.',
+  listSeparator: ', ',
   searchLabel: 'Municipality, town or postcode',
   searchHint: 'For example Västerås, vasteras or 722 11',
   searchButton: 'Search',

@@ -37,7 +37,7 @@ export const ProviderPage: FC<{ locale: Locale; p: ProviderDetail; back: Municip
       <h1>{p.name}</h1>
       {p.formerNames.length ? (
         <p class="muted">
-          {t(locale, 'formerNames')}: {p.formerNames.map((n) => n.name).join(', ')}
+          {t(locale, 'formerNames')}: <bdi>{p.formerNames.map((n) => n.name).join(t(locale, 'listSeparator'))}</bdi>
         </p>
       ) : null}
       <dl>
@@ -149,7 +149,7 @@ export const ProviderPage: FC<{ locale: Locale; p: ProviderDetail; back: Municip
         ))}
         {ended.length ? (
           <p class="muted">
-            {t(locale, 'ended')}: {ended.map((c) => `${c.deliveryArea.name} (${c.kaNumber})`).join(', ')}
+            {t(locale, 'ended')}: {ended.map((c) => `${c.deliveryArea.name} (${c.kaNumber})`).join(t(locale, 'listSeparator'))}
           </p>
         ) : null}
       </section>

@@ -13,6 +13,7 @@ export const ar: Translation = {
     skip: 'انتقل إلى المحتوى',
     langNav: 'اللغة',
     reviewNote: 'لم يراجع هذه الترجمة بعدُ متحدثٌ أصلي باللغة العربية.',
+    listSeparator: '، ',
     searchLabel: 'البلدية أو المدينة أو الرمز البريدي',
     searchHint: 'مثلاً \u2066Västerås\u2069 أو \u2066vasteras\u2069 أو \u2066722 11\u2069',
     searchButton: 'بحث',

@@ -13,6 +13,7 @@ export const lattlast: Translation = {
     skip: 'Gå direkt till texten',
     langNav: 'Språk',
     reviewNote: 'Den här lättlästa texten är inte granskad av en expert på lättläst svenska ännu.',
+    listSeparator: ', ',
     searchLabel: 'Skriv din kommun, ort eller ditt postnummer',
     searchHint: 'Till exempel Västerås eller 722 11',
     searchButton: 'Sök',

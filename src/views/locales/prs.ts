@@ -13,6 +13,7 @@ export const prs: Translation = {
     skip: 'رفتن به محتوا',
     langNav: 'زبان',
     reviewNote: 'این ترجمه هنوز توسط کسی که زبان مادری‌اش دری است بررسی نشده است.',
+    listSeparator: '، ',
     searchLabel: 'کمون، شهر یا کود پستی',
     searchHint: 'مثلاً \u2066Västerås\u2069، \u2066vasteras\u2069 یا \u2066722 11\u2069',
     searchButton: 'جستجو',

@@ -13,6 +13,7 @@ export const so: Translation = {
     skip: 'U gudub nuxurka',
     langNav: 'Luqadda',
     reviewNote: 'Turjumaaddan weli ma hubin qof afka Soomaaliga ku hadla.',
+    listSeparator: ', ',
     searchLabel: 'Degmo, magaalo ama koodhka boostada',
     searchHint: 'Tusaale ahaan Västerås, vasteras ama 722 11',
     searchButton: 'Raadi',

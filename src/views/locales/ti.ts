@@ -13,6 +13,7 @@ export const ti: Translation = {
     skip: 'ናብቲ ትሕዝቶ ሕለፍ',
     langNav: 'ቋንቋ',
     reviewNote: 'እዚ ትርጉም እዚ ገና ብወሓዚ ተዛራቢ ቋንቋ ትግርኛ ኣይተመርመረን።',
+    listSeparator: '፣ ',
     searchLabel: 'ኮሙን፣ ከተማ ወይ ናይ ፖስታ ቁጽሪ',
     searchHint: 'ንኣብነት Västerås፣ vasteras ወይ 722 11',
     searchButton: 'ድለ',
