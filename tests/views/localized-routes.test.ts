@@ -74,7 +74,7 @@ describe('translated content', () => {
     const html = await (await get('/ar/leverantor/1?kommun=1980')).text();
     expect(html).toContain('العودة إلى القائمة'); // back to the list
     expect(html).toContain('→'); // the back arrow points right in RTL
-    expect(html).toContain('<h1>Alfa Jobbcoach AB</h1>');
+    expect(html).toContain('<h1><bdi>Alfa Jobbcoach AB</bdi></h1>');
     expect(html).toContain('Stora gatan 1');
     expect(html).toMatch(/<blockquote lang="sv">/); // the provider's own description stays Swedish, marked so
     const ti = await (await get('/ti/kommun/vasteras')).text();

@@ -37,7 +37,9 @@ export const ComparePage: FC<{
                 <td></td>
                 {providers.map((p) => (
                   <th scope="col">
-                    <a href={localePath(locale, `/leverantor/${p.id}${municipality ? `?kommun=${municipality.code}` : ''}`)}>{p.name}</a>
+                    <a href={localePath(locale, `/leverantor/${p.id}${municipality ? `?kommun=${municipality.code}` : ''}`)}>
+                      <bdi>{p.name}</bdi>
+                    </a>
                   </th>
                 ))}
               </tr>

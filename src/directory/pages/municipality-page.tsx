@@ -35,7 +35,9 @@ export function listHref(locale: Locale, slug: string, q: ListQuery, change: Par
 const ProviderCard: FC<{ locale: Locale; item: ProviderListItem; municipality: MunicipalityRef }> = ({ locale, item, municipality }) => (
   <li>
     <h3 id={`p-${item.id}`}>
-      <a href={localePath(locale, `/leverantor/${item.id}?kommun=${municipality.code}`)}>{item.name}</a>
+      <a href={localePath(locale, `/leverantor/${item.id}?kommun=${municipality.code}`)}>
+        <bdi>{item.name}</bdi>
+      </a>
     </h3>
     <ul class="meta">
       {item.contracts.map((c) => (

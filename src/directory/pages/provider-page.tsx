@@ -34,7 +34,9 @@ export const ProviderPage: FC<{ locale: Locale; p: ProviderDetail; back: Municip
           <a href={localePath(locale, `/kommun/${back.slug}`)}>{backArrow(locale)} {t(locale, 'backToList')} (<bdi>{back.name}</bdi>)</a>
         </p>
       ) : null}
-      <h1>{p.name}</h1>
+      <h1>
+        <bdi>{p.name}</bdi>
+      </h1>
       {p.formerNames.length ? (
         <p class="muted">
           {t(locale, 'formerNames')}: <bdi>{p.formerNames.map((n) => n.name).join(t(locale, 'listSeparator'))}</bdi>

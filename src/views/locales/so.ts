@@ -12,7 +12,7 @@ export const so: Translation = {
     tagline: 'Ka hel bixiyeyaasha Rusta och matcha meesha aad ku nooshahay',
     skip: 'U gudub nuxurka',
     langNav: 'Luqadda',
-    reviewNote: 'Turjumaaddan weli ma hubin qof afka Soomaaliga ku hadla.',
+    reviewNote: 'Qof afkiisa hooyo yahay Soomaali weli ma hubin turjumaaddan.',
     listSeparator: ', ',
     searchLabel: 'Degmo, magaalo ama koodhka boostada',
     searchHint: 'Tusaale ahaan Västerås, vasteras ama 722 11',

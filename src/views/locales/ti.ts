@@ -12,7 +12,7 @@ export const ti: Translation = {
     tagline: 'ኣብ እትነብረሉ ቦታ ኣቕረብቲ ኣገልግሎት Rusta och matcha ርኸብ',
     skip: 'ናብቲ ትሕዝቶ ሕለፍ',
     langNav: 'ቋንቋ',
-    reviewNote: 'እዚ ትርጉም እዚ ገና ብወሓዚ ተዛራቢ ቋንቋ ትግርኛ ኣይተመርመረን።',
+    reviewNote: 'እዚ ትርጉም እዚ ገና ትግርኛ ቋንቋ ኣዲኡ ብዝኾነ ሰብ ኣይተመርመረን።',
     listSeparator: '፣ ',
     searchLabel: 'ኮሙን፣ ከተማ ወይ ናይ ፖስታ ቁጽሪ',
     searchHint: 'ንኣብነት Västerås፣ vasteras ወይ 722 11',
