@@ -187,12 +187,6 @@ export const RULE_PAGE_KEYS = Object.keys(sv) as RulePageKey[];
 /** The texts of a language as written (no fallback), for the completeness report. */
 export const rawRulePageTexts = (locale: Locale): Translation => dict[locale];
 
-/** Keys the language has no text for (rpt() shows Swedish for them). */
-export function missingRulePageKeys(locale: Locale): RulePageKey[] {
-  const m = dict[locale];
-  return RULE_PAGE_KEYS.filter((k) => typeof m[k] !== 'string' || (m[k] === '' && sv[k] !== ''));
-}
-
 /** A rule-page frame text; a missing text falls back to Swedish. */
 export function rpt(locale: Locale, key: RulePageKey, params?: Record<string, string | number>): string {
   return fill(locale, dict[locale][key] ?? sv[key], params);

@@ -301,12 +301,6 @@ export const SELFCHECK_KEYS = Object.keys(sv) as Key[];
 /** The texts of a language as written (no fallback), for the completeness report. */
 export const rawSelfCheckTexts = (locale: Locale): Partial<Record<Key, string>> => dict[locale];
 
-/** Keys the language has no text for (st() shows Swedish for them). */
-export function missingSelfCheckKeys(locale: Locale): Key[] {
-  const m = dict[locale];
-  return SELFCHECK_KEYS.filter((k) => typeof m[k] !== 'string' || (m[k] === '' && sv[k] !== ''));
-}
-
 /** Translates a self-check text with `{name}` placeholders; a missing text falls back to Swedish. */
 export function st(locale: Locale, key: Key, params?: Record<string, string | number>): string {
   return fill(locale, dict[locale][key] ?? sv[key], params);

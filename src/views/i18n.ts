@@ -343,12 +343,6 @@ export function rawMessages(locale: Locale): Partial<Record<MessageKey, string>>
   return messagesOf(locale);
 }
 
-/** Keys the language has no text for (t() shows Swedish for them); empty for sv and en by type. */
-export function missingKeys(locale: Locale): MessageKey[] {
-  const m = messagesOf(locale);
-  return MESSAGE_KEYS.filter((k) => typeof m[k] !== 'string' || (m[k] === '' && sv[k] !== ''));
-}
-
 /** True until a native speaker has signed off the language (never for sv and en). */
 export function awaitingNativeReview(locale: Locale): boolean {
   return locale === 'sv' || locale === 'en' ? false : translations[locale].awaitingNativeReview;

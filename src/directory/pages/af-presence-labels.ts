@@ -86,11 +86,6 @@ export const AF_LABEL_KEYS = Object.keys(sv) as AfLabel[];
 /** The texts of a language as written (no fallback), for the completeness report. */
 export const rawAfLabels = (locale: Locale): Translation => LABELS[locale];
 
-/** Keys the language has no text for (afLabel() shows Swedish for them). */
-export function missingAfLabels(locale: Locale): AfLabel[] {
-  return AF_LABEL_KEYS.filter((k) => typeof LABELS[locale][k] !== 'string');
-}
-
 /** Translates an AF-figure label with `{name}` placeholders; a missing text falls back to Swedish. */
 export function afLabel(locale: Locale, key: AfLabel, params: Record<string, string | number> = {}): string {
   return fill(locale, LABELS[locale][key] ?? sv[key], params);
