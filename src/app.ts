@@ -28,10 +28,8 @@ import { renderErrorPage, renderNotFound } from './views/error-page';
  */
 export const BODY_LIMIT_ROUTES: readonly BodyLimitRoute[] = [
   { path: '/api/v1/check', maxBytes: MAX_BODY_BYTES },
-  { path: SELFCHECK_PATH.sv, maxBytes: SELFCHECK_FORM_MAX_BYTES },
-  { path: SELFCHECK_PATH.en, maxBytes: SELFCHECK_FORM_MAX_BYTES },
-  { path: REPORT_PATH.sv, maxBytes: SELFCHECK_FORM_MAX_BYTES },
-  { path: REPORT_PATH.en, maxBytes: SELFCHECK_FORM_MAX_BYTES },
+  // The self-check form and its report, in every language.
+  ...[...Object.values(SELFCHECK_PATH), ...Object.values(REPORT_PATH)].map((path) => ({ path, maxBytes: SELFCHECK_FORM_MAX_BYTES })),
 ];
 
 /** Builds the Hono app from its dependencies. Pure: no I/O until a request arrives. */

@@ -6,7 +6,8 @@
 import type { Hono } from 'hono';
 import type { AppEnv } from '../http/env';
 import { notFound } from '../http/errors';
-import type { Locale } from '../views/i18n';
+import { t, type Locale } from '../views/i18n';
+import { renderPage } from '../views/localized';
 import { getDeliveryArea, listDeliveryAreas, resolveAreaSlug } from './area-queries';
 import { getDataAsOf } from './provider-queries';
 import { orderContext, publicCache } from './request-context';
@@ -17,7 +18,7 @@ import { areaListPath, areaPath } from './pages/area-paths';
 /** Registers the area list and area page for one locale. */
 export function registerAreaPages(r: Hono<AppEnv>, locale: Locale) {
   const list = areaListPath(locale);
-  const one = locale === 'sv' ? '/omrade/:slug' : '/en/area/:slug';
+  const one = areaPath(locale, ':slug');
   if (locale === 'en') {
     r.get('/en/omraden', (c) => c.redirect(list, 301));
     r.get('/en/omrade/:slug', (c) => c.redirect(areaPath('en', encodeURIComponent(c.req.param('slug'))), 301));
@@ -27,17 +28,17 @@ export function registerAreaPages(r: Hono<AppEnv>, locale: Locale) {
     const { db } = c.get('deps');
     const [areas, data] = await Promise.all([listDeliveryAreas(db, orderContext(c).today), getDataAsOf(db)]);
     publicCache(c);
-    return c.html(<AreaListPage locale={locale} areas={areas} data={data} />);
+    return renderPage(c, locale, <AreaListPage locale={locale} areas={areas} data={data} />);
   });
 
   r.get(one, async (c) => {
     const { db } = c.get('deps');
     const param = c.req.param('slug');
     const ref = await resolveAreaSlug(db, param);
-    if (!ref) throw notFound(locale === 'sv' ? `Vi hittar inget leveransområde "${param.slice(0, 60)}".` : `We cannot find a delivery area "${param.slice(0, 60)}".`);
+    if (!ref) throw notFound(t(locale, 'areaNotFound', { name: param.slice(0, 60) }));
     if (param !== ref.slug) return c.redirect(areaPath(locale, ref.slug), 301);
     const [area, data] = await Promise.all([getDeliveryArea(db, ref, orderContext(c).today), getDataAsOf(db)]);
     publicCache(c);
-    return c.html(<AreaPage locale={locale} area={area} data={data} />);
+    return renderPage(c, locale, <AreaPage locale={locale} area={area} data={data} />);
   });
 }

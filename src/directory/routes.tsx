@@ -1,6 +1,7 @@
 /**
- * Public HTML pages of the directory, in Swedish at / and in English under /en:
- * home, search, municipality list, provider, compare and the ratings explainer.
+ * Public HTML pages of the directory, in Swedish at / and in every other language under its
+ * prefix (/en, /ar, /so, /ti, /prs, /lattlast): home, search, municipality list, provider,
+ * compare, the ratings explainer and the crawler page.
  */
 import { Hono, type Context } from 'hono';
 import { etag } from 'hono/etag';
@@ -8,6 +9,8 @@ import type { AppEnv } from '../http/env';
 import { badRequest, notFound } from '../http/errors';
 import type { Locale } from '../views/i18n';
 import { localePath, t } from '../views/i18n';
+import { forEachLocale, pathWithoutLocale, renderPage } from '../views/localized';
+import { languageLabel } from '../views/components';
 import { parseListQuery } from './list-options';
 import { loadMunicipalityListing } from './municipality-listing';
 import { currentDeliveryAreaIds, listMunicipalitiesByCounty, resolveMunicipality, searchMunicipalities } from './municipality-queries';
@@ -25,11 +28,9 @@ import { loadMunicipalityAreaInfo } from './area-queries';
 
 const MAX_COMPARE = 3;
 
-/** The request path without the /en prefix, with its query string (for the language switch). */
+/** The request path without the language prefix, with its query string (for the language switch). */
 function plainPath(c: Context<AppEnv>): string {
-  const url = new URL(c.req.url);
-  const p = url.pathname.replace(/^\/en(?=\/|$)/, '') || '/';
-  return p + url.search;
+  return pathWithoutLocale(c.req.url);
 }
 
 /** Parses a positive integer id from a path parameter or throws a 404. */
@@ -51,12 +52,12 @@ export function parseCompareIds(values: string[]): number[] {
   return ids;
 }
 
-function register(r: Hono<AppEnv>, prefix: '' | '/en', locale: Locale) {
+function register(r: Hono<AppEnv>, prefix: string, locale: Locale) {
   r.get(`${prefix}/`, async (c) => {
     const { db } = c.get('deps');
     const [groups, data] = await Promise.all([listMunicipalitiesByCounty(db), getDataAsOf(db)]);
     publicCache(c);
-    return c.html(<HomePage locale={locale} groups={groups} data={data} />);
+    return renderPage(c, locale, <HomePage locale={locale} groups={groups} data={data} />);
   });
   if (prefix) r.get(prefix, (c) => c.redirect(`${prefix}/`, 301));
 
@@ -71,17 +72,17 @@ function register(r: Hono<AppEnv>, prefix: '' | '/en', locale: Locale) {
       return c.redirect(localePath(locale, `/kommun/${(direct[0] ?? results[0]).slug}`), 302);
     }
     publicCache(c);
-    return c.html(<SearchPage locale={locale} query={q} results={results} />, results.length ? 200 : 404);
+    return renderPage(c, locale, <SearchPage locale={locale} query={q} results={results} />, results.length ? 200 : 404);
   });
 
   r.get(`${prefix}/kommun/:id`, async (c) => {
     const { db } = c.get('deps');
     const param = c.req.param('id');
     const found = await resolveMunicipality(db, param);
-    if (found.length === 0) throw notFound(locale === 'sv' ? `Vi hittar ingen kommun som heter eller har koden "${param.slice(0, 40)}".` : `We cannot find a municipality named or coded "${param.slice(0, 40)}".`);
+    if (found.length === 0) throw notFound(t(locale, 'errNoMunicipality', { q: param.slice(0, 40) }));
     if (found.length > 1) {
       publicCache(c);
-      return c.html(<SearchPage locale={locale} query={param} results={found} title={t(locale, 'ambiguousTitle')} intro={t(locale, 'ambiguousText')} />);
+      return renderPage(c, locale, <SearchPage locale={locale} query={param} results={found} title={t(locale, 'ambiguousTitle')} intro={t(locale, 'ambiguousText')} />);
     }
     const m = found[0];
     // Codes and old slugs redirect to the canonical slug URL.
@@ -95,14 +96,11 @@ function register(r: Hono<AppEnv>, prefix: '' | '/en', locale: Locale) {
       getDataAsOf(db),
       loadMunicipalityAreaInfo(db, m.code, orderContext(c).today),
     ]);
-    const languageOptions = listing.languageOptions.map((l) => ({
-      code: l.code,
-      // The native name is isolated (FSI…PDI) so right-to-left names do not reorder the label.
-      label: `${locale === 'sv' ? l.nameSv : l.nameEn}${l.nameNative.toLowerCase() !== (locale === 'sv' ? l.nameSv : l.nameEn).toLowerCase() ? ` – \u2068${l.nameNative}\u2069` : ''}`,
-      count: l.count,
-    }));
+    const languageOptions = listing.languageOptions.map((l) => ({ code: l.code, label: languageLabel(locale, l), count: l.count }));
     publicCache(c);
-    return c.html(
+    return renderPage(
+      c,
+      locale,
       <MunicipalityPage
         locale={locale}
         municipality={m}
@@ -126,9 +124,9 @@ function register(r: Hono<AppEnv>, prefix: '' | '/en', locale: Locale) {
       kommun && /^\d{4}$/.test(kommun) ? resolveMunicipality(db, kommun) : Promise.resolve([]),
       getDataAsOf(db),
     ]);
-    if (!p) throw notFound(locale === 'sv' ? `Det finns ingen leverantör med nummer ${id}.` : `There is no provider with id ${id}.`);
+    if (!p) throw notFound(t(locale, 'errNoProvider', { id }));
     publicCache(c);
-    return c.html(<ProviderPage locale={locale} p={p} back={back[0] ?? null} data={data} path={plainPath(c)} />);
+    return renderPage(c, locale, <ProviderPage locale={locale} p={p} back={back[0] ?? null} data={data} path={plainPath(c)} />);
   });
 
   r.get(`${prefix}/jamfor`, async (c) => {
@@ -145,30 +143,32 @@ function register(r: Hono<AppEnv>, prefix: '' | '/en', locale: Locale) {
     // Only contracts whose delivery area covers the municipality are relevant here.
     const areaIds = m ? new Set(await currentDeliveryAreaIds(db, m.code, orderContext(c).today)) : null;
     publicCache(c);
-    return c.html(
+    return renderPage(
+      c,
+      locale,
       <ComparePage locale={locale} providers={providers} municipality={m} areaIds={areaIds} truncated={ids.length > MAX_COMPARE} data={data} path={plainPath(c)} />,
     );
   });
 
   r.get(`${prefix}/om-crawlern`, (c) => {
     publicCache(c);
-    return c.html(<CrawlerPage locale={locale} />);
+    return renderPage(c, locale, <CrawlerPage locale={locale} />);
   });
 
   r.get(`${prefix}/om-betyg`, async (c) => {
     const data = await getDataAsOf(c.get('deps').db);
     publicCache(c);
-    return c.html(<AboutPage locale={locale} data={data} />);
+    return renderPage(c, locale, <AboutPage locale={locale} data={data} />);
   });
 }
 
-/** Router for all public directory pages in both languages. */
+/** Router for all public directory pages in every language. */
 export function directoryRoutes() {
   const r = new Hono<AppEnv>();
   r.use('*', etag());
-  register(r, '', 'sv');
-  register(r, '/en', 'en');
-  registerAreaPages(r, 'sv');
-  registerAreaPages(r, 'en');
+  forEachLocale((prefix, locale) => {
+    register(r, prefix, locale);
+    registerAreaPages(r, locale);
+  });
   return r;
 }

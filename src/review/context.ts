@@ -23,7 +23,7 @@ export type ReviewEnv = {
 export type ReviewContext = Context<ReviewEnv>;
 
 /** The workspace language of a request path. */
-export function reviewLocale(path: string): Locale {
+export function reviewLocale(path: string): 'sv' | 'en' {
   return path === '/en/review' || path.startsWith('/en/review/') ? 'en' : 'sv';
 }
 

@@ -709,11 +709,12 @@ const en: Record<ReviewKey, string> = {
   no: 'No',
 };
 
-const dictionaries: Record<Locale, Record<ReviewKey, string>> = { sv, en };
+// The workspace is Swedish and English only; the public pages' other languages never reach it.
+const dictionaries: Partial<Record<Locale, Record<ReviewKey, string>>> = { sv, en };
 
 /** A review text in the locale, with {param} placeholders filled in. */
 export function rt(locale: Locale, key: ReviewKey, params?: Record<string, string | number>): string {
-  let s = dictionaries[locale][key];
+  let s = (dictionaries[locale] ?? sv)[key];
   if (params) for (const [k, v] of Object.entries(params)) s = s.split(`{${k}}`).join(String(v));
   return s;
 }
@@ -727,5 +728,5 @@ export function hasReviewKey(key: string): key is ReviewKey {
 export function rtDynamic(locale: Locale, prefix: string, value: string | null | undefined): string {
   if (!value) return '–';
   const key = `${prefix}_${value}` as ReviewKey;
-  return dictionaries[locale][key] ?? value;
+  return (dictionaries[locale] ?? sv)[key] ?? value;
 }

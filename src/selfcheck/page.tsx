@@ -6,15 +6,29 @@
 import type { FC } from 'hono/jsx';
 import type { Finding, Ruleset } from '../compliance';
 import { Layout } from '../views/layout';
-import type { Locale } from '../views/i18n';
+import { formatNumber, localePath, localeInfo, type Locale } from '../views/i18n';
 import { highlightSegments } from './highlight';
 import { SELFCHECK_CSS_PATH } from './styles';
 import { st } from './texts';
 
 export const FORM_MAX_CHARS = 100_000;
 
-/** Canonical paths per language (the language switch of the layout uses /en + the Swedish path). */
-export const SELFCHECK_PATH: Record<Locale, string> = { sv: '/sjalvkontroll', en: '/self-check' };
+/**
+ * Canonical paths per language: /sjalvkontroll, /self-check and the language prefix + the Swedish
+ * path for the others (the layout's switch links prefix + Swedish path; /en/sjalvkontroll redirects).
+ */
+export const SELFCHECK_PATH: Record<Locale, string> = {
+  sv: '/sjalvkontroll',
+  en: '/self-check',
+  ar: localePath('ar', '/sjalvkontroll'),
+  so: localePath('so', '/sjalvkontroll'),
+  ti: localePath('ti', '/sjalvkontroll'),
+  prs: localePath('prs', '/sjalvkontroll'),
+  lattlast: localePath('lattlast', '/sjalvkontroll'),
+};
+
+/** The language the rules' own texts (messages, suggestions, titles) are shown in: English or Swedish. */
+export const ruleLang = (locale: Locale): 'sv' | 'en' => (locale === 'en' ? 'en' : 'sv');
 
 export interface SelfCheckResult {
   findings: Finding[];
@@ -55,10 +69,13 @@ const Highlighted: FC<{ locale: Locale; text: string; findings: Finding[] }> = (
   </pre>
 );
 
-const FindingItem: FC<{ locale: Locale; f: Finding; n: number; title?: string; linkBase?: string }> = ({ locale, f, n, title, linkBase = '' }) => (
+const FindingItem: FC<{ locale: Locale; f: Finding; n: number; title?: string; linkBase?: string }> = ({ locale, f, n, title, linkBase = '' }) => {
+  // The rule's own texts are Swedish or English; mark them so screen readers pronounce them right.
+  const textLang = ruleLang(locale) === locale ? undefined : ruleLang(locale);
+  return (
   <li id={`finding-${n}`} class={`sc-finding sev-${f.severity}`}>
     <h3>
-      {n}. {title ?? f.ruleId}
+      {n}. <span lang={textLang}>{title ?? f.ruleId}</span>
     </h3>
     <p>
       <span class={`badge sev-${f.severity}`}>
@@ -72,19 +89,28 @@ const FindingItem: FC<{ locale: Locale; f: Finding; n: number; title?: string; l
         <mark class={`sev-${f.severity}`}>{f.match}</mark>
       </dd>
       <dt>{st(locale, 'why')}</dt>
-      <dd>{f.message}</dd>
+      <dd lang={textLang}>{f.message}</dd>
       <dt>{st(locale, 'suggestion')}</dt>
-      <dd>{f.suggestion}</dd>
+      <dd lang={textLang}>{f.suggestion}</dd>
       <dt>{st(locale, 'rule')}</dt>
       <dd>
         <a href={linkBase + f.link}>{f.ruleId}</a>
       </dd>
     </dl>
   </li>
-);
+  );
+};
 
 /** Canonical paths of the downloadable report per language. */
-export const REPORT_PATH: Record<Locale, string> = { sv: '/sjalvkontroll/rapport', en: '/self-check/report' };
+export const REPORT_PATH: Record<Locale, string> = {
+  sv: '/sjalvkontroll/rapport',
+  en: '/self-check/report',
+  ar: localePath('ar', '/sjalvkontroll/rapport'),
+  so: localePath('so', '/sjalvkontroll/rapport'),
+  ti: localePath('ti', '/sjalvkontroll/rapport'),
+  prs: localePath('prs', '/sjalvkontroll/rapport'),
+  lattlast: localePath('lattlast', '/sjalvkontroll/rapport'),
+};
 
 /** The result of a check: the count, the highlighted text and each finding explained. */
 export const SelfCheckResults: FC<{ locale: Locale; text: string; isHtml: boolean; result: SelfCheckResult; titles: Map<string, string>; linkBase?: string }> = ({ locale, text, isHtml, result, titles, linkBase }) => (
@@ -99,6 +125,7 @@ export const SelfCheckResults: FC<{ locale: Locale; text: string; isHtml: boolea
     {result.truncated?.length ? <p class="muted">{st(locale, 'truncated', { caps: result.truncated.join(', ') })}</p> : null}
     {result.findings.length ? (
       <>
+        {st(locale, 'ruleTextNote') ? <p class="notice">{st(locale, 'ruleTextNote')}</p> : null}
         <h3>{st(locale, 'findingsList')}</h3>
         <ol class="sc-findings">
           {result.findings.map((f, i) => (
@@ -114,7 +141,7 @@ export const SelfCheckResults: FC<{ locale: Locale; text: string; isHtml: boolea
 );
 
 /** Rule titles in the page's language, for the findings list. */
-export const ruleTitles = (ruleset: Ruleset, locale: Locale) => new Map(ruleset.rules.map((r) => [r.id, (r.spec.title as Record<string, string>)[locale] ?? r.spec.title.sv]));
+export const ruleTitles = (ruleset: Ruleset, locale: Locale) => new Map(ruleset.rules.map((r) => [r.id, (r.spec.title as Record<string, string>)[ruleLang(locale)] ?? r.spec.title.sv]));
 
 /**
  * The page, with or without results. After a check the results come first (the form's action
@@ -128,7 +155,7 @@ export const SelfCheckPage: FC<SelfCheckPageProps> = ({ locale, text, isHtml, re
     <form method="post" action={action} class="sc-form">
       <div class="field">
         <label for="sc-text">
-          {st(locale, 'textLabel')} <span class="hint" id="sc-text-hint">{st(locale, 'textHint', { n: FORM_MAX_CHARS.toLocaleString(locale === 'sv' ? 'sv-SE' : 'en-GB') })}</span>
+          {st(locale, 'textLabel')} <span class="hint" id="sc-text-hint">{st(locale, 'textHint', { n: formatNumber(locale, FORM_MAX_CHARS) })}</span>
         </label>
         {error ? (
           <p class="sc-error" id="sc-text-error" role="alert">

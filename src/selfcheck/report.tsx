@@ -7,6 +7,7 @@ import type { FC } from 'hono/jsx';
 import { raw } from 'hono/html';
 import type { Ruleset } from '../compliance';
 import type { Locale } from '../views/i18n';
+import { localeInfo } from '../views/locale-info';
 import { ruleTitles, SelfCheckResults, type SelfCheckResult } from './page';
 import { SELFCHECK_CSS } from './styles';
 import { st } from './texts';
@@ -26,11 +27,11 @@ export function reportFileName(locale: Locale, now: Date): string {
 
 /** The whole report document. */
 export const SelfCheckReport: FC<{ locale: Locale; text: string; isHtml: boolean; result: SelfCheckResult; ruleset: Ruleset; now: Date; site: string }> = ({ locale, text, isHtml, result, ruleset, now, site }) => {
-  const when = new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { timeZone: 'Europe/Stockholm', dateStyle: 'long', timeStyle: 'short' }).format(now);
+  const when = new Intl.DateTimeFormat(localeInfo(locale).intl, { timeZone: 'Europe/Stockholm', dateStyle: 'long', timeStyle: 'short' }).format(now);
   return (
     <>
       {raw('<!doctype html>')}
-      <html lang={locale}>
+      <html lang={localeInfo(locale).htmlLang} dir={localeInfo(locale).dir}>
         <head>
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -1,5 +1,6 @@
 /**
- * The public self-check form: GET/POST /sjalvkontroll (Swedish) and /self-check (English).
+ * The public self-check form: GET/POST /sjalvkontroll (Swedish), /self-check (English) and the
+ * language prefix + /sjalvkontroll for the other public languages (/ar/sjalvkontroll …).
  * Works without JavaScript. POSTs are rate limited per client IP (bucket "form-ip:<ip>") and must
  * come from our own pages: a present Origin (or, without it, Referer) header must be same-origin,
  * else 403. No token is needed because the form has no session and changes nothing; the check only
@@ -13,7 +14,8 @@ import { formRateLimit } from '../api/settings';
 import { clientIp } from '../http/client-ip';
 import type { AppEnv } from '../http/env';
 import type { Locale } from '../views/i18n';
-import { FORM_MAX_CHARS, REPORT_PATH, SELFCHECK_PATH, SelfCheckNotice, SelfCheckPage, type SelfCheckResult } from './page';
+import { forEachLocale, renderPage } from '../views/localized';
+import { FORM_MAX_CHARS, REPORT_PATH, SELFCHECK_PATH, SelfCheckNotice, SelfCheckPage, ruleLang, type SelfCheckResult } from './page';
 import { reportFileName, SelfCheckReport } from './report';
 import { SELFCHECK_CSS, SELFCHECK_CSS_PATH } from './styles';
 import { st } from './texts';
@@ -49,12 +51,12 @@ async function runFormCheck(c: Context<AppEnv>, locale: Locale): Promise<FormChe
   const { db, clock, config } = c.get('deps');
   c.header('Cache-Control', 'no-store');
   if (!isSameOrigin(c)) {
-    return { response: await c.html(<SelfCheckNotice locale={locale} title={st(locale, 'forbiddenTitle')} text={st(locale, 'forbiddenText')} />, 403) };
+    return { response: await renderPage(c, locale, <SelfCheckNotice locale={locale} title={st(locale, 'forbiddenTitle')} text={st(locale, 'forbiddenText')} />, 403) };
   }
   const rl = await hitRateLimit(db, `form-ip:${clientIp(c) ?? 'unknown'}`, formRateLimit(config), clock());
   setRateLimitHeaders(c, rl);
   if (!rl.allowed) {
-    return { response: await c.html(<SelfCheckNotice locale={locale} title={st(locale, 'rateTitle')} text={st(locale, 'rateText', { s: rl.resetSeconds })} />, 429) };
+    return { response: await renderPage(c, locale, <SelfCheckNotice locale={locale} title={st(locale, 'rateTitle')} text={st(locale, 'rateText', { s: rl.resetSeconds })} />, 429) };
   }
   const form = await c.req.parseBody();
   const text = typeof form.text === 'string' ? form.text.replace(/\r\n/g, '\n') : '';
@@ -62,18 +64,18 @@ async function runFormCheck(c: Context<AppEnv>, locale: Locale): Promise<FormChe
   const ruleset = apiRuleset();
   if (!text.trim() || text.length > FORM_MAX_CHARS) {
     const error = text.trim() ? st(locale, 'tooLong', { n: FORM_MAX_CHARS }) : st(locale, 'empty');
-    return { response: await c.html(<SelfCheckPage locale={locale} text={text.slice(0, FORM_MAX_CHARS)} isHtml={isHtml} ruleset={ruleset} error={error} />, 422) };
+    return { response: await renderPage(c, locale, <SelfCheckPage locale={locale} text={text.slice(0, FORM_MAX_CHARS)} isHtml={isHtml} ruleset={ruleset} error={error} />, 422) };
   }
   try {
     // The form has its own lane in the check pool, and each address at most CHECKS_PER_CALLER checks at once.
     const ip = clientIp(c);
-    return { text, isHtml, result: await checkInput(c.get('deps'), text, isHtml, { lang: locale }, { keys: ip ? [`ip:${ip}`] : [], lane: 'form' }) };
+    return { text, isHtml, result: await checkInput(c.get('deps'), text, isHtml, { lang: ruleLang(locale) }, { keys: ip ? [`ip:${ip}`] : [], lane: 'form' }) };
   } catch (err) {
     // The check could not run now (busy, too slow, too many at once, shutting down): keep the pasted text in the form.
     if (!(err instanceof AppError) || (err.status !== 503 && err.code !== 'too_many_checks')) throw err;
     for (const [name, value] of Object.entries(err.headers ?? {})) c.header(name, value);
     const error = st(locale, err.code === 'check_timeout' ? 'timedOut' : 'busy');
-    return { response: await c.html(<SelfCheckPage locale={locale} text={text} isHtml={isHtml} ruleset={ruleset} error={error} />, err.status as 429 | 503) };
+    return { response: await renderPage(c, locale, <SelfCheckPage locale={locale} text={text} isHtml={isHtml} ruleset={ruleset} error={error} />, err.status as 429 | 503) };
   }
 }
 
@@ -82,13 +84,13 @@ function register(r: Hono<AppEnv>, locale: Locale) {
 
   r.get(path, (c) => {
     c.header('Cache-Control', 'public, max-age=300');
-    return c.html(<SelfCheckPage locale={locale} text="" isHtml={false} ruleset={apiRuleset()} />);
+    return renderPage(c, locale, <SelfCheckPage locale={locale} text="" isHtml={false} ruleset={apiRuleset()} />);
   });
 
   r.post(path, async (c) => {
     const checked = await runFormCheck(c, locale);
     if ('response' in checked) return checked.response;
-    return c.html(<SelfCheckPage locale={locale} text={checked.text} isHtml={checked.isHtml} ruleset={apiRuleset()} result={checked.result} />);
+    return renderPage(c, locale, <SelfCheckPage locale={locale} text={checked.text} isHtml={checked.isHtml} ruleset={apiRuleset()} result={checked.result} />);
   });
 
   // The same check, answered as a file to keep or send on; nothing is stored on our side.
@@ -103,11 +105,10 @@ function register(r: Hono<AppEnv>, locale: Locale) {
   });
 }
 
-/** Router with both languages of the form and its stylesheet. */
+/** Router with the form in every public language and its stylesheet. */
 export function selfCheckRoutes() {
   const r = new Hono<AppEnv>();
-  register(r, 'sv');
-  register(r, 'en');
+  forEachLocale((_prefix, locale) => register(r, locale));
   // The layout's language switch points at /en + the Swedish path.
   r.get('/en/sjalvkontroll', (c) => c.redirect(SELFCHECK_PATH.en, 301));
   r.get('/en/self-check', (c) => c.redirect(SELFCHECK_PATH.en, 301));

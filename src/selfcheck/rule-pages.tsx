@@ -1,71 +1,47 @@
 /**
  * Public pages for the chapter 22 rules: /rules lists them and /rules/{id} explains one
  * (what is wrong, what to write instead, its basis and sources, examples). Findings link here.
- * English under /en/rules. Rendered from the loaded ruleset, so YAML edits show up directly.
+ * Every public language under its prefix (/en/rules, /ar/rules …); the rules' own texts are
+ * Swedish or English. Rendered from the loaded ruleset, so YAML edits show up directly.
  */
 import { Hono } from 'hono';
 import type { FC } from 'hono/jsx';
 import type { AppEnv } from '../http/env';
 import { notFound } from '../http/errors';
 import { Layout } from '../views/layout';
-import { localePath, type Locale } from '../views/i18n';
+import { localePath, t, type Locale } from '../views/i18n';
+import { forEachLocale, renderPage } from '../views/localized';
+import { backArrow } from '../views/components';
+import { SELFCHECK_PATH, ruleLang } from './page';
+import { rpt, rptDynamic } from './rule-page-texts';
 import { apiRuleset } from '../api/check-service';
 import { ruleCatalogue, type RuleJson } from '../api/rule-catalogue';
 import { publicCache } from '../directory/request-context';
 import { basisNote, sourceText } from '../views/rule-basis';
 
-const L = {
-  sv: {
-    rules: 'Reglerna för marknadsföring (kapitel 22)',
-    intro: 'Leverantörer av Rusta och matcha ska följa kapitel 22 (Marknadsföring) i Arbetsförmedlingens allmänna villkor. Reglerna här är en rekonstruktion från offentliga källor; varje regel säger hur säker grunden är.',
-    severity: 'Allvarlighet',
-    basis: 'Grund',
-    sources: 'Källor',
-    wrong: 'Vad som är fel',
-    instead: 'Skriv så här i stället',
-    flag: 'Exempel som flaggas',
-    pass: 'Exempel som är tillåtna',
-    version: 'Regelverkets version',
-    all: 'Alla regler',
-    check: 'Kontrollera en text',
-    levels: { found: 'hittad i källa', 'partly found': 'delvis hittad', inferred: 'härledd' } as Record<string, string>,
-    sev: { critical: 'kritisk', high: 'hög', medium: 'medel', low: 'låg' } as Record<string, string>,
-  },
-  en: {
-    rules: 'The marketing rules (chapter 22)',
-    intro: "Rusta och matcha providers must follow chapter 22 (Marketing) of Arbetsförmedlingen's general terms. The rules here are reconstructed from public sources; each rule says how certain its basis is.",
-    severity: 'Severity',
-    basis: 'Basis',
-    sources: 'Sources',
-    wrong: 'What is wrong',
-    instead: 'Write this instead',
-    flag: 'Examples that are flagged',
-    pass: 'Examples that are allowed',
-    version: 'Ruleset version',
-    all: 'All rules',
-    check: 'Check a text',
-    levels: { found: 'found in a source', 'partly found': 'partly found', inferred: 'inferred' } as Record<string, string>,
-    sev: { critical: 'critical', high: 'high', medium: 'medium', low: 'low' } as Record<string, string>,
-  },
-};
+const pick = (m: Record<string, string>, locale: Locale) => m[ruleLang(locale)] ?? m.sv;
 
-const pick = (m: Record<string, string>, locale: Locale) => m[locale] ?? m.sv;
+/** `lang` for an element holding rule data, when it differs from the page's language. */
+const dataLang = (locale: Locale) => (ruleLang(locale) === locale ? undefined : ruleLang(locale));
+
+/** The note that the rule texts are Swedish, on pages in the other languages. */
+const RuleTextNote: FC<{ locale: Locale }> = ({ locale }) => (rpt(locale, 'ruleTextNote') ? <p class="notice">{rpt(locale, 'ruleTextNote')}</p> : null);
 
 const RuleList: FC<{ locale: Locale; rules: RuleJson[]; version: string }> = ({ locale, rules, version }) => {
-  const l = L[locale];
   return (
-    <Layout locale={locale} title={l.rules} path="/rules">
-      <h1>{l.rules}</h1>
-      <p>{l.intro}</p>
+    <Layout locale={locale} title={rpt(locale, 'rules')} path="/rules">
+      <h1>{rpt(locale, 'rules')}</h1>
+      <p>{rpt(locale, 'intro')}</p>
+      <RuleTextNote locale={locale} />
       <div class="table-wrap" tabindex={0}>
         <table>
-          <caption class="visually-hidden">{l.rules}</caption>
+          <caption class="visually-hidden">{rpt(locale, 'rules')}</caption>
           <thead>
             <tr>
-              <th scope="col">Id</th>
-              <th scope="col">{l.rules}</th>
-              <th scope="col">{l.severity}</th>
-              <th scope="col">{l.basis}</th>
+              <th scope="col">{rpt(locale, 'id')}</th>
+              <th scope="col">{rpt(locale, 'rules')}</th>
+              <th scope="col">{rpt(locale, 'severity')}</th>
+              <th scope="col">{rpt(locale, 'basis')}</th>
             </tr>
           </thead>
           <tbody>
@@ -74,98 +50,98 @@ const RuleList: FC<{ locale: Locale; rules: RuleJson[]; version: string }> = ({ 
                 <td>
                   <a href={localePath(locale, `/rules/${r.id}`)}>{r.id}</a>
                 </td>
-                <td>{pick(r.title, locale)}</td>
-                <td>{l.sev[r.severity]}</td>
-                <td>{l.levels[r.basis.level]}</td>
+                <td lang={dataLang(locale)}>{pick(r.title, locale)}</td>
+                <td>{rptDynamic(locale, 'sev', r.severity)}</td>
+                <td>{rptDynamic(locale, 'level', r.basis.level)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
       <p class="muted">
-        {l.version}: {version}
+        {rpt(locale, 'version')}: {version}
       </p>
     </Layout>
   );
 };
 
 const Example: FC<{ e: RuleJson['examples']['flag'][number] }> = ({ e }) => (
-  <li>
+  <li dir="auto">
     {e.text !== undefined ? <q>{e.text}</q> : <code>{e.html}</code>}
     {e.note ? <span class="muted"> — {e.note}</span> : null}
   </li>
 );
 
 const RulePage: FC<{ locale: Locale; rule: RuleJson; version: string }> = ({ locale, rule, version }) => {
-  const l = L[locale];
   return (
     <Layout locale={locale} title={`${rule.id}: ${pick(rule.title, locale)}`} path={`/rules/${rule.id}`}>
       <p>
-        <a href={localePath(locale, '/rules')}>← {l.all}</a>
+        <a href={localePath(locale, '/rules')}>{backArrow(locale)} {rpt(locale, 'all')}</a>
       </p>
       <h1>
-        {rule.id}: {pick(rule.title, locale)}
+        <bdi>{rule.id}</bdi>: <span lang={dataLang(locale)}>{pick(rule.title, locale)}</span>
       </h1>
+      <RuleTextNote locale={locale} />
       <dl>
-        <dt>{l.severity}</dt>
-        <dd>{l.sev[rule.severity]}</dd>
-        <dt>{l.basis}</dt>
+        <dt>{rpt(locale, 'severity')}</dt>
+        <dd>{rptDynamic(locale, 'sev', rule.severity)}</dd>
+        <dt>{rpt(locale, 'basis')}</dt>
         <dd>
-          {l.levels[rule.basis.level]}
-          {basisNote(rule, locale) ? ` — ${basisNote(rule, locale)}` : ''}
+          {rptDynamic(locale, 'level', rule.basis.level)}
+          {basisNote(rule, ruleLang(locale)) ? <span lang={dataLang(locale)}> — {basisNote(rule, ruleLang(locale))}</span> : ''}
         </dd>
       </dl>
-      <h2>{l.wrong}</h2>
-      <p>{pick(rule.message, locale)}</p>
-      <h2>{l.instead}</h2>
-      <p>{pick(rule.suggestion, locale)}</p>
-      <h2>{l.sources}</h2>
+      <h2>{rpt(locale, 'wrong')}</h2>
+      <p lang={dataLang(locale)}>{pick(rule.message, locale)}</p>
+      <h2>{rpt(locale, 'instead')}</h2>
+      <p lang={dataLang(locale)}>{pick(rule.suggestion, locale)}</p>
+      <h2>{rpt(locale, 'sources')}</h2>
       <ul>
         {rule.basis.sources.map((s) => (
           <li>
-            <strong>{s.id}</strong>: {sourceText(s, locale)}
+            <strong>{s.id}</strong>: <span lang={dataLang(locale)}>{sourceText(s, ruleLang(locale))}</span>
           </li>
         ))}
       </ul>
-      <h2>{l.flag}</h2>
+      <h2>{rpt(locale, 'flag')}</h2>
       <ul>
         {rule.examples.flag.map((e) => (
           <Example e={e} />
         ))}
       </ul>
-      <h2>{l.pass}</h2>
+      <h2>{rpt(locale, 'pass')}</h2>
       <ul>
         {rule.examples.pass.map((e) => (
           <Example e={e} />
         ))}
       </ul>
       <p>
-        <a href={localePath(locale, locale === 'sv' ? '/sjalvkontroll' : '/self-check')}>{l.check}</a> ·{' '}
+        <a href={SELFCHECK_PATH[locale]}>{rpt(locale, 'check')}</a> ·{' '}
         <span class="muted">
-          {l.version}: {version}
+          {rpt(locale, 'version')}: {version}
         </span>
       </p>
     </Layout>
   );
 };
 
-/** Router for /rules and /rules/{id} in both languages. */
+/** Router for /rules and /rules/{id} in every public language. */
 export function rulePageRoutes() {
   const r = new Hono<AppEnv>();
-  for (const [prefix, locale] of [['', 'sv'], ['/en', 'en']] as const) {
+  forEachLocale((prefix, locale) => {
     r.get(`${prefix}/rules`, (c) => {
       const cat = ruleCatalogue(apiRuleset());
       publicCache(c);
-      return c.html(<RuleList locale={locale} rules={cat.rules} version={cat.rulesetVersion} />);
+      return renderPage(c, locale, <RuleList locale={locale} rules={cat.rules} version={cat.rulesetVersion} />);
     });
     r.get(`${prefix}/rules/:id`, (c) => {
       const cat = ruleCatalogue(apiRuleset());
       const id = c.req.param('id').toUpperCase();
       const rule = cat.rules.find((x) => x.id === id);
-      if (!rule) throw notFound(locale === 'sv' ? `Det finns ingen regel ${id.slice(0, 40)}.` : `There is no rule ${id.slice(0, 40)}.`);
+      if (!rule) throw notFound(t(locale, 'errNoRule', { id: id.slice(0, 40) }));
       publicCache(c);
-      return c.html(<RulePage locale={locale} rule={rule} version={cat.rulesetVersion} />);
+      return renderPage(c, locale, <RulePage locale={locale} rule={rule} version={cat.rulesetVersion} />);
     });
-  }
+  });
   return r;
 }

@@ -8,11 +8,11 @@ export const SELFCHECK_CSS = `
 mark{background:#fff3b0;color:#1a1a1a;padding:0 .1em;border-bottom:2px solid #7a5a00}
 mark.sev-critical,mark.sev-high{background:#ffd6d6;border-bottom-color:#8a1c1c}
 mark.sev-medium{background:#ffe7c2;border-bottom-color:#7a4b00}
-.sc-ref{font-size:.75rem;vertical-align:super;margin-left:.1em}
-.sc-findings{padding-left:0;list-style:none}
-.sc-finding{border:1px solid #c8c8c8;border-left:6px solid #7a5a00;border-radius:6px;padding:.75rem 1rem;margin:0 0 1rem}
-.sc-finding.sev-critical,.sc-finding.sev-high{border-left-color:#8a1c1c}
-.sc-finding.sev-medium{border-left-color:#7a4b00}
+.sc-ref{font-size:.75rem;vertical-align:super;margin-inline-start:.1em}
+.sc-findings{padding-inline-start:0;list-style:none}
+.sc-finding{border:1px solid #c8c8c8;border-inline-start:6px solid #7a5a00;border-radius:6px;padding:.75rem 1rem;margin:0 0 1rem}
+.sc-finding.sev-critical,.sc-finding.sev-high{border-inline-start-color:#8a1c1c}
+.sc-finding.sev-medium{border-inline-start-color:#7a4b00}
 .sc-finding dt{font-weight:700;margin-top:.5rem}
 .sc-finding dd{margin:0}
 .badge.sev-critical,.badge.sev-high{color:#8a1c1c}

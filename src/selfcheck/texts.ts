@@ -1,5 +1,10 @@
-/** Interface text of the self-check form in Swedish and English. */
-import type { Locale } from '../views/i18n';
+/**
+ * Interface text of the self-check form, one flat dictionary of the same keys per language:
+ * Swedish and English complete by type, the other public languages below in Swedish key order
+ * (tests/views/i18n.test.ts lists keys they lack; st() then shows Swedish). The rules' own
+ * messages stay Swedish/English (see `ruleTextNote`).
+ */
+import { fill, type Locale } from '../views/i18n';
 
 const sv = {
   title: 'Självkontroll av marknadsföring',
@@ -49,9 +54,11 @@ const sv = {
   reportTitle: 'Rapport från självkontroll',
   reportMade: 'Kontrollerad {when} med regelversion {v} på {site}.',
   reportNote: 'Rapporten är en kopia av resultatet när kontrollen gjordes. Valkollen har inte sparat texten. Kontrollen hittar de flesta men inte alla otillåtna formuleringar, och den ersätter inte Arbetsförmedlingens bedömning.',
+  ruleTextNote: '',
 };
 
-type Key = keyof typeof sv;
+export type SelfCheckKey = keyof typeof sv;
+type Key = SelfCheckKey;
 
 const en: Record<Key, string> = {
   title: 'Self-check of marketing copy',
@@ -101,13 +108,220 @@ const en: Record<Key, string> = {
   reportTitle: 'Self-check report',
   reportMade: 'Checked {when} with ruleset version {v} at {site}.',
   reportNote: "The report is a copy of the result when the check was made. Valkollen has not stored the text. The check catches most but not all prohibited wordings, and it does not replace Arbetsförmedlingen's assessment.",
+  ruleTextNote: '',
 };
 
-const dict: Record<Locale, Record<Key, string>> = { sv, en };
+type Translation = Partial<Record<Key, string>>;
 
-/** Translates a self-check text with `{name}` placeholders. */
+const ar: Translation = {
+  title: 'الفحص الذاتي للنصوص التسويقية',
+  intro: 'الصق نصاً من موقعكم أو من إعلان أو رسالة. نفحصه وفق قواعد التسويق في Rusta och matcha (الفصل 22)، ونبيّن ما يجب تغييره مع اقتراح لصياغة مسموح بها.',
+  privacy: 'لا نحفظ النص. يجري الفحص فوراً ويُعرض لك وحدك.',
+  textLabel: 'النص المراد فحصه',
+  textHint: '{n} حرف على الأكثر.',
+  htmlLabel: 'هذا النص بصيغة HTML (رمز من صفحة ويب)',
+  submit: 'افحص',
+  resultsTitle: 'النتيجة',
+  noFindings: 'لم نجد ما يخالف القواعد. القواعد لا تكتشف كل شيء، لذا اقرأ النص بنفسك أيضاً.',
+  findingsCount: 'وجدنا أموراً يجب تغييرها، عددها: {n}.',
+  findingsCountOne: 'وجدنا أمراً واحداً يجب تغييره.',
+  yourText: 'نصّك مع التحديدات',
+  yourHtml: 'رمز HTML الخاص بك مع التحديدات',
+  findingsList: 'ما يجب تغييره',
+  severity: 'درجة الخطورة',
+  sev_critical: 'خطير جداً',
+  sev_high: 'خطير',
+  sev_medium: 'متوسط',
+  sev_low: 'منخفض',
+  matched: 'النص المحدَّد',
+  why: 'السبب',
+  suggestion: 'اقتراح',
+  rule: 'القاعدة',
+  line: 'السطر {l}، الحرف {c}',
+  rulesetVersion: 'نسخة القواعد {v}',
+  empty: 'اكتب نصاً أو الصقه.',
+  tooLong: 'النص طويل جداً: {n} حرف على الأكثر.',
+  rateTitle: 'عدد كبير جداً من الفحوص',
+  rateText: 'أجريت فحوصاً كثيرة في وقت قصير. انتظر {s} ثانية ثم حاول مرة أخرى.',
+  busy: 'تجري الآن فحوص كثيرة. انتظر بضع ثوانٍ ثم أرسل مرة أخرى – نصّك محفوظ في النموذج.',
+  timedOut: 'استغرق الفحص وقتاً طويلاً فتوقف. قسّم النص إلى أجزاء أصغر وحاول مرة أخرى.',
+  forbiddenTitle: 'جاء النموذج من موقع آخر',
+  forbiddenText: 'لأسباب أمنية نقبل النموذج من صفحتنا فقط. افتح الصفحة وأرسل مرة أخرى.',
+  apiNote: 'هل تريدون الفحص آلياً؟ توجد واجهة برمجة (API) وأداة لسطر الأوامر:',
+  apiLink: 'توثيق واجهة البرمجة (API)',
+  findingRef: 'الملاحظة {n}',
+  ruleTextNote: 'نصوص القواعد (السبب والاقتراح) معروضة باللغة السويدية، كما هي في القواعد نفسها.',
+};
+
+const so: Translation = {
+  title: 'Is-hubinta qoraalka xayeysiiska',
+  intro: 'Ku dheji qoraal ka yimid boggiinna, xayeysiis ama warqad la diray. Waxaan la barbar dhigaynaa xeerarka suuqgeynta ee Rusta och matcha (cutubka 22), waxaanan muujinaynaa waxa loo baahan yahay in la beddelo, oo ay la socoto talo qoraal la oggol yahay ah.',
+  privacy: 'Qoraalka lama kaydiyo. Hubintu isla markiiba way dhacdaa, adiga oo keliya ayaana la tusaa.',
+  textLabel: 'Qoraalka la hubinayo',
+  textHint: 'Ugu badnaan {n} xaraf.',
+  htmlLabel: 'Kani waa HTML (koodh ka yimid bog internet)',
+  submit: 'Hubi',
+  resultsTitle: 'Natiijada',
+  noFindings: 'Ma helin wax xeerarka ka soo horjeeda. Xeerarku wax walba ma qabtaan: fadlan adiguna qoraalka akhri.',
+  findingsCount: 'Waxaan helnay {n} arrimood oo la beddelo.',
+  findingsCountOne: 'Waxaan helnay 1 arrin oo la beddelo.',
+  yourText: 'Qoraalkaaga oo calaamado leh',
+  yourHtml: 'Koodhkaaga HTML oo calaamado leh',
+  findingsList: 'Waxa loo baahan yahay in la beddelo',
+  severity: 'Culayska',
+  sev_critical: 'Aad u culus',
+  sev_high: 'Culus',
+  sev_medium: 'Dhexdhexaad',
+  sev_low: 'Hoose',
+  matched: 'Qoraalka la calaamadeeyey',
+  why: 'Sababta',
+  suggestion: 'Talo',
+  rule: 'Xeerka',
+  line: 'sadarka {l}, xarafka {c}',
+  rulesetVersion: 'Nooca xeerarka {v}',
+  empty: 'Qor ama ku dheji qoraal.',
+  tooLong: 'Qoraalku aad buu u dheer yahay: ugu badnaan {n} xaraf.',
+  rateTitle: 'Hubin aad u badan',
+  rateText: 'Waxaad samaysay hubin badan muddo gaaban gudaheed. Sug {s} ilbiriqsi kadibna isku day mar kale.',
+  busy: 'Hubin badan ayaa hadda socota. Sug dhowr ilbiriqsi kadibna dir mar kale – qoraalkaagu wuu jiraa.',
+  timedOut: 'Hubintu waqti dheer ayay qaadatay waana la joojiyey. Qoraalka u qaybi qaybo yaryar kadibna isku day mar kale.',
+  forbiddenTitle: 'Foomku wuxuu ka yimid bog kale',
+  forbiddenText: 'Ammaan darteed waxaan foomka ka aqbalnaa boggayaga oo keliya. Fur bogga oo dir mar kale.',
+  apiNote: 'Ma rabtaan inaad si toos ah u hubisaan? Waxaa jira API iyo qalab khadka amarka ah:',
+  apiLink: 'Dukumentiga API-ga',
+  findingRef: 'qoraalka {n}',
+  ruleTextNote: 'Qoraallada xeerarka (sababta iyo talada) waxaa lagu muujiyey af Iswiidhish, sida ay ugu qoran yihiin xeerarka laftooda.',
+};
+
+const ti: Translation = {
+  title: 'ባዕልኻ ምፍታሽ ጽሑፍ ምውዕዋዕ',
+  intro: 'ካብ መርበብ ሓበሬታኹም፣ ካብ ምልክታ ወይ ካብ ዝተላእከ መልእኽቲ ጽሑፍ ለጥፉ። ምስ ሕግታት ምውዕዋዕ ናይ Rusta och matcha (ምዕራፍ 22) ነወዳድሮ፣ እንታይ ክቕየር ከም ዘለዎ ድማ ምስ ሓሳብ ፍቑድ ኣጻሕሕፋ ነርኢ።',
+  privacy: 'እቲ ጽሑፍ ኣይዕቀብን። ምፍታሽ ብኡንብኡ ይካየድ፣ ንዓኻ ጥራይ ድማ ይርአ።',
+  textLabel: 'ዝፍተሽ ጽሑፍ',
+  textHint: 'ብዝበዝሐ {n} ፊደላት።',
+  htmlLabel: 'እዚ HTML እዩ (ካብ ገጽ መርበብ ዝመጸ ኮድ)',
+  submit: 'ፈትሽ',
+  resultsTitle: 'ውጽኢት',
+  noFindings: 'ንሕግታት ዝጥሕስ ኣይረኸብናን። ሕግታት ንኹሉ ኣይሕዙን፦ በጃኹም ነቲ ጽሑፍ ባዕልኹም እውን ኣንብብዎ።',
+  findingsCount: 'ክቕየሩ ዘለዎም {n} ነገራት ረኺብና።',
+  findingsCountOne: 'ክቕየር ዘለዎ 1 ነገር ረኺብና።',
+  yourText: 'ጽሑፍካ ምስ ምልክታት',
+  yourHtml: 'ናትካ HTML ኮድ ምስ ምልክታት',
+  findingsList: 'ክቕየር ዘለዎ',
+  severity: 'ክብደት',
+  sev_critical: 'ኣዝዩ ከቢድ',
+  sev_high: 'ከቢድ',
+  sev_medium: 'ማእከላይ',
+  sev_low: 'ትሑት',
+  matched: 'ምልክት ዝተገብሮ ጽሑፍ',
+  why: 'ስለምንታይ',
+  suggestion: 'ሓሳብ',
+  rule: 'ሕጊ',
+  line: 'መስመር {l}፣ ፊደል {c}',
+  rulesetVersion: 'ሕታም ሕግታት {v}',
+  empty: 'ጽሑፍ ጽሓፍ ወይ ለጥፍ።',
+  tooLong: 'እቲ ጽሑፍ ኣዝዩ ነዊሕ እዩ፦ ብዝበዝሐ {n} ፊደላት።',
+  rateTitle: 'ኣዝዮም ብዙሓት ምፍታሻት',
+  rateText: 'ኣብ ሓጺር ግዜ ብዙሓት ምፍታሻት ገይርካ። {s} ካልኢት ተጸበ፣ ድሕሪኡ እንደገና ፈትን።',
+  busy: 'ሕጂ ብዙሓት ምፍታሻት ይካየዱ ኣለዉ። ሒደት ካልኢታት ተጸበ፣ ድሕሪኡ እንደገና ስደድ – ጽሑፍካ ኣሎ።',
+  timedOut: 'እቲ ምፍታሽ ነዊሕ ግዜ ስለ ዝወሰደ ደው ኢሉ። ነቲ ጽሑፍ ናብ ንኣሽቱ ክፋላት ምቓሎ፣ ድሕሪኡ እንደገና ፈትን።',
+  forbiddenTitle: 'እቲ ቅጥዒ ካብ ካልእ መርበብ እዩ መጺኡ',
+  forbiddenText: 'ብምኽንያት ድሕነት ነቲ ቅጥዒ ካብ ናይ ባዕልና ገጽ ጥራይ ንቕበሎ። ነቲ ገጽ ክፈት እሞ እንደገና ስደድ።',
+  apiNote: 'ብኣውቶማቲክ ክትፍትሹ ትደልዩ ዲኹም? API ከምኡ እውን ናይ መስመር ትእዛዝ መሳርሒ ኣሎ፦',
+  apiLink: 'ሰነድ API',
+  findingRef: 'ርኽበት {n}',
+  ruleTextNote: 'ጽሑፋት ናይቶም ሕግታት (ምኽንያትን ሓሳብን) ከምቲ ኣብቶም ሕግታት ዘሎ ብቋንቋ ሽወደን እዮም ዝርኣዩ።',
+};
+
+const prs: Translation = {
+  title: 'بررسی خودکار متن تبلیغاتی',
+  intro: 'متنی از ویب‌سایت، اعلان یا نامهٔ خود را اینجا بگذارید. ما آن را با قواعد بازاریابی Rusta och matcha (فصل 22) مقایسه می‌کنیم و نشان می‌دهیم چه چیزی باید تغییر کند، همراه با پیشنهادی برای نوشتهٔ مجاز.',
+  privacy: 'متن ذخیره نمی‌شود. بررسی فوراً انجام می‌شود و فقط به شما نشان داده می‌شود.',
+  textLabel: 'متن برای بررسی',
+  textHint: 'حداکثر {n} حرف.',
+  htmlLabel: 'این HTML است (کود یک صفحهٔ ویب)',
+  submit: 'بررسی کن',
+  resultsTitle: 'نتیجه',
+  noFindings: 'چیزی که خلاف قواعد باشد پیدا نکردیم. قواعد همه چیز را نمی‌گیرند: لطفاً متن را خودتان هم بخوانید.',
+  findingsCount: '{n} مورد پیدا کردیم که باید تغییر کند.',
+  findingsCountOne: '1 مورد پیدا کردیم که باید تغییر کند.',
+  yourText: 'متن شما با نشانه‌گذاری',
+  yourHtml: 'کود HTML شما با نشانه‌گذاری',
+  findingsList: 'چه چیزی باید تغییر کند',
+  severity: 'شدت',
+  sev_critical: 'بسیار جدی',
+  sev_high: 'جدی',
+  sev_medium: 'متوسط',
+  sev_low: 'کم',
+  matched: 'متن نشانه‌گذاری‌شده',
+  why: 'چرا',
+  suggestion: 'پیشنهاد',
+  rule: 'قاعده',
+  line: 'سطر {l}، حرف {c}',
+  rulesetVersion: 'نسخهٔ قواعد {v}',
+  empty: 'یک متن بنویسید یا بگذارید.',
+  tooLong: 'متن خیلی طولانی است: حداکثر {n} حرف.',
+  rateTitle: 'بررسی بیش از حد',
+  rateText: 'در مدت کوتاهی بررسی‌های زیادی انجام داده‌اید. {s} ثانیه صبر کنید و دوباره کوشش کنید.',
+  busy: 'همین حالا بررسی‌های زیادی در جریان است. چند ثانیه صبر کنید و دوباره بفرستید – متن شما باقی است.',
+  timedOut: 'بررسی خیلی طول کشید و متوقف شد. متن را به بخش‌های کوچک‌تر تقسیم کنید و دوباره کوشش کنید.',
+  forbiddenTitle: 'فورمه از یک سایت دیگر آمده است',
+  forbiddenText: 'به دلایل امنیتی فورمه را فقط از صفحهٔ خودمان می‌پذیریم. صفحه را باز کنید و دوباره بفرستید.',
+  apiNote: 'می‌خواهید به طور خودکار بررسی کنید؟ یک API و یک ابزار خط فرمان وجود دارد:',
+  apiLink: 'مستندات API',
+  findingRef: 'یافتهٔ {n}',
+  ruleTextNote: 'متن قواعد (دلیل و پیشنهاد) به زبان سویدنی نشان داده می‌شود، همان طور که در خود قواعد نوشته شده است.',
+};
+
+const lattlast: Translation = {
+  title: 'Kontrollera din reklam',
+  intro: 'Klistra in en text från er webbplats eller er reklam. Vi kontrollerar om texten följer reglerna för reklam i Rusta och matcha. Reglerna finns i kapitel 22. Vi visar vad ni behöver ändra. Vi ger också förslag på vad ni kan skriva i stället.',
+  privacy: 'Vi sparar inte texten. Bara du ser svaret.',
+  textLabel: 'Text som du vill kontrollera',
+  textHint: 'Högst {n} tecken.',
+  htmlLabel: 'Texten är HTML, alltså kod från en webbsida',
+  submit: 'Kontrollera',
+  resultsTitle: 'Svar',
+  noFindings: 'Vi hittade inga fel. Men vi hittar inte alla fel. Läs texten själv också.',
+  findingsCount: 'Vi hittade {n} saker som ni behöver ändra.',
+  findingsCountOne: 'Vi hittade 1 sak som ni behöver ändra.',
+  yourText: 'Din text. Det som är fel är markerat.',
+  yourHtml: 'Din HTML-kod. Det som är fel är markerat.',
+  findingsList: 'Det här behöver ni ändra',
+  severity: 'Hur allvarligt',
+  sev_critical: 'Mycket allvarligt',
+  sev_high: 'Allvarligt',
+  sev_medium: 'Ganska allvarligt',
+  sev_low: 'Lite allvarligt',
+  matched: 'Texten som är fel',
+  why: 'Varför det är fel',
+  suggestion: 'Skriv så här i stället',
+  rule: 'Regel',
+  line: 'rad {l}, tecken {c}',
+  rulesetVersion: 'Reglerna är version {v}',
+  empty: 'Skriv en text eller klistra in en text.',
+  tooLong: 'Texten är för lång. Den får ha högst {n} tecken.',
+  rateTitle: 'Du har kontrollerat för många gånger',
+  rateText: 'Du har gjort många kontroller på kort tid. Vänta {s} sekunder. Försök sedan igen.',
+  busy: 'Många använder tjänsten just nu. Vänta några sekunder. Tryck sedan på Kontrollera igen. Din text finns kvar.',
+  timedOut: 'Kontrollen tog för lång tid. Dela texten i mindre delar. Försök sedan igen.',
+  forbiddenTitle: 'Formuläret kom från en annan webbplats',
+  forbiddenText: 'Vi tar bara emot formuläret från vår egen sida. Öppna sidan och skicka igen.',
+  apiNote: 'Vill ni kontrollera många texter? Det finns ett API och ett program för kommandoraden:',
+  apiLink: 'Om API:t',
+  findingRef: 'fel nummer {n}',
+  ruleTextNote: 'Förklaringen och förslaget står på vanlig svenska. De kommer direkt från reglerna.',
+};
+
+const dict: Record<Locale, Partial<Record<Key, string>>> = { sv, en, ar, so, ti, prs, lattlast };
+
+/** Swedish key order, for tools that list missing keys. */
+export const SELFCHECK_KEYS = Object.keys(sv) as Key[];
+
+/** The texts of a language as written (no fallback), for the completeness report. */
+export const rawSelfCheckTexts = (locale: Locale): Partial<Record<Key, string>> => dict[locale];
+
+/** Translates a self-check text with `{name}` placeholders; a missing text falls back to Swedish. */
 export function st(locale: Locale, key: Key, params?: Record<string, string | number>): string {
-  let s = dict[locale][key];
-  if (params) for (const [k, v] of Object.entries(params)) s = s.split(`{${k}}`).join(String(v));
-  return s;
+  return fill(locale, dict[locale][key] ?? sv[key], params);
 }

@@ -1,10 +1,44 @@
 /**
  * Shared view pieces of the public directory: rating display, accepting status,
- * language list with origin labels, the search form and the "data as of" stamp.
+ * language list with origin labels, the search form, the "data as of" stamp and the helpers
+ * that keep names and numbers in their own direction inside right-to-left text.
  */
 import type { Child, FC } from 'hono/jsx';
 import type { DataAsOf, LanguageClaim, RatingRow } from '../directory/provider-queries';
-import { formatDate, formatPeriod, localePath, t, type Locale, type MessageKey } from './i18n';
+import { formatDate, formatPeriod, localeInfo, localePath, t, type Locale, type MessageKey } from './i18n';
+
+/**
+ * A language's name for the interface language: Swedish or English where we have it (the
+ * Swedish pages and easy Swedish use the Swedish name), else null (the native name stands alone).
+ */
+function interfaceName(locale: Locale, l: { nameSv: string; nameEn: string }): string | null {
+  return locale === 'sv' || locale === 'lattlast' ? l.nameSv : locale === 'en' ? l.nameEn : null;
+}
+
+/**
+ * Plain-text label of a language for a select option: "Arabiska – العربية" on Swedish pages; on
+ * pages in other scripts just its own name. The native name is isolated (FSI…PDI) so
+ * right-to-left names do not reorder the label.
+ */
+export function languageLabel(locale: Locale, l: { nameSv: string; nameEn: string; nameNative: string }): string {
+  const name = interfaceName(locale, l);
+  if (name === null) return `\u2068${l.nameNative}\u2069`;
+  return `${name}${l.nameNative.toLowerCase() !== name.toLowerCase() ? ` – \u2068${l.nameNative}\u2069` : ''}`;
+}
+
+/** A right back-arrow in right-to-left pages, a left one otherwise (arrows are not mirrored by bidi). */
+export const backArrow = (locale: Locale) => (localeInfo(locale).dir === 'rtl' ? '→' : '←');
+
+/**
+ * Renders a translated text with `{name}` placeholders replaced by elements, e.g.
+ * rich('Vi identifierar oss som {ua}.', { ua: <code>…</code> }).
+ */
+export function rich(text: string, parts: Record<string, Child>): Child[] {
+  return text.split(/(\{[a-zA-Z]+\})/).map((piece) => {
+    const m = /^\{([a-zA-Z]+)\}$/.exec(piece);
+    return m && m[1] in parts ? parts[m[1]] : piece;
+  });
+}
 
 const NULL_REASONS = new Set(['too_new', 'below_threshold', 'not_published']);
 
@@ -53,9 +87,12 @@ export const Languages: FC<{ locale: Locale; languages: LanguageClaim[]; showOri
     <span>
       {languages.map((l, i) => (
         <>
-          {i > 0 ? ', ' : ''}
-          <span lang={l.code === 'prs' ? 'fa-AF' : l.code}>{l.nameNative}</span>
-          {l.nameNative.toLowerCase() !== (locale === 'sv' ? l.nameSv : l.nameEn).toLowerCase() ? ` (${locale === 'sv' ? l.nameSv : l.nameEn})` : ''}
+          {i > 0 ? t(locale, 'listSeparator') : ''}
+          <bdi lang={l.code === 'prs' ? 'fa-AF' : l.code}>{l.nameNative}</bdi>
+          {(() => {
+            const name = interfaceName(locale, l);
+            return name !== null && l.nameNative.toLowerCase() !== name.toLowerCase() ? ` (${name})` : '';
+          })()}
         </>
       ))}
       {showOrigin !== false ? (

@@ -1,16 +1,17 @@
 /**
- * HTML error pages. A 404 helps: it offers the municipality search instead of a dead end.
+ * HTML error pages in the language of the request path. A 404 helps: it offers the
+ * municipality search instead of a dead end.
  */
 import type { Context } from 'hono';
 import { Layout } from './layout';
 import { SearchForm } from './components';
-import { localePath, t, type Locale } from './i18n';
+import { localeFromPath, localePath, t, type Locale } from './i18n';
+import { pathWithoutLocale, renderPage } from './localized';
 import type { AppEnv } from '../http/env';
 import { AppError, wantsJson } from '../http/errors';
 import { PayloadTooLargeError } from '../http/body-limit';
 
-// /self-check is the English self-check form (its Swedish twin is /sjalvkontroll).
-const localeOf = (c: Context<AppEnv>): Locale => (c.req.path === '/en' || c.req.path.startsWith('/en/') || c.req.path === '/self-check' ? 'en' : 'sv');
+const localeOf = (c: Context<AppEnv>): Locale => localeFromPath(c.req.path);
 
 /** A limit in the page's words: "1 MB", "64 kB". */
 function sizeText(locale: Locale, bytes: number): string {
@@ -30,8 +31,10 @@ export function renderErrorPage(c: Context<AppEnv>, err: AppError) {
   const title = err.status === 404 ? t(locale, 'notFoundTitle') : t(locale, 'errorTitle');
   c.status(err.status);
   c.header('Cache-Control', 'no-store');
-  return c.html(
-    <Layout locale={locale} title={title} path="/" noindex>
+  return renderPage(
+    c,
+    locale,
+    <Layout locale={locale} title={title} path={c.req.method === 'GET' ? pathWithoutLocale(c.req.url) : '/'} noindex>
       <h1>{title}</h1>
       <p>{messageOf(locale, err)}</p>
       {err.status === 404 || err.status === 400 ? (
@@ -49,7 +52,7 @@ export function renderErrorPage(c: Context<AppEnv>, err: AppError) {
 
 /** The app-wide not-found handler (unknown routes). */
 export function renderNotFound(c: Context<AppEnv>) {
-  const err = new AppError(404, 'not_found', localeOf(c) === 'en' ? 'There is no page at this address.' : 'Det finns ingen sida på den här adressen.');
+  const err = new AppError(404, 'not_found', t(localeOf(c), 'errNoPage'));
   if (wantsJson(c)) return c.json({ error: { code: err.code, message: `No route for ${c.req.method} ${c.req.path}` } }, 404);
   return renderErrorPage(c, err);
 }

@@ -1,15 +1,28 @@
 /**
- * Interface text in Swedish and English. Swedish is the default; English pages live under
- * /en. Plain words, short sentences: many readers have limited Swedish.
+ * Interface text of the public pages, one flat dictionary of the same keys per language.
+ * Swedish (at /) and English (/en) are complete by type; Arabic (/ar), Somali (/so), Tigrinya
+ * (/ti), Dari (/prs) and easy Swedish (/lattlast) live one file each in ./locales/ with the keys
+ * in Swedish order, and a test (tests/views/i18n.test.ts) plus `npx tsx scripts/i18n-missing.ts`
+ * list any key they lack (t() then shows Swedish). Plain words, short sentences: many readers
+ * have limited Swedish.
  */
-export type Locale = 'sv' | 'en';
+import { LOCALES, localeInfo, type Locale } from './locale-info';
+import { ar } from './locales/ar';
+import { so } from './locales/so';
+import { ti } from './locales/ti';
+import { prs } from './locales/prs';
+import { lattlast } from './locales/lattlast';
+
+export { LOCALES, PUBLIC_LOCALE_ORDER, localeInfo, localeFromPath, stripLocalePrefix, type Locale, type LocaleInfo } from './locale-info';
 
 const sv = {
   siteName: 'Valkollen',
   tagline: 'Hitta leverantörer av Rusta och matcha där du bor',
   skip: 'Hoppa till innehållet',
-  langSwitch: 'In English',
-  langSwitchCode: 'en',
+  langNav: 'Språk',
+  reviewNote: 'Den här texten är inte granskad av någon som har språket som modersmål ännu.',
+  // Between the items of a list in running text (Arabic and Dari use '، ').
+  listSeparator: ', ',
   searchLabel: 'Kommun, ort eller postnummer',
   searchHint: 'Till exempel Västerås, vasteras eller 722 11',
   searchButton: 'Sök',
@@ -24,7 +37,9 @@ const sv = {
   noMatches: 'Vi hittade ingen kommun som matchar',
   noMatchesHelp: 'Kontrollera stavningen, skriv början av namnet, eller välj kommun i listan nedan.',
   didYouMean: 'Menade du',
-  providersIn: 'Leverantörer i',
+  providersInPlace: 'Leverantörer i {name}',
+  // Optional: shown above a municipality's list when not empty (easy Swedish explains the words there).
+  listIntro: '',
   county: 'Län',
   providersCount: '{n} leverantörer',
   providerCountOne: '1 leverantör',
@@ -93,6 +108,7 @@ const sv = {
   ended: 'Avslutat avtal',
   formerNames: 'Tidigare namn',
   inDirectorySince: 'I katalogen sedan {d}',
+  inDirectorySinceLabel: 'I katalogen sedan',
   dataAsOf: 'Uppgifterna gäller {d}',
   dataSource: 'Källa: {s}',
   demoData: 'Demodata: påhittade leverantörer för att visa hur tjänsten fungerar.',
@@ -107,6 +123,39 @@ const sv = {
   ambiguousTitle: 'Flera kommuner heter så',
   ambiguousText: 'Välj den kommun du menar:',
   homeLink: 'Till startsidan',
+  errNoPage: 'Det finns ingen sida på den här adressen.',
+  errNoMunicipality: 'Vi hittar ingen kommun som heter eller har koden "{q}".',
+  errNoProvider: 'Det finns ingen leverantör med nummer {id}.',
+  errNoRule: 'Det finns ingen regel {id}.',
+  about_h_ratings: 'Betygen kommer från Arbetsförmedlingen',
+  about_ratings_1: 'Arbetsförmedlingen ger leverantörer av Rusta och matcha betyg från 1 till 4 stjärnor. 4 är bäst.',
+  about_ratings_2: 'Betyget gäller ett avtal i ett leveransområde. Samma företag kan ha olika betyg i olika områden.',
+  about_ratings_3: 'Betyget jämför leverantörens resultat med alla andra leverantörer i hela landet. Det tar hänsyn till hur långt från arbetsmarknaden deltagarna var när de började.',
+  about_ratings_4: 'Ett betyg kräver att minst 18 deltagare har börjat och att leverantören har varit verksam i minst 12 månader. Annars står det {noRating} och varför.',
+  about_ratings_5: 'Arbetsförmedlingen publicerar nya betyg varannan månad. Ibland ändrar de ett äldre betyg. Vi sparar alla versioner och visar vilken som är ändrad.',
+  about_ratings_6: 'Vid varje betyg visar vi perioden, filen det kommer från och när den publicerades.',
+  about_order_1: 'Som standard är listan blandad. Ordningen byts varje dag vid midnatt och är samma för alla besökare den dagen.',
+  about_order_2: 'Ingen leverantör kan betala för att hamna högre. Ordningen beror inte på när leverantören lades in.',
+  about_order_3: 'Du kan själv välja att sortera efter betyg eller namn. Då står det på sidan hur listan är sorterad.',
+  about_h_claims: 'Vad leverantörerna själva säger',
+  about_claims: 'Språk, möten på distans och beskrivningar kommer ofta från leverantören. Vi skriver alltid varifrån en uppgift kommer: från Arbetsförmedlingen, enligt leverantören eller enligt leverantörens webbplats.',
+  about_h_choose: 'Så väljer du',
+  about_choose: 'Du berättar för Arbetsförmedlingen vilken leverantör du väljer. Väljer du inte, får du den leverantör som ligger närmast din bostad. Du kan byta leverantör genom Arbetsförmedlingen.',
+  about_h_privacy: 'Integritet',
+  about_privacy: 'Vi visar inga namn på kontaktpersoner. För enskilda firmor är organisationsnumret ett personnummer, så vi visar det inte.',
+  crawler_title: 'Om crawlern',
+  crawler_h1: 'Om Valkollens crawler',
+  crawler_intro: 'Valkollen besöker webbplatserna hos leverantörer av Rusta och matcha och jämför deras marknadsföring med reglerna i kapitel 22 (Marknadsföring) i Arbetsförmedlingens allmänna villkor. Fynd granskas av en människa innan något händer.',
+  crawler_h_fetch: 'Vad vi hämtar',
+  crawler_fetch_1: 'Sidor som en arbetssökande läser: startsidan, sidor som länkas därifrån och sidor i er sitemap.xml. Bara HTML; PDF-filer och bilder hämtas inte.',
+  crawler_fetch_2: 'Vi identifierar oss som {ua} i User-Agent.',
+  crawler_fetch_3: 'Vi sparar sidans text som underlag för granskningen, aldrig formulärdata eller inloggade sidor.',
+  crawler_h_polite: 'Så artigt crawlar vi',
+  crawler_polite_1: 'Vi följer robots.txt, både regler för {token} och för {all}, och Crawl-delay.',
+  crawler_polite_2: 'En fråga åt gången per webbplats, med paus mellan frågorna. Vi backar vid 429 och 503 och följer Retry-After.',
+  crawler_polite_3: 'Oförändrade sidor hämtas med villkorlig begäran (ETag, Last-Modified).',
+  crawler_h_stop: 'Så stoppar eller begränsar ni oss',
+  crawler_example_dir: '/intern/',
   footerAbout: 'Valkollen visar alla leverantörer av Rusta och matcha på samma sätt. Betyg och avtal kommer från Arbetsförmedlingens publicerade filer.',
   accessibility: 'Tillgänglighet',
   page: 'Sida {p} av {n}',
@@ -125,6 +174,7 @@ const sv = {
   areasLink: 'Alla leveransområden',
   areasEnded: 'Avslutade leveransområden',
   areasNone: 'Vi har inga leveransområden i våra uppgifter ännu.',
+  areaNotFound: 'Vi hittar inget leveransområde "{name}".',
   areaRegion: 'Arbetsförmedlingens region',
   areaMunicipalitiesCount: '{n} kommuner',
   areaMunicipalityCountOne: '1 kommun',
@@ -180,8 +230,9 @@ const en: Record<MessageKey, string> = {
   siteName: 'Valkollen',
   tagline: 'Find Rusta och matcha providers where you live',
   skip: 'Skip to content',
-  langSwitch: 'På svenska',
-  langSwitchCode: 'sv',
+  langNav: 'Language',
+  reviewNote: 'This translation has not yet been checked by a native speaker.',
+  listSeparator: ', ',
   searchLabel: 'Municipality, town or postcode',
   searchHint: 'For example Västerås, vasteras or 722 11',
   searchButton: 'Search',
@@ -196,7 +247,8 @@ const en: Record<MessageKey, string> = {
   noMatches: 'We found no municipality matching',
   noMatchesHelp: 'Check the spelling, type the start of the name, or pick a municipality from the list below.',
   didYouMean: 'Did you mean',
-  providersIn: 'Providers in',
+  providersInPlace: 'Providers in {name}',
+  listIntro: '',
   county: 'County',
   providersCount: '{n} providers',
   providerCountOne: '1 provider',
@@ -264,6 +316,7 @@ const en: Record<MessageKey, string> = {
   ended: 'Ended contract',
   formerNames: 'Former names',
   inDirectorySince: 'In the directory since {d}',
+  inDirectorySinceLabel: 'In the directory since',
   dataAsOf: 'Data as of {d}',
   dataSource: 'Source: {s}',
   demoData: 'Demo data: fictional providers that show how the service works.',
@@ -278,6 +331,39 @@ const en: Record<MessageKey, string> = {
   ambiguousTitle: 'Several municipalities have that name',
   ambiguousText: 'Choose the municipality you mean:',
   homeLink: 'To the start page',
+  errNoPage: 'There is no page at this address.',
+  errNoMunicipality: 'We cannot find a municipality named or coded "{q}".',
+  errNoProvider: 'There is no provider with id {id}.',
+  errNoRule: 'There is no rule {id}.',
+  about_h_ratings: 'Ratings come from Arbetsförmedlingen',
+  about_ratings_1: 'Arbetsförmedlingen (the Swedish Public Employment Service) rates Rusta och matcha providers from 1 to 4 stars. 4 is best.',
+  about_ratings_2: 'A rating belongs to one contract in one delivery area. The same company can have different ratings in different areas.',
+  about_ratings_3: "The rating compares the provider's results with every other provider in the country. It takes into account how far from the labour market participants were when they started.",
+  about_ratings_4: 'A rating needs at least 18 participants who started and at least 12 months of activity. Otherwise we show {noRating} and why.',
+  about_ratings_5: 'Arbetsförmedlingen publishes new ratings every other month. Sometimes it changes an older rating. We keep every version and mark revised ones.',
+  about_ratings_6: 'With every rating we show the period, the file it comes from and when it was published.',
+  about_order_1: 'By default the list is mixed. The order changes every day at midnight and is the same for every visitor that day.',
+  about_order_2: 'No provider can pay to be placed higher. The order does not depend on when a provider was added.',
+  about_order_3: 'You can choose to sort by rating or name. The page then says how the list is sorted.',
+  about_h_claims: 'What providers say themselves',
+  about_claims: "Languages, remote meetings and descriptions often come from the provider. We always say where information comes from: from Arbetsförmedlingen, according to the provider, or according to the provider's website.",
+  about_h_choose: 'How to choose',
+  about_choose: 'You tell Arbetsförmedlingen which provider you choose. If you do not choose, you get the provider nearest your home. You can change provider through Arbetsförmedlingen.',
+  about_h_privacy: 'Privacy',
+  about_privacy: 'We show no names of contact persons. For sole traders the organisation number is a personal identity number, so we do not show it.',
+  crawler_title: 'About the crawler',
+  crawler_h1: "About Valkollen's crawler",
+  crawler_intro: "Valkollen visits the websites of Rusta och matcha providers and compares their marketing with chapter 22 (Marketing) of Arbetsförmedlingen's general terms. A person reviews every finding before anything happens.",
+  crawler_h_fetch: 'What we fetch',
+  crawler_fetch_1: 'Pages a job seeker reads: the start page, pages linked from it and pages in your sitemap.xml. HTML only; no PDFs or images.',
+  crawler_fetch_2: 'We identify ourselves as {ua} in the User-Agent.',
+  crawler_fetch_3: 'We store the page text as evidence for the review, never form data or signed-in pages.',
+  crawler_h_polite: 'How politely we crawl',
+  crawler_polite_1: 'We obey robots.txt, rules for {token} and for {all}, and Crawl-delay.',
+  crawler_polite_2: 'One request at a time per site, with a pause between requests. We back off on 429 and 503 and honour Retry-After.',
+  crawler_polite_3: 'Unchanged pages are fetched with conditional requests (ETag, Last-Modified).',
+  crawler_h_stop: 'How to stop or limit us',
+  crawler_example_dir: '/internal/',
   footerAbout: "Valkollen shows every Rusta och matcha provider the same way. Ratings and contracts come from Arbetsförmedlingen's published files.",
   accessibility: 'Accessibility',
   page: 'Page {p} of {n}',
@@ -295,6 +381,7 @@ const en: Record<MessageKey, string> = {
   areasLink: 'All delivery areas',
   areasEnded: 'Ended delivery areas',
   areasNone: 'We have no delivery areas in our data yet.',
+  areaNotFound: 'We cannot find a delivery area "{name}".',
   areaRegion: 'Arbetsförmedlingen region',
   areaMunicipalitiesCount: '{n} municipalities',
   areaMunicipalityCountOne: '1 municipality',
@@ -344,19 +431,65 @@ const en: Record<MessageKey, string> = {
   afChooserNote: "(Arbetsförmedlingen's own page)",
 };
 
-const dictionaries: Record<Locale, Record<MessageKey, string>> = { sv, en };
+/**
+ * A language other than Swedish and English: its texts (same keys as Swedish, in the same order)
+ * and whether a native speaker has signed them off. Until then `awaitingNativeReview` is true and
+ * every page in the language says so, in the language and in English. A reviewer signs off by
+ * setting it to false.
+ */
+export interface Translation {
+  awaitingNativeReview: boolean;
+  messages: Partial<Record<MessageKey, string>>;
+}
 
-/** Translates `key` with `{name}` placeholders filled from `params`. */
-export function t(locale: Locale, key: MessageKey, params?: Record<string, string | number>): string {
-  let s = dictionaries[locale][key];
-  if (params) for (const [k, v] of Object.entries(params)) s = s.split(`{${k}}`).join(String(v));
+const translations: Record<Exclude<Locale, 'sv' | 'en'>, Translation> = { ar, so, ti, prs, lattlast };
+
+function messagesOf(locale: Locale): Partial<Record<MessageKey, string>> {
+  return locale === 'sv' ? sv : locale === 'en' ? en : translations[locale].messages;
+}
+
+/** Swedish key order, for tools that list missing keys. */
+export const MESSAGE_KEYS = Object.keys(sv) as MessageKey[];
+
+/** The texts of a language as written (no fallback), for the completeness report. */
+export function rawMessages(locale: Locale): Partial<Record<MessageKey, string>> {
+  return messagesOf(locale);
+}
+
+/** True until a native speaker has signed off the language (never for sv and en). */
+export function awaitingNativeReview(locale: Locale): boolean {
+  return locale === 'sv' || locale === 'en' ? false : translations[locale].awaitingNativeReview;
+}
+
+/**
+ * Fills `{name}` placeholders. In right-to-left languages every value is isolated
+ * (U+2068 … U+2069, the plain-text <bdi>), so a Latin name or a number keeps its own direction
+ * and does not reorder the sentence around it.
+ */
+export function fill(locale: Locale, s: string, params?: Record<string, string | number>): string {
+  if (!params) return s;
+  const rtl = localeInfo(locale).dir === 'rtl';
+  for (const [k, v] of Object.entries(params)) s = s.split(`{${k}}`).join(rtl && v !== '' ? `\u2068${v}\u2069` : String(v));
   return s;
 }
 
-/** Prefixes a site path for the locale: English pages live under /en. */
+/** Translates `key` with `{name}` placeholders filled from `params`; a missing text falls back to Swedish. */
+export function t(locale: Locale, key: MessageKey, params?: Record<string, string | number>): string {
+  return fill(locale, messagesOf(locale)[key] ?? sv[key], params);
+}
+
+/**
+ * Prefixes a site path for the locale: '/kommun/x' → '/ar/kommun/x', '/' → '/ar/' (the address
+ * the start page answers at, no redirect); Swedish has no prefix.
+ */
 export function localePath(locale: Locale, path: string): string {
-  if (locale === 'sv') return path;
-  return path === '/' ? '/en' : `/en${path}`;
+  const { prefix } = localeInfo(locale);
+  return prefix ? `${prefix}${path}` : path;
+}
+
+/** The Intl locale of a language (Latin digits, Gregorian calendar). */
+export function intlLocale(locale: Locale): string {
+  return localeInfo(locale).intl;
 }
 
 // Intl formatters are costly to build and cheap to reuse; pages format dozens of dates.
@@ -367,13 +500,25 @@ function cachedFormat(key: string, make: () => Intl.DateTimeFormat): Intl.DateTi
   return f;
 }
 
+/** Year, month (1–12) and day of a moment in Swedish time. */
+function swedishDay(d: Date): { y: number; m: number; day: number } {
+  const parts = cachedFormat('parts', () => new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: 'numeric', day: 'numeric', timeZone: 'Europe/Stockholm' })).formatToParts(d);
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return { y: part('year'), m: part('month'), day: part('day') };
+}
+
 /** Formats an ISO date (YYYY-MM-DD or timestamp) for display. */
 export function formatDate(locale: Locale, iso: string | null | undefined): string {
   if (!iso) return '–';
   const d = new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso);
   if (Number.isNaN(d.getTime())) return iso;
+  const { months } = localeInfo(locale);
+  if (months) {
+    const { y, m, day } = swedishDay(d);
+    return `${day} ${months[m - 1]} ${y}`;
+  }
   return cachedFormat(`date:${locale}`, () =>
-    new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'Europe/Stockholm' }),
+    new Intl.DateTimeFormat(intlLocale(locale), { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'Europe/Stockholm' }),
   ).format(d);
 }
 
@@ -381,8 +526,15 @@ export function formatDate(locale: Locale, iso: string | null | undefined): stri
 export function formatPeriod(locale: Locale, period: string): string {
   const m = /^(\d{4})-(\d{2})$/.exec(period);
   if (!m) return period;
+  const { months } = localeInfo(locale);
+  if (months) return `${months[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 15));
   return cachedFormat(`period:${locale}`, () =>
-    new Intl.DateTimeFormat(locale === 'sv' ? 'sv-SE' : 'en-GB', { year: 'numeric', month: 'long', timeZone: 'UTC' }),
+    new Intl.DateTimeFormat(intlLocale(locale), { year: 'numeric', month: 'long', timeZone: 'UTC' }),
   ).format(d);
+}
+
+/** Formats a number in the language's convention (Latin digits). */
+export function formatNumber(locale: Locale, n: number, options?: Intl.NumberFormatOptions): string {
+  return n.toLocaleString(intlLocale(locale), options);
 }

@@ -1,29 +1,60 @@
 /**
- * The page frame of every public page: language, skip link, header with the language
- * switch, main landmark, footer. No inline script or style (the CSP forbids them).
+ * The page frame of every public page: language and direction, skip link, header with the
+ * language switch (all seven languages by their own names, keeping the page and its query),
+ * the "awaiting native review" note, main landmark, footer. No inline script or style (the CSP
+ * forbids them).
  */
 import type { Child, FC } from 'hono/jsx';
 import { raw } from 'hono/html';
-import { localePath, t, type Locale } from './i18n';
+import { PUBLIC_LOCALE_ORDER, awaitingNativeReview, localeInfo, localePath, t, type Locale } from './i18n';
 import { STYLESHEET_PATH } from './static-routes';
 
 export interface LayoutProps {
   locale: Locale;
   title: string;
   description?: string;
-  /** Path (with query) of this page without the /en prefix, for the language switch and hreflang. */
+  /** Path (with query) of this page without the language prefix, for the language switch and hreflang. */
   path: string;
   children?: Child;
   noindex?: boolean;
 }
 
+/** The language switch: every language by its own name, each link to this page and query in it. */
+export const LanguageSwitch: FC<{ locale: Locale; path: string }> = ({ locale, path }) => (
+  <nav class="lang-switch" aria-label={t(locale, 'langNav')}>
+    <ul>
+      {PUBLIC_LOCALE_ORDER.map((l) => {
+        const info = localeInfo(l);
+        return (
+          <li>
+            <a href={localePath(l, path)} lang={info.htmlLang} hreflang={info.htmlLang} dir={info.dir} aria-current={l === locale ? 'true' : undefined}>
+              {info.nativeName}
+            </a>
+          </li>
+        );
+      })}
+    </ul>
+  </nav>
+);
+
+/** The note on every page of a language a native speaker has not signed off yet: in the language and in English. */
+export const ReviewNote: FC<{ locale: Locale }> = ({ locale }) =>
+  awaitingNativeReview(locale) ? (
+    <p class="review-note" data-testid="review-note">
+      {t(locale, 'reviewNote')}{' '}
+      <span lang="en" dir="ltr">
+        {t('en', 'reviewNote')}
+      </span>
+    </p>
+  ) : null;
+
 /** Wraps page content in the shared frame. */
 export const Layout: FC<LayoutProps> = ({ locale, title, description, path, children, noindex }) => {
-  const other: Locale = locale === 'sv' ? 'en' : 'sv';
+  const info = localeInfo(locale);
   return (
     <>
       {raw('<!doctype html>')}
-      <html lang={locale}>
+      <html lang={info.htmlLang} dir={info.dir === 'rtl' ? 'rtl' : undefined}>
         <head>
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -33,8 +64,10 @@ export const Layout: FC<LayoutProps> = ({ locale, title, description, path, chil
           <link rel="stylesheet" href={STYLESHEET_PATH} />
           {/* No icon yet: an empty one stops browsers requesting /favicon.ico (a 404 on every first visit). */}
           <link rel="icon" href="data:," />
-          <link rel="alternate" hreflang="sv" href={localePath('sv', path)} />
-          <link rel="alternate" hreflang="en" href={localePath('en', path)} />
+          {PUBLIC_LOCALE_ORDER.map((l) => (
+            <link rel="alternate" hreflang={localeInfo(l).hreflang} href={localePath(l, path)} />
+          ))}
+          <link rel="alternate" hreflang="x-default" href={path} />
         </head>
         <body>
           <a class="skip" href="#main">
@@ -45,10 +78,9 @@ export const Layout: FC<LayoutProps> = ({ locale, title, description, path, chil
               <a class="brand" href={localePath(locale, '/')}>
                 {t(locale, 'siteName')}
               </a>
-              <a class="lang-switch" href={localePath(other, path)} lang={other} hreflang={other}>
-                {t(locale, 'langSwitch')}
-              </a>
+              <LanguageSwitch locale={locale} path={path} />
             </div>
+            <ReviewNote locale={locale} />
           </header>
           <main id="main" tabindex={-1}>
             {children}

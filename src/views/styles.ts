@@ -9,8 +9,8 @@ html{font-size:100%;-webkit-text-size-adjust:100%}
 body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;line-height:1.5;color:var(--fg);background:var(--bg)}
 a{color:var(--accent);overflow-wrap:anywhere}a:hover{color:var(--accent-dark)}
 :focus-visible{outline:3px solid #ffbf47;outline-offset:2px}
-.skip{position:absolute;left:-9999px;top:0;background:#fff;padding:.5rem 1rem;z-index:10}
-.skip:focus{left:.5rem}
+.skip{position:absolute;inset-inline-start:-9999px;top:0;background:#fff;padding:.5rem 1rem;z-index:10}
+.skip:focus{inset-inline-start:.5rem}
 header.site{background:var(--accent-dark);color:#fff;padding:.75rem 1rem}
 header.site a{color:#fff}
 header.site .bar{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;justify-content:space-between;max-width:60rem;margin:0 auto}
@@ -23,7 +23,7 @@ h2{font-size:1.25rem;margin:1.5rem 0 .5rem}
 h3{font-size:1.1rem;margin:0 0 .25rem}
 .lead{font-size:1.1rem}
 .muted{color:var(--muted)}
-.notice{background:var(--soft);border-left:4px solid var(--accent);padding:.75rem 1rem;margin:1rem 0}
+.notice{background:var(--soft);border-inline-start:4px solid var(--accent);padding:.75rem 1rem;margin:1rem 0}
 form.search{display:flex;flex-wrap:wrap;gap:.5rem;align-items:flex-end;margin:1rem 0}
 form.search .field{flex:1 1 16rem}
 label{display:block;font-weight:600;margin-bottom:.25rem}
@@ -44,16 +44,21 @@ ol.providers>li{border:1px solid var(--line);border-radius:6px;padding:1rem;marg
 .langs{margin:.25rem 0}
 .origin{color:var(--muted);font-size:.85rem}
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}
-th,td{text-align:left;vertical-align:top;padding:.4rem .5rem;border-bottom:1px solid var(--line)}
+th,td{text-align:start;vertical-align:top;padding:.4rem .5rem;border-bottom:1px solid var(--line)}
 th{background:var(--soft)}
 .table-wrap{overflow-x:auto}
 .compare-bar{position:sticky;bottom:0;background:#fff;border-top:2px solid var(--accent);padding:.5rem 0;margin-top:1rem}
 nav.pager ul{list-style:none;display:flex;gap:1rem;padding:0}
 .counties{columns:16rem;column-gap:2rem}
 .counties section{break-inside:avoid;margin-bottom:1rem}
-.counties ul{margin:.25rem 0;padding-left:1.1rem}
+.counties ul{margin:.25rem 0;padding-inline-start:1.1rem}
 details summary{cursor:pointer;font-weight:600}
-.lang-switch{font-weight:600}
+a.lang-switch{font-weight:600}
+.lang-switch ul{display:flex;flex-wrap:wrap;gap:.25rem .9rem;list-style:none;margin:0;padding:0}
+.lang-switch a{display:inline-block;padding:.2rem 0;font-weight:600;text-underline-offset:.2em}
+.lang-switch a[aria-current]{text-decoration:none;border-bottom:3px solid #ffbf47}
+header.site .review-note{max-width:60rem;margin:.5rem auto 0;padding:.4rem .75rem;background:#fff;color:var(--fg);border-radius:4px;font-size:.9rem}
+bdi{unicode-bidi:isolate}
 .visually-hidden{position:absolute!important;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 @media (min-width:40rem){h1{font-size:2rem}}
 `;

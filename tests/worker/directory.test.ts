@@ -32,6 +32,21 @@ describe('Worker: public directory', () => {
     expect(res.status).toBe(302);
     expect(res.headers.get('location')).toBe('/kommun/vasteras');
   });
+  it('serves the pages in the other languages, with their dates, right to left where they read so', async () => {
+    const ar = await SELF.fetch('https://valkollen.test/ar/kommun/vasteras?accepting=true');
+    expect(ar.status).toBe(200);
+    expect(ar.headers.get('content-language')).toBe('ar');
+    const arHtml = await ar.text();
+    expect(arHtml).toContain('<html lang="ar" dir="rtl">');
+    expect(arHtml).toContain('href="/kommun/vasteras?accepting=true"');
+    // Dari and Tigrinya month names from the Worker's ICU, Gregorian calendar and Latin digits.
+    const prs = await (await SELF.fetch('https://valkollen.test/prs/leverantor/1')).text();
+    expect(prs).toMatch(/سپتمبر 2026/);
+    const ti = await (await SELF.fetch('https://valkollen.test/ti/leverantor/1')).text();
+    expect(ti).toMatch(/መስከረም 2026/);
+    expect(await (await SELF.fetch('https://valkollen.test/so/leverantor/1')).text()).toMatch(/Sebtembar 2026/);
+    expect(await (await SELF.fetch('https://valkollen.test/ar/leverantor/1')).text()).toMatch(/سبتمبر 2026/);
+  });
   it('reports health', async () => {
     const res = await SELF.fetch('https://valkollen.test/healthz');
     expect(await res.json()).toMatchObject({ status: 'ok' });

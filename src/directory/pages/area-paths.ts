@@ -1,11 +1,12 @@
 /**
  * Paths of the delivery-area pages: Swedish /omraden and /omrade/{slug}; English /en/areas and
- * /en/area/{slug} (the Swedish-style /en/omrade/… paths redirect there, for the language switch).
+ * /en/area/{slug}; every other language under its prefix with the Swedish slugs (/ar/omrade/…).
+ * The Swedish-style /en/omrade/… paths redirect to the English ones, for the language switch.
  */
-import type { Locale } from '../../views/i18n';
+import { localePath, type Locale } from '../../views/i18n';
 
 /** The delivery-area list in the locale. */
-export const areaListPath = (locale: Locale) => (locale === 'sv' ? '/omraden' : '/en/areas');
+export const areaListPath = (locale: Locale) => (locale === 'en' ? '/en/areas' : localePath(locale, '/omraden'));
 
 /** One delivery area's page in the locale. */
-export const areaPath = (locale: Locale, slug: string) => (locale === 'sv' ? `/omrade/${slug}` : `/en/area/${slug}`);
+export const areaPath = (locale: Locale, slug: string) => (locale === 'en' ? `/en/area/${slug}` : localePath(locale, `/omrade/${slug}`));

@@ -1,7 +1,7 @@
 /** Two or three providers side by side, with the same rows for each (LOV: comparable information). */
 import type { FC } from 'hono/jsx';
 import { Layout } from '../../views/layout';
-import { Accepting, DataStamp, Languages, Rating, TableScroll } from '../../views/components';
+import { Accepting, DataStamp, Languages, Rating, TableScroll, backArrow } from '../../views/components';
 import { localePath, t, type Locale } from '../../views/i18n';
 import type { MunicipalityRef } from '../municipality-queries';
 import type { DataAsOf, ProviderDetail } from '../provider-queries';
@@ -22,7 +22,7 @@ export const ComparePage: FC<{
     <Layout locale={locale} title={t(locale, 'compareTitle')} path={path} noindex>
       {municipality ? (
         <p>
-          <a href={localePath(locale, `/kommun/${municipality.slug}`)}>← {t(locale, 'backToList')} ({municipality.name})</a>
+          <a href={localePath(locale, `/kommun/${municipality.slug}`)}>{backArrow(locale)} {t(locale, 'backToList')} (<bdi>{municipality.name}</bdi>)</a>
         </p>
       ) : null}
       <h1>{t(locale, 'compareTitle')}</h1>
@@ -37,7 +37,9 @@ export const ComparePage: FC<{
                 <td></td>
                 {providers.map((p) => (
                   <th scope="col">
-                    <a href={localePath(locale, `/leverantor/${p.id}${municipality ? `?kommun=${municipality.code}` : ''}`)}>{p.name}</a>
+                    <a href={localePath(locale, `/leverantor/${p.id}${municipality ? `?kommun=${municipality.code}` : ''}`)}>
+                      <bdi>{p.name}</bdi>
+                    </a>
                   </th>
                 ))}
               </tr>
@@ -49,7 +51,7 @@ export const ComparePage: FC<{
                   <td>
                     {contractsOf(p).map((c) => (
                       <p>
-                        {c.deliveryArea.name}: <Rating locale={locale} rating={c.rating} />
+                        <bdi>{c.deliveryArea.name}</bdi>: <Rating locale={locale} rating={c.rating} />
                       </p>
                     ))}
                   </td>
@@ -81,7 +83,7 @@ export const ComparePage: FC<{
                   const list = municipality ? p.offices.filter((o) => o.municipalityCode === municipality.code) : p.offices;
                   return (
                     <td>
-                      {list.length ? list.map((o) => <p>{`${o.street}, ${o.town}`}</p>) : <span class="muted">–</span>}
+                      {list.length ? list.map((o) => <p><bdi>{`${o.street}, ${o.town}`}</bdi></p>) : <span class="muted">–</span>}
                       <p class="muted">{t(locale, 'officesTotal', { n: p.offices.length })}</p>
                     </td>
                   );

@@ -37,12 +37,14 @@ export function listHref(locale: Locale, slug: string, q: ListQuery, change: Par
 const ProviderCard: FC<{ locale: Locale; item: ProviderListItem; municipality: MunicipalityRef }> = ({ locale, item, municipality }) => (
   <li>
     <h3 id={`p-${item.id}`}>
-      <a href={localePath(locale, `/leverantor/${item.id}?kommun=${municipality.code}`)}>{item.name}</a>
+      <a href={localePath(locale, `/leverantor/${item.id}?kommun=${municipality.code}`)}>
+        <bdi>{item.name}</bdi>
+      </a>
     </h3>
     <ul class="meta">
       {item.contracts.map((c) => (
         <li>
-          <span class="muted">{t(locale, 'deliveryArea')} {c.deliveryArea.name}:</span> <Rating locale={locale} rating={c.rating} />
+          <span class="muted">{t(locale, 'deliveryArea')} <bdi>{c.deliveryArea.name}</bdi>:</span> <Rating locale={locale} rating={c.rating} />
         </li>
       ))}
     </ul>
@@ -55,7 +57,12 @@ const ProviderCard: FC<{ locale: Locale; item: ProviderListItem; municipality: M
     {item.officesHere.length ? (
       <p>
         <strong>{t(locale, 'officesHere')}:</strong>{' '}
-        {item.officesHere.map((o, i) => `${i ? '; ' : ''}${o.street}, ${o.postcode.slice(0, 3)} ${o.postcode.slice(3)} ${o.town}`).join('')}
+        {item.officesHere.map((o, i) => (
+          <>
+            {i ? '; ' : ''}
+            <bdi>{`${o.street}, ${o.postcode.slice(0, 3)} ${o.postcode.slice(3)} ${o.town}`}</bdi>
+          </>
+        ))}
       </p>
     ) : (
       <p class="muted">{t(locale, 'noOfficeHere')}</p>
@@ -83,14 +90,15 @@ export const MunicipalityPage: FC<{
 }> = ({ locale, municipality, query, list, totalUnfiltered, languageOptions, data, path, areaInfo }) => {
   const filtered = query.lang !== undefined || query.accepting !== undefined || query.minRating !== undefined;
   const orderText = query.sort === 'rating' ? t(locale, 'orderRating') : query.sort === 'name' ? t(locale, 'orderName') : t(locale, 'orderDaily');
-  const title = `${t(locale, 'providersIn')} ${municipality.name}`;
+  const title = t(locale, 'providersInPlace', { name: municipality.name });
   return (
     <Layout locale={locale} title={title} description={`${title} (${municipality.county.name})`} path={path}>
       <h1>{title}</h1>
       <p class="muted">
-        {t(locale, 'county')}: {municipality.county.name} ·{' '}
+        {t(locale, 'county')}: <bdi>{municipality.county.name}</bdi> ·{' '}
         {totalUnfiltered === 1 ? t(locale, 'providerCountOne') : t(locale, 'providersCount', { n: totalUnfiltered })}
       </p>
+      {t(locale, 'listIntro') ? <p class="lead">{t(locale, 'listIntro')}</p> : null}
       {areaInfo ? <AreaNotice locale={locale} name={municipality.name} info={areaInfo} /> : null}
       <form method="get" action={localePath(locale, `/kommun/${municipality.slug}`)}>
         <fieldset class="filters">

@@ -4,8 +4,8 @@
  */
 import type { FC } from 'hono/jsx';
 import { Layout } from '../../views/layout';
-import { Accepting, DataStamp, Languages, Rating, TableScroll } from '../../views/components';
-import { formatDate, formatPeriod, localePath, t, type Locale, type MessageKey } from '../../views/i18n';
+import { Accepting, DataStamp, Languages, Rating, TableScroll, backArrow } from '../../views/components';
+import { formatDate, formatNumber, formatPeriod, localePath, t, type Locale, type MessageKey } from '../../views/i18n';
 import { formatOrgnr, maskOrgnr } from '../orgnr';
 import type { MunicipalityRef } from '../municipality-queries';
 import type { DataAsOf, ProviderDetail } from '../provider-queries';
@@ -32,13 +32,15 @@ export const ProviderPage: FC<{ locale: Locale; p: ProviderDetail; back: Municip
     <Layout locale={locale} title={p.name} path={path}>
       {back ? (
         <p>
-          <a href={localePath(locale, `/kommun/${back.slug}`)}>← {t(locale, 'backToList')} ({back.name})</a>
+          <a href={localePath(locale, `/kommun/${back.slug}`)}>{backArrow(locale)} {t(locale, 'backToList')} (<bdi>{back.name}</bdi>)</a>
         </p>
       ) : null}
-      <h1>{p.name}</h1>
+      <h1>
+        <bdi>{p.name}</bdi>
+      </h1>
       {p.formerNames.length ? (
         <p class="muted">
-          {t(locale, 'formerNames')}: {p.formerNames.map((n) => n.name).join(', ')}
+          {t(locale, 'formerNames')}: <bdi>{p.formerNames.map((n) => n.name).join(t(locale, 'listSeparator'))}</bdi>
         </p>
       ) : null}
       <dl>
@@ -72,7 +74,7 @@ export const ProviderPage: FC<{ locale: Locale; p: ProviderDetail; back: Municip
             </dd>
           </>
         ) : null}
-        <dt>{t(locale, 'inDirectorySince', { d: '' }).replace(/\s+$/, '')}</dt>
+        <dt>{t(locale, 'inDirectorySinceLabel')}</dt>
         <dd>{formatDate(locale, p.firstSeen)}</dd>
         <dt>{afLabel(locale, 'afListed')}</dt>
         <dd>
@@ -94,7 +96,7 @@ export const ProviderPage: FC<{ locale: Locale; p: ProviderDetail; back: Municip
         {active.map((c) => (
           <article class="notice" aria-labelledby={`ka-${c.kaNumber}`}>
             <h3 id={`ka-${c.kaNumber}`}>
-              {t(locale, 'deliveryArea')} {c.deliveryArea.name}
+              {t(locale, 'deliveryArea')} <bdi>{c.deliveryArea.name}</bdi>
             </h3>
             <p>
               <Rating locale={locale} rating={c.rating} withSource />
@@ -103,7 +105,7 @@ export const ProviderPage: FC<{ locale: Locale; p: ProviderDetail; back: Municip
               <Accepting locale={locale} value={c.acceptingNew} />
             </p>
             <p class="muted">
-              {t(locale, 'contractNumber')}: {c.kaNumber} · {t(locale, 'startDate')}: {formatDate(locale, c.startDate)}
+              {t(locale, 'contractNumber')}: <bdi>{c.kaNumber}</bdi> · {t(locale, 'startDate')}: {formatDate(locale, c.startDate)}
             </p>
             <ContractResults locale={locale} result={c.result} heading />
             {c.ratingHistory.length ? (
@@ -145,7 +147,7 @@ export const ProviderPage: FC<{ locale: Locale; p: ProviderDetail; back: Municip
         ))}
         {ended.length ? (
           <p class="muted">
-            {t(locale, 'ended')}: {ended.map((c) => `${c.deliveryArea.name} (${c.kaNumber})`).join(', ')}
+            {t(locale, 'ended')}: {ended.map((c) => `${c.deliveryArea.name} (${c.kaNumber})`).join(t(locale, 'listSeparator'))}
           </p>
         ) : null}
       </section>
@@ -154,8 +156,12 @@ export const ProviderPage: FC<{ locale: Locale; p: ProviderDetail; back: Municip
         <ul>
           {p.offices.map((o) => (
             <li>
-              {o.street}, {o.postcode.slice(0, 3)} {o.postcode.slice(3)} {o.town}
-              <span class="muted"> ({o.municipalityName ?? t(locale, 'unknownMunicipality')})</span>
+              <bdi>
+                {o.street}, {o.postcode.slice(0, 3)} {o.postcode.slice(3)} {o.town}
+              </bdi>
+              <span class="muted">
+                {' '}(<bdi>{o.municipalityName ?? t(locale, 'unknownMunicipality')}</bdi>)
+              </span>
               <br />
               <span class="muted">{t(locale, o.stepFreeAccess === null ? 'step_free_unknown' : o.stepFreeAccess ? 'step_free_yes' : 'step_free_no')}</span>
             </li>

@@ -18,7 +18,7 @@ export const SearchPage: FC<{
     {results.length === 0 ? (
       <div role="status">
         <p>
-          {t(locale, 'noMatches')} “{query}”.
+          {t(locale, 'noMatches')} “<bdi>{query}</bdi>”.
         </p>
         <p>{t(locale, 'noMatchesHelp')}</p>
       </div>
@@ -28,7 +28,7 @@ export const SearchPage: FC<{
         <ul>
           {results.map((m) => (
             <li>
-              <a href={localePath(locale, `/kommun/${m.slug}`)}>{m.name}</a> <span class="muted">({m.county.name}{m.locality ? `, ${m.locality}` : ''})</span>
+              <a href={localePath(locale, `/kommun/${m.slug}`)}>{m.name}</a> <span class="muted">(<bdi>{m.county.name}{m.locality ? `, ${m.locality}` : ''}</bdi>)</span>
             </li>
           ))}
         </ul>
