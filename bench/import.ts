@@ -69,7 +69,14 @@ async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
   const { makeWorld, chooserDocuments, writeRatingWorkbook, writeResultsWorkbook } = await import('../scripts/make-af-fixtures');
   const dir = mkdtempSync(join(tmpdir(), 'af-bench-'));
-  const lines: string[] = [];
+  const lines = { push: (...l: string[]) => console.log(l.join('\n')) };
+  let commit = '';
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  } catch {}
+  console.log(`machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, commit ${commit}`);
+  console.log('| import | file | size | rows | created | status | seconds | peak RSS (MB) |');
+  console.log('|---|---|---|---|---|---|---|---|');
   const row = (label: string, file: string, r: Record<string, number | string>) =>
     lines.push(`| ${r.kind} | ${label} | ${mb(file)} | ${r.rowsRead} | ${r.created} | ${r.status} | ${(r.seconds as number).toFixed(2)} | ${(r.peakRssMb as number).toFixed(0)} |`);
   try {
@@ -95,7 +102,7 @@ async function main(): Promise<void> {
     db.close();
     lines.push('', `fresh database after both files: ${counts.contracts} contracts, ${counts.providers} providers (by name), ${counts.ratings} ratings, ${counts.results} result rows; both imports including process start: ${total.toFixed(1)} s`);
 
-    if (!quick) {
+    if (!quick || process.argv.includes('--big-only')) {
       // 2. ~10 MB files.
       const big = makeWorld({ providers: 6000, contracts: 8000, seed: 11 });
       const periods = ['2025-03', '2025-05', '2025-07', '2025-09', '2025-11', '2026-01', '2026-03', '2026-05', '2026-07', '2026-09', '2026-11', '2027-01'].filter((p) => p <= '2026-11');
@@ -113,14 +120,6 @@ async function main(): Promise<void> {
       row('read only: xlsx-read.ts', bigResults, neutral);
       lines.push('', `xlsx-read.ts vs exceljs on the same ${mb(bigResults)} workbook: peak RSS ${((neutral.peakRssMb as number) / (base.peakRssMb as number)).toFixed(2)}×, time ${((neutral.seconds as number) / (base.seconds as number)).toFixed(2)}×`);
     }
-    let commit = '';
-    try {
-      commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
-    } catch {}
-    console.log(`machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, commit ${commit}`);
-    console.log('| import | file | size | rows | created | status | seconds | peak RSS (MB) |');
-    console.log('|---|---|---|---|---|---|---|---|');
-    console.log(lines.join('\n'));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

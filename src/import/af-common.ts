@@ -4,7 +4,7 @@
  * of"), the file's SHA-256, import-run rows and explicit id allocation for one atomic batch.
  * Runtime-neutral (Web Crypto only).
  */
-import { desc, and, eq, getTableColumns, inArray, max } from 'drizzle-orm';
+import { desc, and, eq, getTableColumns, getTableName, inArray, max, sql } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { importRuns } from '../db/schema';
 import { runBatch, type Db } from '../db/types';
@@ -287,13 +287,52 @@ export function chunked<T>(items: T[], size = 90): T[][] {
 export const later = (a: string, b: string) => (a > b ? a : b);
 export const earlier = (a: string, b: string) => (a < b ? a : b);
 
+/** A value as an SQLite literal: NULL, a finite number, 0/1, or a quoted string (quotes doubled, NULs dropped). */
+function sqlLiteral(v: unknown): string {
+  if (v === null || v === undefined) return 'NULL';
+  if (typeof v === 'boolean') return v ? '1' : '0';
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) throw new Error(`cannot store the number ${v}`);
+    return String(v);
+  }
+  if (typeof v === 'string') return `'${v.replace(/\u0000/g, '').replace(/'/g, "''")}'`;
+  throw new Error(`cannot store a ${typeof v} as an SQL literal`);
+}
+
 /**
- * Multi-row INSERT statements (not executed) for `rows`, each under D1's limit of 100 bound
- * parameters, so a large import stays one array of statements for one batch.
+ * Multi-row INSERT statements (not executed) for `rows`, so a large import stays one array of
+ * statements for one atomic batch. Values are written as SQL literals (see sqlLiteral) rather
+ * than bound parameters: D1 allows only 100 parameters per statement, and a parameter per
+ * value made a 10 MB file cost over a gigabyte in statement objects (issue 17). Each
+ * statement stays under ~64 KB of SQL. Rows with different sets of fields go in separate
+ * statements, so an absent field still gets its column default.
  */
 export function insertStatements(db: Db, table: SQLiteTable, rows: Record<string, unknown>[]): unknown[] {
-  const perStatement = Math.max(1, Math.floor(100 / Object.keys(getTableColumns(table)).length));
+  const columns = getTableColumns(table) as Record<string, { name: string }>;
+  const name = getTableName(table);
+  const groups = new Map<string, Record<string, unknown>[]>();
+  for (const r of rows) {
+    const keys = Object.keys(r).filter((k) => r[k] !== undefined && columns[k]).sort().join(',');
+    groups.set(keys, [...(groups.get(keys) ?? []), r]);
+  }
   const out: unknown[] = [];
-  for (let i = 0; i < rows.length; i += perStatement) out.push(db.insert(table).values(rows.slice(i, i + perStatement) as never));
+  for (const [keyList, group] of groups) {
+    const keys = keyList.split(',');
+    const head = `INSERT INTO "${name}" (${keys.map((k) => `"${columns[k].name}"`).join(', ')}) VALUES `;
+    let values: string[] = [];
+    let size = head.length;
+    const flush = () => {
+      if (values.length) out.push(db.run(sql.raw(head + values.join(', '))));
+      values = [];
+      size = head.length;
+    };
+    for (const r of group) {
+      const tuple = `(${keys.map((k) => sqlLiteral(r[k])).join(', ')})`;
+      if (size + tuple.length > 64_000) flush();
+      values.push(tuple);
+      size += tuple.length + 2;
+    }
+    flush();
+  }
   return out;
 }

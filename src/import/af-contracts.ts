@@ -12,7 +12,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { contracts, importRuns, providerNameVariants, providers } from '../db/schema';
 import type { Db } from '../db/types';
 import { planAreas } from './af-areas';
-import { chunked, count, earlier, later, nextId, previousRunDate, type AfImportReport } from './af-common';
+import { chunked, count, earlier, insertStatements, later, nextId, previousRunDate, type AfImportReport } from './af-common';
 import { planProviderUpdates } from './af-provider-updates';
 import { providerNameKey } from './provider-name-key';
 
@@ -100,14 +100,15 @@ export async function planContracts(
   const updates = await planProviderUpdates(db, report, [...plannedProvider.values()].filter((id) => !newIds.has(id)), dataAsOf, report.fileName);
 
   const statements: unknown[] = [];
-  const providerStatements: unknown[] = [];
+  const providerRows: Record<string, unknown>[] = [];
+  const variantRows: Record<string, unknown>[] = [];
   for (const p of newProviders.values()) {
     count(report, 'providers', 'created');
-    providerStatements.push(
-      db.insert(providers).values({ id: p.id, orgnr: null, displayName: p.name, firstSeen: dataAsOf, lastSeen: dataAsOf }),
-      db.insert(providerNameVariants).values({ providerId: p.id, name: p.name, seenFrom: dataAsOf, source: report.fileName }),
-    );
+    providerRows.push({ id: p.id, orgnr: null, displayName: p.name, firstSeen: dataAsOf, lastSeen: dataAsOf });
+    variantRows.push({ providerId: p.id, name: p.name, seenFrom: dataAsOf, source: report.fileName });
   }
+  const providerStatements = [...insertStatements(db, providers, providerRows), ...insertStatements(db, providerNameVariants, variantRows)];
+  const contractRows: Record<string, unknown>[] = [];
   const contractStatements: unknown[] = [];
   for (const r of rows) {
     const providerId = plannedProvider.get(r.ka);
@@ -119,10 +120,10 @@ export async function planContracts(
     if (!old) {
       count(report, 'contracts', 'created');
       if (prevDate !== null) report.joined.push(`${r.ka} (${r.providerName}, ${r.areaName})`);
-      contractStatements.push(db.insert(contracts).values({
+      contractRows.push({
         kaNumber: r.ka, providerId, deliveryAreaId: areaId, serviceCode: 'A015', startDate: r.startDate ?? null,
         status: 'active', firstSeen: dataAsOf, lastSeen: dataAsOf,
-      }));
+      });
       continue;
     }
     const patch: Partial<typeof contracts.$inferSelect> = {};
@@ -162,6 +163,6 @@ export async function planContracts(
       contractStatements.push(db.update(contracts).set({ status: 'ended' }).where(eq(contracts.kaNumber, c.ka)));
     }
   }
-  statements.push(...areas.statements(), ...providerStatements, ...updates.statements(), ...contractStatements);
+  statements.push(...areas.statements(), ...providerStatements, ...updates.statements(), ...insertStatements(db, contracts, contractRows), ...contractStatements);
   return { known, statements };
 }

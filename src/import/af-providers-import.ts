@@ -102,13 +102,14 @@ export async function importAfProviders(db: Db, input: AfJsonInput): Promise<AfI
   }
 
   // AF ids.
+  const idRows: Record<string, unknown>[] = [];
   for (const e of entries) {
     const id = providerOf.get(e);
     if (id === undefined) continue;
     const old = knownIds.get(e.id);
     if (!old) {
       count(report, 'externalIds', 'created');
-      statements.push(db.insert(externalIds).values({ entity: 'provider', entityId: String(id), system: 'af_search', externalId: e.id, firstSeen: dataAsOf, lastSeen: dataAsOf }));
+      idRows.push({ entity: 'provider', entityId: String(id), system: 'af_search', externalId: e.id, firstSeen: dataAsOf, lastSeen: dataAsOf });
       continue;
     }
     const patch: Partial<typeof externalIds.$inferSelect> = {};
@@ -195,7 +196,7 @@ export async function importAfProviders(db: Db, input: AfJsonInput): Promise<AfI
       statements.push(db.delete(offices).where(eq(offices.id, o.id)));
     }
   }
-  statements.push(...insertStatements(db, offices, officeRows));
+  statements.push(...insertStatements(db, externalIds, idRows), ...insertStatements(db, offices, officeRows));
 
   return commit(db, report, startedAt, runId, statements);
 }

@@ -39,6 +39,7 @@ export async function importAfRatings(db: Db, input: AfWorkbookInput): Promise<A
   const { startedAt, report, workbook } = await startWorkbookImport('af-ratings', input);
   if (!workbook) return recordFailedRun(db, report, startedAt);
   const read = readRatingWorkbook(workbook);
+  workbook.sheets.length = 0; // the cells are no longer needed (memory, issue 17)
   report.rowsRead = read.rowsRead;
   report.warnings.push(...read.warnings);
   report.errors.push(...read.errors);

@@ -25,6 +25,8 @@ export async function importAfResults(db: Db, input: AfWorkbookInput): Promise<A
   if (!workbook) return recordFailedRun(db, report, startedAt);
   const read = readResultsWorkbook(workbook);
   const weights = readWeights(workbook);
+  // The cells are no longer needed: let them go before planning (memory, issue 17).
+  workbook.sheets.length = 0;
   report.rowsRead = read.rowsRead;
   report.warnings.push(...read.warnings, ...weights.warnings);
   report.errors.push(...read.errors);

@@ -15,7 +15,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { maskOrgnr } from '../directory/orgnr';
 import { contracts, externalIds, providerMerges, providerNameVariants, providers } from '../db/schema';
 import type { Db } from '../db/types';
-import { chunked, count, nextId, type AfImportReport } from './af-common';
+import { chunked, count, insertStatements, nextId, type AfImportReport } from './af-common';
 import type { ChooserEntry } from './af-providers-read';
 import { providerNameKey } from './provider-name-key';
 
@@ -68,6 +68,8 @@ export async function resolveChooserProviders(
   for (const v of await db.select({ id: providerNameVariants.providerId, name: providerNameVariants.name }).from(providerNameVariants)) addName(v.name, v.id);
 
   const statements: unknown[] = [];
+  const newProviders: Record<string, unknown>[] = [];
+  const newVariants: Record<string, unknown>[] = [];
   const providerOf = new Map<ChooserEntry, number>();
   const created = new Map<string, { id: number; name: string; orgnr: string | null }>();
   const mergedInto = new Map<number, number>();
@@ -144,10 +146,8 @@ export async function resolveChooserProviders(
       created.set(digits, c);
       providerOf.set(e, c.id);
       count(report, 'providers', 'created');
-      statements.push(
-        db.insert(providers).values({ id: c.id, orgnr: digits, legalForm: e.orgnr.legalForm, isSoleTrader: e.orgnr.isSoleTrader, displayName: e.name, website: e.website ?? null, firstSeen: ctx.dataAsOf, lastSeen: ctx.dataAsOf }),
-        db.insert(providerNameVariants).values({ providerId: c.id, name: e.name, seenFrom: ctx.dataAsOf, source: ctx.source }),
-      );
+      newProviders.push({ id: c.id, orgnr: digits, legalForm: e.orgnr.legalForm, isSoleTrader: e.orgnr.isSoleTrader, displayName: e.name, website: e.website ?? null, firstSeen: ctx.dataAsOf, lastSeen: ctx.dataAsOf });
+      newVariants.push({ providerId: c.id, name: e.name, seenFrom: ctx.dataAsOf, source: ctx.source });
       continue;
     }
     // No organisation number in the list: AF id, KA number, then name (any provider).
@@ -180,14 +180,14 @@ export async function resolveChooserProviders(
       created.set(key, made);
       count(report, 'providers', 'created');
       report.warnings.push(`entry ${e.line} (${e.where}): "${e.name}" has no organisation number (no detail record); created by name only`);
-      statements.push(
-        db.insert(providers).values({ id: made.id, orgnr: null, displayName: e.name, website: e.website ?? null, firstSeen: ctx.dataAsOf, lastSeen: ctx.dataAsOf }),
-        db.insert(providerNameVariants).values({ providerId: made.id, name: e.name, seenFrom: ctx.dataAsOf, source: ctx.source }),
-      );
+      newProviders.push({ id: made.id, orgnr: null, legalForm: null, isSoleTrader: false, displayName: e.name, website: e.website ?? null, firstSeen: ctx.dataAsOf, lastSeen: ctx.dataAsOf });
+      newVariants.push({ providerId: made.id, name: e.name, seenFrom: ctx.dataAsOf, source: ctx.source });
     }
     providerOf.set(e, made.id);
   }
   // Entries resolved before a later merge moved their provider.
   for (const [e, id] of providerOf) providerOf.set(e, finalProvider(id));
+  // New providers first: merges and later statements refer to them.
+  statements.unshift(...insertStatements(db, providers, newProviders), ...insertStatements(db, providerNameVariants, newVariants));
   return { providerOf, created, knownIds, byKa, finalProvider, mergedAway: new Set(mergedInto.keys()), statements };
 }

@@ -28,7 +28,7 @@ describe('af-results: the results workbook as AF publishes it', () => {
     expect(periods.map((p) => p.period)).toEqual(['2025-03', '2025-05', '2025-07', '2025-09', '2025-11']);
     for (const p of periods) {
       // RISKERAR HÄVNING is in March and May only: unknown (null) elsewhere, never "no".
-      expect(p.risk_unknown, String(p.period)).toBe(p.period <= '2025-05' ? 0 : p.n);
+      expect(p.risk_unknown, String(p.period)).toBe(String(p.period) <= '2025-05' ? 0 : p.n);
       // "-" in BETYG is "no rating", stored as such; every row is either rated or "-".
       expect(Number(p.dash) + Number(p.rated)).toBe(p.n);
       expect(p.one_unknown).toBe(0);
