@@ -68,6 +68,7 @@ function html(res: ServerResponse, body: string | Buffer, extra: Record<string, 
 /** Starts the hostile site; `close()` stops it and every endless response. */
 export async function startHostileSite(): Promise<HostileSite> {
   const p = hostilePages();
+  gzipBomb(); // built before serving (compressing 200 MB takes a while)
   const hits = new Map<string, number>();
   const timers = new Set<ReturnType<typeof setInterval>>();
   const server: Server = createServer((req, res) => {
