@@ -7,6 +7,11 @@
  *
  * Options: --seconds N (10) --page-connections N (10) --check-connections N (10)
  *          --workers LIST (0,1: the CHECK_WORKERS values to compare) --no-write
+ *
+ * Soak mode, `--hostile-crawl`: the server crawls the hostile fixture site (tests/helpers/hostile-site.ts:
+ * 2 MB of nesting, unclosed tags, spaced-out letters, entities, a gzip bomb, drip, endless and looping
+ * responses, 10,000 links) tick after tick, as the Node entry does (analysis in the check pool), while
+ * autocannon measures the municipality page: its p99 must stay ≤ 50 ms (use --page-connections 50).
  */
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,13 +33,60 @@ const { values: args } = parseArgs({
     'check-connections': { type: 'string', default: '10' },
     workers: { type: 'string', default: '0,1' },
     'no-write': { type: 'boolean', default: false },
+    'hostile-crawl': { type: 'boolean', default: false },
   },
 });
 
 const run = (opts: autocannon.Options) =>
   new Promise<autocannon.Result>((resolve, reject) => autocannon(opts, (err, r) => (err ? reject(err) : resolve(r))));
 
+/** Soak: the directory page while the server crawls the hostile site without pause. */
+async function soak() {
+  const seconds = Number(args.seconds);
+  const pageConns = Number(args['page-connections']);
+  const workers = String(args.workers) === '0,1' ? '1' : String(args.workers);
+  const { startHostileSite } = await import('../tests/helpers/hostile-site');
+  const site = await startHostileSite();
+  const loadBefore = loadNow();
+  const server = await startChildServer(join(root, 'bench/lib/directory-server.ts'), {
+    BENCH_DB: 'file',
+    CHECK_WORKERS: workers,
+    BENCH_CRAWL_SITE: `${site.url}/`,
+    CRAWL_ALLOW_HOSTS: '127.0.0.1',
+    CRAWL_POLITENESS_FLOOR_MS: '0',
+    CRAWL_TIMEOUT_MS: '3000',
+    LOG_LEVEL: 'warn',
+  });
+  try {
+    await run({ url: server.url + PAGE, connections: pageConns, duration: 2 });
+    const hitsBefore = [...site.hits.values()].reduce((a, b) => a + b, 0);
+    const page = await run({ url: server.url + PAGE, connections: pageConns, duration: seconds });
+    const hits = [...site.hits.values()].reduce((a, b) => a + b, 0) - hitsBefore;
+    const hostile = ['/nested', '/unclosed', '/spaced', '/entities'].map((p) => `${p} ×${site.hits.get(p) ?? 0}`).join(', ');
+    if (page.non2xx || page.errors) throw new Error(`non-2xx ${page.non2xx}, errors ${page.errors}`);
+    const verdict = page.latency.p99 <= 50 ? 'within' : 'OVER';
+    const command = `npx tsx bench/mixed.ts${process.argv.slice(2).length ? ' ' + process.argv.slice(2).join(' ') : ''}`;
+    const text = [
+      `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machineSummary()}; 1-minute load average ${loadBefore} before, ${loadNow()} after.`,
+      '',
+      `Command: \`${command}\`. The directory bench server (CHECK_WORKERS=${workers}, plus the form's reserved worker) crawls the hostile ` +
+        `fixture site without pause (every page due at each tick) while autocannon requests \`${PAGE}\` at ${pageConns} connections for ${seconds} s. ` +
+        `The site was asked for ${hits} responses during the measurement (hostile 2 MB pages fetched and analysed in all: ${hostile}).`,
+      '',
+      markdownTable(['Scenario', 'page req/s', 'page p50 ms', 'page p99 ms', 'page max ms', 'target'], [
+        ['page while the hostile site is crawled', Math.round(page.requests.average), page.latency.p50, page.latency.p99, page.latency.max, `p99 ≤ 50 ms: ${verdict}`],
+      ]),
+    ].join('\n');
+    console.log(`## Mixed load with a hostile crawl\n\n${text}`);
+    if (!args['no-write']) writeMarkedBlock(join(root, 'docs/benchmarks.md'), '## Mixed load with a hostile crawl (soak)', 'mixed-hostile', text);
+  } finally {
+    await server.stop();
+    await site.close();
+  }
+}
+
 async function main() {
+  if (args['hostile-crawl']) return soak();
   const seconds = Number(args.seconds);
   const pageConns = Number(args['page-connections']);
   const checkConns = Number(args['check-connections']);

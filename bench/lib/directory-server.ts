@@ -9,7 +9,9 @@
  * Env: BENCH_DB = file (default; a fresh temp file like data/valkollen.db) | memory, and any
  * setting of the app (CHECK_WORKERS, DEMO_API_KEY, API_RATE_LIMIT_PER_MINUTE … for bench/mixed.ts),
  * BENCH_PAGE (default /kommun/vasteras), LOG_LEVEL (default info, as in production),
- * PORT (default 0: any free port; printed on stderr when run by hand).
+ * PORT (default 0: any free port; printed on stderr when run by hand),
+ * BENCH_CRAWL_SITE (a site URL: crawl it tick after tick for as long as the server runs, as the
+ * Node entry crawls, with the page analysis in the check pool — the soak mode of bench/mixed.ts).
  * Reports { ready: url, ... } over IPC once listening; exits cleanly on SIGTERM so that
  * `--cpu-prof` can write its profile.
  */
@@ -21,6 +23,16 @@ import { serve } from '@hono/node-server';
 import { createApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { nodeLogger, prepareNodeDatabase, startCheckPool } from '../../src/node';
+import { defaultRuleset } from '../../src/compliance';
+import type { CheckRunner } from '../../src/compliance/check-runner';
+import { ensureSite } from '../../src/crawler/crawl-sites';
+import { crawlSettings, createCrawlFetcher, pageFetcherOptions } from '../../src/crawler/crawler-setup';
+import { createNodePageFetcher } from '../../src/crawler/fetch.node.ts';
+import { makeSiteDue } from '../../src/crawler/frontier';
+import { runCrawlTick } from '../../src/crawler/tick';
+import type { Config } from '../../src/config';
+import type { Db } from '../../src/db/types';
+import type { LogFn } from '../../src/http/env';
 
 const STATIC_PATH = '/__static';
 const UNCACHED_PREFIX = '/__uncached';
@@ -74,7 +86,11 @@ async function main() {
     });
   });
 
+  let crawling = true;
+  if (process.env.BENCH_CRAWL_SITE) void crawlForever(process.env.BENCH_CRAWL_SITE, database.db, config, pool?.run, log, () => crawling);
+
   const shutdown = () => {
+    crawling = false;
     void pool?.close();
     server.close();
     database.close();
@@ -84,6 +100,23 @@ async function main() {
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);
   process.on('disconnect', shutdown);
+}
+
+/** Crawls `siteUrl` again and again (every page due at each tick), as the Node entry's interval would with no pause. */
+async function crawlForever(siteUrl: string, db: Db, config: Config, checkRunner: CheckRunner | undefined, log: LogFn, go: () => boolean) {
+  const pageFetcher = createNodePageFetcher(pageFetcherOptions(config));
+  const fetcher = createCrawlFetcher(pageFetcher, db, config);
+  const site = await ensureSite(db, siteUrl, null, new Date().toISOString());
+  let ticks = 0;
+  while (go()) {
+    await makeSiteDue(db, site.id, new Date().toISOString());
+    const counts = await runCrawlTick(
+      { db, fetcher, ruleset: defaultRuleset(), checkRunner, clock: () => new Date(), log },
+      { trigger: 'interval', siteId: site.id, syncDirectory: false, settings: { ...crawlSettings(config), maxDepth: 1, maxPagesPerSite: 30 } },
+    ).catch((err) => ({ error: String(err) }));
+    ticks++;
+    process.send?.({ crawlTick: ticks, counts });
+  }
 }
 
 main().catch((err) => {

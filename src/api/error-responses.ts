@@ -20,13 +20,13 @@ export const errorResponses = {
   415: json('unsupported_media_type: Content-Type is not application/json.'),
   422: json('invalid_request (schema; `field` names the field), unknown_rule (field "rules"), unsupported_language (field "lang"), url_refused / url_not_html / url_too_large / url_redirects (field "url").'),
   429: {
-    ...json('rate_limited: too many requests for this key in this minute.'),
+    ...json('rate_limited: too many requests for this key in this minute; too_many_checks: this key or client address already has CHECKS_PER_CALLER checks (default 2) running and none ended within 2 s (Retry-After: 2).'),
     headers: RATE_LIMIT_HEADERS.extend({ 'Retry-After': z.string().openapi({ description: 'Seconds to wait.', example: '42' }) }),
   },
   501: json('url_unavailable: this server cannot fetch URLs (no outbound fetcher); send text or html.'),
   502: json('url_fetch_failed: the page at `url` answered with an error or could not be reached.'),
   503: {
-    ...json('checks_busy (too many checks waiting; with Retry-After), check_timeout (the check ran past its time limit and was stopped) or checks_unavailable (shutting down; with Retry-After).'),
+    ...json('checks_busy (too many checks waiting; with Retry-After), check_timeout (the check ran past its time limit and was stopped: 15 s, or CHECK_URL_TIMEOUT_MS for a url check) or checks_unavailable (shutting down; with Retry-After).'),
     headers: z.object({ 'Retry-After': z.string().optional().openapi({ description: 'Seconds to wait (checks_busy, checks_unavailable).', example: '5' }) }),
   },
   504: json('url_timeout: the page at `url` did not answer in time.'),

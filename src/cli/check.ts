@@ -5,7 +5,8 @@
  */
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { checkHtml, checkText, defaultRuleset, loadRuleset, RulesetError, severityRank, type Finding, type Ruleset } from '../compliance/index';
+import { runCheckJob } from '../compliance/check-runner';
+import { defaultRuleset, loadRuleset, RulesetError, severityRank, type Finding, type Ruleset } from '../compliance/index';
 import { parseCheckArgs, USAGE, UsageError, type CheckArgs } from './check-args';
 
 /** Largest accepted input per file. */
@@ -101,12 +102,14 @@ export async function main(argv: string[], io: CliIO = nodeIO): Promise<number> 
   }
   try {
     const ruleset = await rulesetFrom(args.rulesDir);
-    const results: { file: string; findings: Finding[] }[] = [];
+    const results: { file: string; findings: Finding[]; truncated?: string[] }[] = [];
     for (const file of args.files) {
       const input = await loadInput(file, io);
       const html = args.html || /\.html?$/i.test(file);
-      const findings = html ? checkHtml(ruleset, input, { lang: args.lang }) : checkText(ruleset, input, { lang: args.lang });
-      results.push({ file, findings });
+      const { findings, truncated } = runCheckJob({ input, isHtml: html, opts: { lang: args.lang } }, ruleset);
+      // A file that hit a cap on hostile HTML says so (JSON: "truncated"; text: a note on stderr).
+      results.push(truncated ? { file, findings, truncated } : { file, findings });
+      if (truncated && args.format !== 'json') io.stderr(`valkollen: ${file}: read only in part (${truncated.join(', ')} cap reached)\n`);
     }
     if (args.format === 'json') io.stdout(JSON.stringify(results, null, 2) + '\n');
     else for (const r of results) io.stdout(formatText(r.file, r.findings));

@@ -113,7 +113,7 @@ async function main() {
   }
   if (tty) process.stderr.write('\n');
   if (args.format === 'json') {
-    process.stdout.write(JSON.stringify({ pages: pages.map((p) => ({ url: p.url, status: p.status, httpStatus: p.httpStatus, findings: p.findings, ...(p.error ? { error: p.error } : {}) })), run: counts }, null, 2) + '\n');
+    process.stdout.write(JSON.stringify({ pages: pages.map((p) => ({ url: p.url, status: p.status, httpStatus: p.httpStatus, findings: p.findings, ...(p.error ? { error: p.error } : {}), ...(p.truncated ? { truncated: p.truncated } : {}) })), run: counts }, null, 2) + '\n');
     return;
   }
   for (const p of pages) {

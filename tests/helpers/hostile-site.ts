@@ -68,6 +68,7 @@ function html(res: ServerResponse, body: string | Buffer, extra: Record<string, 
 /** Starts the hostile site; `close()` stops it and every endless response. */
 export async function startHostileSite(): Promise<HostileSite> {
   const p = hostilePages();
+  gzipBomb(); // built before serving (compressing 200 MB takes a while)
   const hits = new Map<string, number>();
   const timers = new Set<ReturnType<typeof setInterval>>();
   const server: Server = createServer((req, res) => {
@@ -76,7 +77,8 @@ export async function startHostileSite(): Promise<HostileSite> {
     if (path === '/robots.txt') return void res.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nAllow: /\n');
     if (path === '/') return html(res, START);
     const page = p.get(path);
-    if (page) return html(res, page);
+    // Each answer differs (a counter at the end), so a recrawl analyses the page again.
+    if (page) return html(res, `${page}<!-- ${hits.get(path)} -->`);
     if (path.startsWith('/l/')) return html(res, `<!doctype html><html><body><p>Sida ${path.slice(3)}</p></body></html>`);
     if (path === '/gzip-bomb') return html(res, gzipBomb(), { 'content-encoding': 'gzip' });
     if (path === '/loop/a' || path === '/loop/b') return void res.writeHead(302, { location: path === '/loop/a' ? '/loop/b' : '/loop/a' }).end();

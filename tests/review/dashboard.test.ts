@@ -17,6 +17,11 @@ beforeAll(async () => {
       ]);
       await db.insert(findingEvents).values({ findingId: 4, at: '2026-11-12T09:00:00.000Z', actor: 'crawler', kind: 'resolved', fromStatus: 'open', toStatus: 'resolved' });
       await db.insert(crawlRuns).values({ trigger: 'interval', owner: 'x', startedAt: '2026-11-22T08:00:00.000Z', finishedAt: '2026-11-22T08:00:25.000Z', pagesFetched: 40, errors: 3, partial: true });
+      // A run whose process was killed, closed by a later tick as aborted with what it did.
+      await db.insert(crawlRuns).values({
+        trigger: 'cli', owner: 'dead', startedAt: '2026-11-21T08:00:00.000Z', finishedAt: '2026-11-21T08:01:00.000Z', pagesFetched: 19, findingsNew: 18,
+        partial: true, aborted: true, analysisTimeouts: 2, pagesTruncated: 1,
+      });
     },
   });
   c = await signedIn(t, OFFICER);
@@ -64,6 +69,9 @@ describe('dashboard', () => {
     expect(html).toContain('<desc id="trend-desc">');
     expect(html).toMatch(/<th scope="row">v\. 46<\/th><td>1<\/td><td>1<\/td>/);
     expect(html).toContain('Delvis (tiden tog slut)');
+    // The killed run is shown as aborted, with its pages, timeouts and truncated pages — never as "Hel".
+    expect(html).toContain('Avbruten (processen stoppades');
+    expect(html).toMatch(/<td>19<\/td><td>0 · 2 sidor tog för lång tid att analysera · 1 sidor lästes delvis<\/td><td>Avbruten/);
     expect(html).toContain('href="/review/findings?rule=R22-FEE"');
     expect(html).toContain('href="/review/providers/2"');
     const en = await (await c.get('/en/review')).text();

@@ -128,8 +128,20 @@ export const DashboardPage: FC<DashboardProps> = ({ locale, reviewer, figures, t
               </td>
               <td>{rtDynamic(locale, 'trigger', r.trigger)}</td>
               <td>{String(r.pagesFetched + r.pagesUnchanged)}</td>
-              <td>{String(r.errors)}</td>
-              <td>{r.partial ? rt(locale, 'partialYes') : rt(locale, 'partialNo')}</td>
+              <td>
+                {String(r.errors)}
+                {r.analysisTimeouts ? ` · ${rt(locale, 'runTimeouts', { n: r.analysisTimeouts })}` : ''}
+                {r.pagesTruncated ? ` · ${rt(locale, 'runTruncated', { n: r.pagesTruncated })}` : ''}
+              </td>
+              <td>
+                {r.aborted
+                  ? rt(locale, 'runAborted')
+                  : r.finishedAt === null
+                    ? rt(locale, 'runRunning')
+                    : r.partial
+                      ? rt(locale, 'partialYes')
+                      : rt(locale, 'partialNo')}
+              </td>
               <td>{`${r.findingsNew} / ${r.findingsResolved} / ${r.findingsReopened}`}</td>
             </tr>
           ))}
