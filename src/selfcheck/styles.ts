@@ -18,6 +18,7 @@ mark.sev-medium{background:#ffe7c2;border-bottom-color:#7a4b00}
 .badge.sev-critical,.badge.sev-high{color:#8a1c1c}
 .sc-keep{border-top:1px solid #c8c8c8;margin-top:1.5rem;padding-top:.5rem}
 .sc-count{font-size:1.1rem;font-weight:600}
+#sc-results{scroll-margin-top:1rem}
 @media print{
   header.site,footer.site,.skip,.no-print{display:none!important}
   body{font-size:11pt}
