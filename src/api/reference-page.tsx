@@ -229,6 +229,8 @@ export const ReferencePage: FC<{ doc: OpenApiDocument }> = ({ doc }) => {
           <title>{`${doc.info.title} – reference`}</title>
           <link rel="stylesheet" href={STYLESHEET_PATH} />
           <link rel="stylesheet" href={DOCS_CSS_PATH} />
+          {/* No favicon request (it would 404) */}
+          <link rel="icon" href="data:," />
         </head>
         <body>
           <a class="skip" href="#main">

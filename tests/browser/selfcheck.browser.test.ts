@@ -3,7 +3,7 @@
  * a violating text is checked through the form and, after the POST, the results heading
  * (#sc-results) is inside the viewport without any script on the page; the "download the report"
  * button answers with a file (a Playwright download) holding the text and the finding; axe-core
- * (WCAG 2.1 A/AA) finds nothing on the form or the result page. Debian Chromium via playwright-core;
+ * (WCAG 2.1 A/AA) finds nothing on the form, the result page or the API reference it links to. Debian Chromium via playwright-core;
  * skipped with a message without it.
  */
 import { readFile } from 'node:fs/promises';
@@ -120,6 +120,12 @@ describe.runIf(!!chromiumPath)('the self-check in a real browser', () => {
         expect(html).not.toMatch(/<script/i);
         // The page itself stays where it was: a download does not navigate.
         expect(page.url()).toBe(`${server.url}/sjalvkontroll#sc-results`);
+      });
+
+      it('links to the API reference, which explains how to get a key, without WCAG violations', async () => {
+        await Promise.all([page.waitForURL(`${server.url}/api/docs`), page.getByRole('link', { name: 'API-dokumentation' }).click()]);
+        await expect(page.locator('#getting-an-api-key').textContent()).resolves.toBe('Getting an API key');
+        await checkPage('API reference');
       });
     });
   }
