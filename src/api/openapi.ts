@@ -4,7 +4,9 @@
  */
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { VERSION } from '../version';
+import { apiGuide } from './api-guide';
 import type { ApiEnv } from './env';
+import { DEFAULT_API_RATE_LIMIT_PER_MINUTE } from './settings';
 
 export type OpenApiDocument = ReturnType<OpenAPIHono['getOpenAPI31Document']>;
 
@@ -16,19 +18,21 @@ export function registerSecurityScheme(app: OpenAPIHono<ApiEnv>): void {
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',
     scheme: 'bearer',
-    description: 'An API key ("vk_…") from the Valkollen administrators: `Authorization: Bearer <key>`.',
+    description: 'An API key (`vk_…`) issued by the operator of this service; see "Getting an API key". Sent as `Authorization: Bearer <key>`.',
   });
 }
 
-/** The document for `app`, with `baseUrl` as the server. */
-export function buildOpenApiDocument(app: OpenAPIHono<ApiEnv>, baseUrl: string): OpenApiDocument {
+/**
+ * The document for `app`, with `baseUrl` as the server; its description is the getting-started
+ * guide, quoting the per-key rate limit the server applies by default.
+ */
+export function buildOpenApiDocument(app: OpenAPIHono<ApiEnv>, baseUrl: string, opts: { rateLimitPerMinute?: number } = {}): OpenApiDocument {
   return app.getOpenAPI31Document({
     openapi: '3.1.0',
     info: {
       title: 'Valkollen self-check API',
       version: VERSION,
-      description:
-        'Check marketing copy for Rusta och matcha against the chapter 22 rules before it goes live. Errors always have the shape `{ "error": { "code", "message", "field"? } }`.',
+      description: apiGuide({ rateLimitPerMinute: opts.rateLimitPerMinute ?? DEFAULT_API_RATE_LIMIT_PER_MINUTE }),
     },
     servers: [{ url: baseUrl.replace(/\/+$/, '') }],
     tags: [

@@ -1,12 +1,15 @@
 /**
  * The API reference at /api/docs: server-rendered from the OpenAPI document (no JavaScript, no
- * CDN, nothing extra in the Worker bundle). Lists every operation with method, path, parameters,
- * request and response schemas, examples and a curl command, then the shared schemas.
+ * CDN, nothing extra in the Worker bundle). Opens with the document's guide (getting a key,
+ * sending it, limits, the CLI) and a table of contents, then every operation with method, path,
+ * parameters, request and response schemas, examples and a curl command, then the shared schemas.
+ * Descriptions are markdown, rendered by doc-markdown (escaped, never as raw HTML).
  */
 import type { FC } from 'hono/jsx';
 import { raw } from 'hono/html';
 import { STYLESHEET_PATH } from '../views/static-routes';
 import { DataTable } from '../views/components';
+import { DocText, headingsOf } from './doc-markdown';
 import type { OpenApiDocument } from './openapi';
 import { DOCS_CSS_PATH } from './docs-styles';
 
@@ -52,7 +55,12 @@ const SchemaView: FC<{ schema: Schema | undefined; depth?: number }> = ({ schema
     return (
       <p>
         Type: <TypeRef schema={schema} />
-        {schema.description ? ` — ${schema.description}` : ''}
+        {schema.description ? (
+          <>
+            {' — '}
+            <DocText text={schema.description} inline />
+          </>
+        ) : null}
       </p>
     );
   }
@@ -71,7 +79,7 @@ const SchemaView: FC<{ schema: Schema | undefined; depth?: number }> = ({ schema
             </td>
             <td>{required.has(name) ? 'yes' : 'no'}</td>
             <td>
-              {prop.description ?? ''}
+              <DocText text={prop.description} inline />
               {prop.example !== undefined ? (
                 <>
                   {' '}
@@ -120,9 +128,16 @@ const Operation: FC<{ doc: OpenApiDocument; method: string; path: string; op: Sc
         <span class={`method method-${method}`}>{method.toUpperCase()}</span> <code>{path}</code>
       </h3>
       {op.summary ? <p class="lead">{op.summary}</p> : null}
-      {op.description ? <p>{op.description}</p> : null}
+      <DocText text={op.description} headingLevel={4} />
       <p>
-        <strong>Authentication:</strong> {op.security?.length ? 'API key required (Authorization: Bearer <key>).' : 'none (public).'}
+        <strong>Authentication:</strong>{' '}
+        {op.security?.length ? (
+          <>
+            API key required, sent as <code>Authorization: Bearer &lt;key&gt;</code> (<a href="#getting-an-api-key">how to get a key</a>).
+          </>
+        ) : (
+          'none (public).'
+        )}
       </p>
       {op.parameters?.length ? (
         <>
@@ -139,7 +154,7 @@ const Operation: FC<{ doc: OpenApiDocument; method: string; path: string; op: Sc
                 </td>
                 <td>{p.required ? 'yes' : 'no'}</td>
                 <td>
-                  {p.description ?? p.schema?.description ?? ''}
+                  <DocText text={p.description ?? p.schema?.description} inline />
                   {p.schema?.example !== undefined ? (
                     <>
                       {' '}
@@ -175,7 +190,9 @@ const Operation: FC<{ doc: OpenApiDocument; method: string; path: string; op: Sc
             <td>
               <strong>{status}</strong>
             </td>
-            <td>{r.description}</td>
+            <td>
+              <DocText text={r.description} inline />
+            </td>
             <td>{r.content?.['application/json'] ? <TypeRef schema={r.content['application/json'].schema} /> : '–'}</td>
             <td>{r.headers ? Object.keys(r.headers).map((h, i) => <>{i ? ', ' : ''}<code>{h}</code></>) : '–'}</td>
           </tr>
@@ -196,6 +213,12 @@ export const ReferencePage: FC<{ doc: OpenApiDocument }> = ({ doc }) => {
   for (const [path, item] of Object.entries(doc.paths ?? {}))
     for (const m of METHODS) if ((item as Schema)[m]) ops.push({ method: m, path, op: (item as Schema)[m] });
   const schemas = Object.entries((doc.components?.schemas ?? {}) as Record<string, Schema>);
+  // The guide's opening paragraphs come before the table of contents, its sections after it.
+  const description = doc.info.description ?? '';
+  const firstHeading = description.search(/^#{1,6}\s/m);
+  const intro = firstHeading < 0 ? description : description.slice(0, firstHeading);
+  const sections = firstHeading < 0 ? '' : description.slice(firstHeading);
+  const guide = headingsOf(sections);
   return (
     <>
       {raw('<!doctype html>')}
@@ -206,6 +229,8 @@ export const ReferencePage: FC<{ doc: OpenApiDocument }> = ({ doc }) => {
           <title>{`${doc.info.title} – reference`}</title>
           <link rel="stylesheet" href={STYLESHEET_PATH} />
           <link rel="stylesheet" href={DOCS_CSS_PATH} />
+          {/* No favicon request (it would 404) */}
+          <link rel="icon" href="data:," />
         </head>
         <body>
           <a class="skip" href="#main">
@@ -221,38 +246,48 @@ export const ReferencePage: FC<{ doc: OpenApiDocument }> = ({ doc }) => {
           </header>
           <main id="main" tabindex={-1}>
             <h1>{doc.info.title}</h1>
-            <p class="muted">Version {doc.info.version} · OpenAPI {doc.openapi} · Server {baseUrl}</p>
-            {doc.info.description ? <p>{doc.info.description}</p> : null}
-            <nav aria-labelledby="toc-title">
-              <h2 id="toc-title">Operations</h2>
+            <p class="muted">
+              Version {doc.info.version} · OpenAPI {doc.openapi} · Server {baseUrl}
+            </p>
+            <DocText text={intro} headingLevel={2} />
+            <nav aria-labelledby="toc-title" class="toc">
+              <h2 id="toc-title">On this page</h2>
               <ul>
-                {ops.map(({ method, path, op }) => (
+                {guide.map((h) => (
                   <li>
-                    <a href={`#op-${anchor(op.operationId ?? `${method}-${path}`)}`}>
-                      <code>
-                        {method.toUpperCase()} {path}
-                      </code>
-                    </a>{' '}
-                    {op.summary ?? ''}
+                    <a href={`#${h.id}`}>{h.text}</a>
                   </li>
                 ))}
+                <li>
+                  <a href="#operations">Operations</a>
+                  <ul>
+                    {ops.map(({ method, path, op }) => (
+                      <li>
+                        <a href={`#op-${anchor(op.operationId ?? `${method}-${path}`)}`}>
+                          <code>
+                            {method.toUpperCase()} {path}
+                          </code>
+                        </a>{' '}
+                        {op.summary ?? ''}
+                      </li>
+                    ))}
+                  </ul>
+                </li>
+                <li>
+                  <a href="#schemas">Schemas</a>
+                </li>
               </ul>
             </nav>
-            <h2>Authentication</h2>
-            <p>
-              Send your API key as <code>Authorization: Bearer &lt;key&gt;</code>. Without a valid key the API answers 401 with{' '}
-              <code>WWW-Authenticate: Bearer</code>. Each key has a rate limit per minute; every answer carries <code>RateLimit-Limit</code>,{' '}
-              <code>RateLimit-Remaining</code> and <code>RateLimit-Reset</code>, and a 429 also <code>Retry-After</code>.
-            </p>
-            <h2>Operations</h2>
+            <DocText text={sections} headingLevel={2} />
+            <h2 id="operations">Operations</h2>
             {ops.map(({ method, path, op }) => (
               <Operation doc={doc} method={method} path={path} op={op} baseUrl={baseUrl} />
             ))}
-            <h2>Schemas</h2>
+            <h2 id="schemas">Schemas</h2>
             {schemas.map(([name, s]) => (
               <section aria-labelledby={`schema-${anchor(name)}`}>
                 <h3 id={`schema-${anchor(name)}`}>{name}</h3>
-                {s.description ? <p>{s.description}</p> : null}
+                <DocText text={s.description} headingLevel={4} />
                 <SchemaView schema={s} />
                 {s.example !== undefined ? (
                   <pre>

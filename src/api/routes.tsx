@@ -10,7 +10,10 @@ import type { ApiEnv } from './env';
 import { buildOpenApiDocument, DOCS_PATH, OPENAPI_PATH, registerSecurityScheme, type OpenApiDocument } from './openapi';
 import { ReferencePage } from './reference-page';
 import { registerRulesRoutes } from './rules-routes';
+import { apiRateLimit } from './settings';
 import { throwOnInvalid } from './validation';
+
+type ApiConfig = Parameters<typeof apiRateLimit>[0];
 
 /** The API routes (without the documentation routes), as an OpenAPIHono app. */
 export function apiOperations(): OpenAPIHono<ApiEnv> {
@@ -25,20 +28,23 @@ export function apiOperations(): OpenAPIHono<ApiEnv> {
 export function apiRoutes(): OpenAPIHono<ApiEnv> {
   const api = apiOperations();
   const docs = new Map<string, OpenApiDocument>();
-  const documentFor = (baseUrl: string) => {
-    let doc = docs.get(baseUrl);
-    if (!doc) docs.set(baseUrl, (doc = buildOpenApiDocument(api, baseUrl)));
+  const documentFor = (config: ApiConfig) => {
+    const baseUrl = config.PUBLIC_BASE_URL;
+    const rateLimitPerMinute = apiRateLimit(config);
+    const cacheKey = `${rateLimitPerMinute} ${baseUrl}`;
+    let doc = docs.get(cacheKey);
+    if (!doc) docs.set(cacheKey, (doc = buildOpenApiDocument(api, baseUrl, { rateLimitPerMinute })));
     return doc;
   };
 
   api.get(OPENAPI_PATH, (c) => {
     c.header('Cache-Control', 'public, max-age=300');
     c.header('Access-Control-Allow-Origin', '*');
-    return c.json(documentFor(c.get('deps').config.PUBLIC_BASE_URL));
+    return c.json(documentFor(c.get('deps').config));
   });
   api.get(DOCS_PATH, (c) => {
     c.header('Cache-Control', 'public, max-age=300');
-    return c.html(<ReferencePage doc={documentFor(c.get('deps').config.PUBLIC_BASE_URL)} />);
+    return c.html(<ReferencePage doc={documentFor(c.get('deps').config)} />);
   });
   api.get(DOCS_CSS_PATH, (c) => {
     c.header('Content-Type', 'text/css; charset=utf-8');

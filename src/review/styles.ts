@@ -32,17 +32,43 @@ details.filters-fold{border:1px solid var(--line);border-radius:6px;padding:.35r
 details.filters-fold summary{cursor:pointer;font-weight:700}
 table.queue.dense td{padding:.3rem .5rem;vertical-align:top;line-height:1.35}
 table.queue.dense td.id{white-space:nowrap}
-table.queue.dense td.match{max-width:34rem;min-width:16rem}
+table.queue.dense td.match{max-width:34rem;min-width:14rem}
 table.queue.dense .ctx{display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden}
 table.queue.dense .ctx mark{background:#fff3b0;color:#1a1a1a;padding:0 .1em}
 table.queue.dense .url{display:block;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;max-width:34rem;color:var(--muted);font-size:.8rem}
 table.queue.dense td.when{white-space:nowrap;font-size:.85rem}
+table.queue.dense td.who{min-width:17rem}
+/* The URL line never widens its column: it takes the width the match text leaves it. */
+table.queue.dense .url{width:0;min-width:100%}
+/* On a phone the queue reflows into one card per finding (checkbox, id and badges with the
+   certainty beside them, then rule and provider, the match, when and who), instead of a table
+   that hides the match off the right edge. The table keeps its markup and semantics. */
+@media (max-width:40rem){
+  table.queue.dense{display:block}
+  table.queue.dense thead{display:none}
+  table.queue.dense tbody{display:block}
+  table.queue.dense tr{display:grid;grid-template-columns:2rem minmax(0,1fr) auto;column-gap:.5rem;row-gap:.2rem;padding:.6rem 0;border-bottom:1px solid var(--line)}
+  table.queue.dense td{display:block;padding:0;border:0;min-width:0;max-width:none}
+  table.queue.dense td:nth-child(1){grid-column:1;grid-row:1 / span 5}
+  table.queue.dense td.id{grid-column:2;grid-row:1}
+  table.queue.dense td.id br{display:none}
+  table.queue.dense td.id > a{margin-right:.4rem}
+  table.queue.dense td:nth-child(5){grid-column:3;grid-row:1;text-align:right}
+  table.queue.dense td.who,table.queue.dense td.match,table.queue.dense td.when{grid-column:2 / 4}
+  table.queue.dense td.who{min-width:0}
+  table.queue.dense .url{max-width:100%}
+  table.queue.dense td.when br{display:none}
+  table.queue.dense td.when .muted{margin-left:.5rem}
+  table.queue.dense input[type=checkbox]{width:1.25rem;height:1.25rem;margin:.15rem 0 0}
+}
 .cert{font-size:.85rem;white-space:nowrap}
 .cert-possible{font-style:italic;color:#5a3d00}
 table.audit p.sentence{margin:0 0 .25rem}
 table.audit details.raw summary{cursor:pointer;font-size:.85rem;color:var(--muted)}
 table.audit details.raw pre{white-space:pre-wrap;overflow-wrap:anywhere;font-size:.8rem;background:var(--soft);padding:.5rem;border-radius:4px;max-width:50rem}
 table.audit td.when{white-space:nowrap}
+/* Narrower filter columns: two per row on a phone, so the filters leave room for the list. */
+main.review fieldset.filters{grid-template-columns:repeat(auto-fit,minmax(9.5rem,1fr))}
 nav.walk{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem 1.25rem;margin:.5rem 0}
 nav.walk .keys-hint{display:none}
 @media (hover:hover) and (pointer:fine){nav.walk .keys-hint{display:inline}}

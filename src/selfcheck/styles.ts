@@ -18,6 +18,12 @@ mark.sev-medium{background:#ffe7c2;border-bottom-color:#7a4b00}
 .badge.sev-critical,.badge.sev-high{color:#8a1c1c}
 .sc-keep{border-top:1px solid #c8c8c8;margin-top:1.5rem;padding-top:.5rem}
 .sc-count{font-size:1.1rem;font-weight:600}
+#sc-results{scroll-margin-top:1rem;width:fit-content;max-width:100%}
+/* On wider screens each finding's facts sit label-beside-text, so a finding takes half the height. */
+@media (min-width:40rem){
+  .sc-finding dl{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:.35rem 1.25rem;margin:.5rem 0 0}
+  .sc-finding dt{margin-top:0}
+}
 @media print{
   header.site,footer.site,.skip,.no-print{display:none!important}
   body{font-size:11pt}

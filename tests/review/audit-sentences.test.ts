@@ -28,6 +28,16 @@ describe('the audit log reads as sentences in the interface language', () => {
     expect(text).not.toMatch(/\{"|login_failed|user:\d/);
     expect(html).toContain('<summary>Visa händelsen som data</summary>');
   });
+  it('names every kind of event in words in its own column, account events too, and says the export holds events', async () => {
+    await c.get('/review/audit/export.csv');
+    const html = await (await c.get('/review/audit')).text();
+    const kinds = [...html.matchAll(/<tr>[\s\S]*?<td>([^<]*)<\/td>\s*<\/tr>/g)].map((m) => m[1]);
+    expect(kinds).toEqual(expect.arrayContaining(['Inloggning', 'Export', 'Upptäckt']));
+    expect(kinds.filter((k) => /^[a-z_]+$/.test(k))).toEqual([]);
+    expect(html).toContain('Exporten innehåller alla händelser som matchar filtren');
+    const en = await (await c.get('/en/review/audit')).text();
+    expect(en).toMatch(/<td>Sign-in<\/td>/);
+  });
   it('speaks English under /en', async () => {
     const html = await (await c.get('/en/review/audit')).text();
     expect(rows(html).join('\n')).toMatch(/Olga Officer signed in \(IP address [^)]+\)\./);

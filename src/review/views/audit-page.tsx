@@ -82,7 +82,7 @@ export const AuditPage: FC<AuditPageProps> = ({ locale, reviewer, filters: f, en
       <p role="status">
         <strong>{rt(locale, 'eventCount', { n: total })}</strong>
       </p>
-      <ExportLinks locale={locale} base="/review/audit/export" query={exportQuery} />
+      <ExportLinks locale={locale} base="/review/audit/export" query={exportQuery} note="exportNoteAudit" />
       {entries.length === 0 ? (
         <p>{rt(locale, 'noEvents')}</p>
       ) : (
@@ -102,7 +102,7 @@ export const AuditPage: FC<AuditPageProps> = ({ locale, reviewer, filters: f, en
                   <pre>{rawEntry(e)}</pre>
                 </details>
               </td>
-              <td>{e.source === 'finding' ? rtDynamic(locale, 'event', e.kind) : e.kind}</td>
+              <td>{rtDynamic(locale, 'event', e.kind)}</td>
             </tr>
           ))}
         </DataTable>

@@ -76,7 +76,7 @@ export const Flash: FC<{ text?: string | null }> = ({ text }) =>
   ) : null;
 
 /** CSV and JSON export links for the rows the current filters select (`base` without extension). */
-export const ExportLinks: FC<{ locale: Locale; base: string; query: string }> = ({ locale, base, query }) => (
+export const ExportLinks: FC<{ locale: Locale; base: string; query: string; note?: 'exportNote' | 'exportNoteAudit' }> = ({ locale, base, query, note = 'exportNote' }) => (
   <p class="actions-bar">
     <a class="button secondary" href={`${rp(locale, `${base}.csv`)}${query}`}>
       {rt(locale, 'exportCsv')}
@@ -84,6 +84,6 @@ export const ExportLinks: FC<{ locale: Locale; base: string; query: string }> = 
     <a class="button secondary" href={`${rp(locale, `${base}.json`)}${query}`}>
       {rt(locale, 'exportJson')}
     </a>
-    <span class="muted">{rt(locale, 'exportNote', { n: EXPORT_MAX_ROWS })}</span>
+    <span class="muted">{rt(locale, note, { n: EXPORT_MAX_ROWS })}</span>
   </p>
 );
