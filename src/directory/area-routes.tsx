@@ -33,7 +33,7 @@ export function registerAreaPages(r: Hono<AppEnv>, locale: Locale) {
 
   r.get(one, async (c) => {
     const { db } = c.get('deps');
-    const param = c.req.param('slug');
+    const param = c.req.param('slug') ?? '';
     const ref = await resolveAreaSlug(db, param);
     if (!ref) throw notFound(t(locale, 'areaNotFound', { name: param.slice(0, 60) }));
     if (param !== ref.slug) return c.redirect(areaPath(locale, ref.slug), 301);
