@@ -142,7 +142,7 @@ describe('the self-check form in other languages', () => {
     expect(html).toContain('الفحص الذاتي للنصوص التسويقية');
     expect(html).toContain('نصوص القواعد (السبب والاقتراح) معروضة باللغة السويدية');
     expect(html).toMatch(/<dd lang="sv">[^<]+<\/dd>/);
-    expect(html).toContain('action="/ar/sjalvkontroll"');
+    expect(html).toContain('action="/ar/sjalvkontroll#sc-results"');
   });
 });
 
