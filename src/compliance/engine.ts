@@ -65,7 +65,10 @@ export function runDocument(ruleset: Ruleset, doc: SourceDocument, opts: CheckOp
     const min = severityRank(opts.minSeverity);
     cands = cands.filter((c) => severityRank(c.severity) >= min);
   }
-  return toFindings(cands, a, ruleset, byId, opts);
+  let findings = toFindings(cands, a, ruleset, byId, opts);
+  if (opts.certainty) findings = findings.filter((f) => f.certainty === opts.certainty);
+  if (opts.minConfidence !== undefined) findings = findings.filter((f) => f.confidence >= opts.minConfidence!);
+  return findings;
 }
 
 /** Checks plain text. Offsets are into `text`. */

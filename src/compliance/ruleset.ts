@@ -23,6 +23,8 @@ export interface CompiledUnless {
   where: Where;
   within: number;
   except?: TermSet;
+  /** Cancels only when none of these is in the same `where` unit (e.g. no "vi"/"oss" in the sentence). */
+  without?: TermSet;
 }
 export interface CompiledClause {
   trigger: TermSet;
