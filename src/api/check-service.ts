@@ -3,7 +3,7 @@
  * input (text, HTML or a fetched page) and calls the rule engine. Shared by the JSON API; the web
  * form calls `checkInput` directly.
  */
-import { defaultRuleset, type Finding, type Ruleset, type Severity } from '../compliance';
+import { checkCoverage, defaultRuleset, type Coverage, type Finding, type Ruleset, type Severity } from '../compliance';
 import { CheckUnavailableError, inlineCheckRunner, type CheckRunner } from '../compliance/check-runner';
 import type { AppDeps } from '../http/env';
 import { AppError } from '../http/errors';
@@ -22,6 +22,8 @@ export function apiRuleset(): Ruleset {
 export interface CheckResult {
   rulesetVersion: string;
   findings: Finding[];
+  /** Which rules ran, in which languages, and what "no findings" means. */
+  coverage: Coverage;
   stats: { characters: number; ms: number };
   url?: string;
 }
@@ -29,6 +31,8 @@ export interface CheckResult {
 export interface InputOptions {
   lang?: string;
   minSeverity?: Severity;
+  minConfidence?: number;
+  certainty?: 'certain' | 'possible';
   rules?: string[];
   pageUrl?: string;
 }
@@ -67,17 +71,18 @@ function unavailable(err: CheckUnavailableError): AppError {
 
 /** Checks text or HTML with the bundled ruleset; `stats.ms` is the engine's own time. */
 export async function checkInput(deps: AppDeps, input: string, isHtml: boolean, opts: InputOptions = {}): Promise<CheckResult> {
-  const engineOpts = { lang: opts.lang, minSeverity: opts.minSeverity, rules: opts.rules, pageUrl: opts.pageUrl };
-  const { findings, ms } = await runnerOf(deps)({ input, isHtml, opts: engineOpts }).catch((err: unknown) => {
+  const engineOpts = { lang: opts.lang, minSeverity: opts.minSeverity, minConfidence: opts.minConfidence, certainty: opts.certainty, rules: opts.rules, pageUrl: opts.pageUrl };
+  const { findings, ms, languages } = await runnerOf(deps)({ input, isHtml, opts: engineOpts }).catch((err: unknown) => {
     throw err instanceof CheckUnavailableError ? unavailable(err) : err;
   });
-  return { rulesetVersion: apiRuleset().version, findings, stats: { characters: input.length, ms } };
+  const coverage = checkCoverage(apiRuleset(), { rules: opts.rules, lang: opts.lang, count: findings.length, inputLanguages: languages });
+  return { rulesetVersion: apiRuleset().version, findings, coverage, stats: { characters: input.length, ms } };
 }
 
 /** Runs a validated API request. */
 export async function runCheck(deps: AppDeps, req: CheckRequest): Promise<CheckResult> {
   validateAgainstRuleset(apiRuleset(), req);
-  const opts: InputOptions = { lang: req.lang, minSeverity: req.minSeverity, rules: req.rules };
+  const opts: InputOptions = { lang: req.lang, minSeverity: req.minSeverity, minConfidence: req.minConfidence, certainty: req.certainty, rules: req.rules };
   if (req.text !== undefined) return checkInput(deps, req.text, false, opts);
   if (req.html !== undefined) return checkInput(deps, req.html, true, opts);
   const page = await fetchPageForCheck(deps, req.url!);

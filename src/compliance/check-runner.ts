@@ -6,7 +6,7 @@
  * Runtime-neutral.
  */
 import { defaultRuleset } from './default-ruleset';
-import { checkHtml, checkText } from './engine';
+import { checkDetailed } from './engine';
 import type { Ruleset } from './ruleset';
 import type { CheckOptions, Finding } from './types';
 
@@ -20,6 +20,8 @@ export interface CheckOutcome {
   findings: Finding[];
   /** Engine time in ms (two decimals), without any queueing before it. */
   ms: number;
+  /** Languages detected in the input, most sentences first. */
+  languages?: string[];
 }
 
 export type CheckRunner = (job: CheckJob) => Promise<CheckOutcome>;
@@ -41,8 +43,8 @@ export class CheckUnavailableError extends Error {
 /** Runs one job synchronously with `ruleset` (default: the bundled rules, compiled once). */
 export function runCheckJob(job: CheckJob, ruleset: Ruleset = defaultRuleset()): CheckOutcome {
   const started = performance.now();
-  const findings = job.isHtml ? checkHtml(ruleset, job.input, job.opts) : checkText(ruleset, job.input, job.opts);
-  return { findings, ms: Math.round((performance.now() - started) * 100) / 100 };
+  const { findings, languages } = checkDetailed(ruleset, job.input, job.isHtml, job.opts);
+  return { findings, languages, ms: Math.round((performance.now() - started) * 100) / 100 };
 }
 
 /** A runner on the calling thread. */

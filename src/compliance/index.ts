@@ -6,7 +6,10 @@
  */
 export { loadRuleset, verifyExamples } from './loader';
 export type { LoadOptions } from './loader';
-export { checkText, checkHtml, runDocument } from './engine';
+export { checkText, checkHtml, runDocument, checkDetailed } from './engine';
+export type { DocumentResult } from './engine';
+export { checkCoverage } from './coverage';
+export type { Coverage } from './coverage';
 export { defaultRuleset } from './default-ruleset';
 export { RulesetError } from './ruleset';
 export type { Ruleset, RulesetIssue, CompiledRule } from './ruleset';

@@ -4,7 +4,7 @@
  * All user text is rendered through JSX, which escapes it; no raw HTML from the input ever.
  */
 import type { FC } from 'hono/jsx';
-import type { Finding, Ruleset } from '../compliance';
+import type { Coverage, Finding, Ruleset } from '../compliance';
 import { Layout } from '../views/layout';
 import type { Locale } from '../views/i18n';
 import { highlightSegments } from './highlight';
@@ -19,6 +19,8 @@ export const SELFCHECK_PATH: Record<Locale, string> = { sv: '/sjalvkontroll', en
 export interface SelfCheckResult {
   findings: Finding[];
   rulesetVersion: string;
+  /** Which rules ran, in which languages, and what the result means (see compliance/coverage.ts). */
+  coverage?: Coverage;
 }
 
 export interface SelfCheckPageProps {
@@ -63,6 +65,14 @@ const FindingItem: FC<{ locale: Locale; f: Finding; n: number; title?: string }>
         {st(locale, 'severity')}: {st(locale, `sev_${f.severity}`)}
       </span>{' '}
       {f.line > 0 ? <span class="muted">{st(locale, 'line', { l: f.line, c: f.column })}</span> : null}
+      {f.certainty === 'possible' ? (
+        <>
+          {' '}
+          <span class="badge" data-testid="possible">
+            {st(locale, 'possible', { pct: Math.round(f.confidence * 100) })}
+          </span>
+        </>
+      ) : null}
     </p>
     <dl>
       <dt>{st(locale, 'matched')}</dt>
@@ -128,7 +138,7 @@ export const SelfCheckPage: FC<SelfCheckPageProps> = ({ locale, text, isHtml, re
           </h2>
           <p role="status">
             {result.findings.length === 0
-              ? st(locale, 'noFindings')
+              ? st(locale, 'noFindings', { n: result.coverage?.rules.length ?? ruleset.rules.length })
               : result.findings.length === 1
                 ? st(locale, 'findingsCountOne')
                 : st(locale, 'findingsCount', { n: result.findings.length })}
@@ -143,6 +153,18 @@ export const SelfCheckPage: FC<SelfCheckPageProps> = ({ locale, text, isHtml, re
                   <FindingItem locale={locale} f={f} n={i + 1} title={titles.get(f.ruleId)} />
                 ))}
               </ol>
+            </>
+          ) : null}
+          {result.coverage ? (
+            <>
+              <p data-testid="coverage-note">{result.coverage.note}</p>
+              <p class="muted" data-testid="coverage">
+                {st(locale, 'checkedRules', {
+                  n: result.coverage.rules.length,
+                  langs: result.coverage.ruleLanguages.join(', '),
+                  input: result.coverage.inputLanguages.filter((l) => l !== 'und').join(', ') || '–',
+                })}
+              </p>
             </>
           ) : null}
           <p class="muted">{st(locale, 'rulesetVersion', { v: result.rulesetVersion })}</p>
