@@ -63,6 +63,10 @@ function exportRecord(r: QueueRow) {
     dismissedReason: r.dismissedReason,
     rulesetVersion: r.rulesetVersion,
     fingerprint: r.fingerprint,
+    certainty: r.certainty,
+    confidence: r.confidence,
+    language: r.language,
+    evidence: r.evidence,
   };
 }
 

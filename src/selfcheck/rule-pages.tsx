@@ -27,6 +27,10 @@ const L = {
     version: 'Regelverkets version',
     all: 'Alla regler',
     check: 'Kontrollera en text',
+    trust: 'Hur mycket regeln fångar',
+    trustText: 'Uppmätt på märkt text som reglerna inte anpassats efter ({corpora}): regeln hittade {pct} % av {n} överträdelser. Resten skrevs på sätt som kontrollen ännu inte känner igen – inga fynd betyder därför inte att texten följer regeln.',
+    trustNone: 'Regeln har ännu inte mätts på text som den inte anpassats efter. Inga fynd betyder inte att texten följer regeln.',
+    trustLang: 'Per språk (alla regler)',
     levels: { found: 'hittad i källa', 'partly found': 'delvis hittad', inferred: 'härledd' } as Record<string, string>,
     sev: { critical: 'kritisk', high: 'hög', medium: 'medel', low: 'låg' } as Record<string, string>,
   },
@@ -43,6 +47,10 @@ const L = {
     version: 'Ruleset version',
     all: 'All rules',
     check: 'Check a text',
+    trust: 'How much the rule catches',
+    trustText: 'Measured on labelled copy the rules were not tuned on ({corpora}): the rule found {pct}% of {n} violations. The rest were worded in ways the checker does not recognise yet, so no findings does not mean the copy complies.',
+    trustNone: 'This rule has not yet been measured on copy it was not tuned on. No findings does not mean the copy complies.',
+    trustLang: 'Per language (all rules)',
     levels: { found: 'found in a source', 'partly found': 'partly found', inferred: 'inferred' } as Record<string, string>,
     sev: { critical: 'critical', high: 'high', medium: 'medium', low: 'low' } as Record<string, string>,
   },
@@ -114,6 +122,26 @@ const RulePage: FC<{ locale: Locale; rule: RuleJson; version: string }> = ({ loc
           {rule.basis.note ? ` — ${rule.basis.note}` : ''}
         </dd>
       </dl>
+      <h2>{l.trust}</h2>
+      {rule.measuredRecall && rule.measuredRecall.recall !== null ? (
+        <>
+          <p data-testid="measured-recall">
+            {l.trustText
+              .replace('{corpora}', rule.measuredRecall.corpora.join(', '))
+              .replace('{pct}', String(Math.round(rule.measuredRecall.recall * 100)))
+              .replace('{n}', String(rule.measuredRecall.violations))}
+          </p>
+          <p class="muted">
+            {l.trustLang}:{' '}
+            {Object.entries(rule.measuredRecall.perLanguage)
+              .filter(([, v]) => v.recall !== null)
+              .map(([lang, v]) => `${lang} ${Math.round(v.recall! * 100)} % (${v.violations})`)
+              .join(' · ')}
+          </p>
+        </>
+      ) : (
+        <p data-testid="measured-recall">{l.trustNone}</p>
+      )}
       <h2>{l.wrong}</h2>
       <p>{pick(rule.message, locale)}</p>
       <h2>{l.instead}</h2>

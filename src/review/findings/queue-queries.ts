@@ -28,6 +28,11 @@ export interface QueueRow {
   rulesetVersion: string;
   fingerprint: string;
   timesReopened: number;
+  certainty: string;
+  confidence: number;
+  language: string | null;
+  /** JSON list of evidence spans. */
+  evidence: string | null;
 }
 
 export interface QueueCtx {
@@ -54,6 +59,10 @@ const rowColumns = {
   rulesetVersion: findings.rulesetVersion,
   fingerprint: findings.fingerprint,
   timesReopened: findings.timesReopened,
+  certainty: findings.certainty,
+  confidence: findings.confidence,
+  language: findings.language,
+  evidence: findings.evidence,
 };
 
 function baseSelect(db: Db) {
