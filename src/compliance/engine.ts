@@ -12,6 +12,7 @@ import { htmlDocument } from './extract-html';
 import { mergeCandidates, toFindings } from './findings';
 import type { Candidate } from './matcher';
 import { matchRule } from './matcher';
+import { modelCandidates } from './model';
 import type { CompiledRule, Ruleset } from './ruleset';
 import type { CheckOptions, Finding } from './types';
 import { severityRank } from './types';
@@ -68,10 +69,12 @@ export function runDocumentDetailed(ruleset: Ruleset, doc: SourceDocument, opts:
       else if (!meta.includes(rule)) meta.push(rule);
     }
   }
+  // The learned second opinion: possible findings where no clause matched, confidence for the rest.
+  if (ruleset.model && opts.model !== false) cands.push(...modelCandidates(ctx, ruleset.model, rules, cands));
   // Meta rules look at the other rules' matches, so they run last.
   for (const rule of meta)
     for (const check of rule.checks)
-      if (check.type === 'language_parity') cands.push(...languageParityCheck(ctx, rule, check, cands));
+      if (check.type === 'language_parity') cands.push(...languageParityCheck(ctx, rule, check, cands.filter((c) => c.certainty !== 'possible')));
   cands = mergeCandidates(cands, a);
   if (opts.minSeverity) {
     const min = severityRank(opts.minSeverity);
