@@ -22,7 +22,7 @@ export type LexemeEmitter = (start: number, end: number, lex: Lexeme, boundary: 
 const WORD_CLASS = '\\p{L}\\p{N}\\p{M}\\u00AD\\u034F\\u061C\\u180E\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2069\\uFEFF@$';
 const STARS = '★☆⭐✩✪✫✬✭✮✯✰🌟';
 /** Term syntax additionally allows glob characters inside words. */
-const TERM_TOKEN_RE = new RegExp(`\\\\#|\\*?[${STARS}]+\\*?|[${WORD_CLASS}*{},]+|[${STARS}]+|:-|[%#/+€£]`, 'gu');
+const TERM_TOKEN_RE = new RegExp(`\\\\#|\\*?[${STARS}]+\\*?|~?[${WORD_CLASS}*{},]+|[${STARS}]+|:-|[%#/+€£]`, 'gu');
 
 // Character classes of the scanner; together they are the token syntax
 // [WORD]+ | [STARS]+ | :- | [%#/+€£], read by code point.
