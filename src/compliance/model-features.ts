@@ -19,24 +19,62 @@ function fnv(s: string, seed: number): number {
   return h >>> 0;
 }
 
+/** 4-gram hash over w[k..k+3] of "^" + tok + "$" without building substrings. */
+function gramHash(tok: string, k: number): number {
+  let h = (0x811c9dc5 ^ 3) >>> 0;
+  for (let i = k; i < k + 4; i++) {
+    const c = i === 0 ? 94 /* ^ */ : i === tok.length + 1 ? 36 /* $ */ : tok.charCodeAt(i - 1);
+    h ^= c;
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Per-token features (the word itself and its character 4-grams), cached: running text repeats words. */
+const tokenCache = new Map<string, Int32Array>();
+function tokenFeatures(t: string): Int32Array {
+  let f = tokenCache.get(t);
+  if (f !== undefined) return f;
+  const mask = MODEL_BUCKETS - 1;
+  const grams = t.length >= 3 ? t.length - 1 : 0;
+  f = new Int32Array(1 + grams);
+  f[0] = fnv(t, 1) & mask;
+  for (let k = 0; k < grams; k++) f[1 + k] = gramHash(t, k) & mask;
+  if (tokenCache.size > 100_000) tokenCache.clear();
+  tokenCache.set(t, f);
+  return f;
+}
+
+/** Generation stamps per bucket, so a unit's features are deduplicated without a Set. */
+const stamp = new Uint32Array(MODEL_BUCKETS);
+let generation = 0;
+
 /**
  * Bucket indexes of the features of a unit (a sentence) given as normalised tokens, deduplicated
- * and sorted (so the dot product is independent of token order and repetition).
+ * (so repetition does not count twice). The order follows the text; the model's sum does not depend on it.
  */
 export function unitFeatures(tokens: readonly string[], from = 0, to = tokens.length - 1): number[] {
-  const set = new Set<number>();
+  const out: number[] = [];
   const mask = MODEL_BUCKETS - 1;
+  if (++generation === 0xffffffff) {
+    stamp.fill(0);
+    generation = 1;
+  }
+  const g = generation;
+  const put = (b: number) => {
+    if (stamp[b] !== g) {
+      stamp[b] = g;
+      out.push(b);
+    }
+  };
   let prev = '';
   for (let i = from; i <= to; i++) {
     const t = tokens[i];
     if (!t) continue;
-    set.add(fnv(t, 1) & mask);
-    if (prev) set.add(fnv(`${prev} ${t}`, 2) & mask);
+    const tf = tokenFeatures(t);
+    for (let k = 0; k < tf.length; k++) put(tf[k]);
+    if (prev) put(fnv(`${prev} ${t}`, 2) & mask);
     prev = t;
-    if (t.length >= 3) {
-      const w = `^${t}$`;
-      for (let k = 0; k + 4 <= w.length; k++) set.add(fnv(w.slice(k, k + 4), 3) & mask);
-    }
   }
-  return [...set].sort((a, b) => a - b);
+  return out;
 }

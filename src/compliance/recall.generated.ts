@@ -16,7 +16,7 @@ export const MEASURED_RECALL: MeasuredRecall = {
     "heldout",
     "blind"
   ],
-  "overall": 0.878,
+  "overall": 0.806,
   "violations": 319,
   "perRule": {
     "R22-AFVENUES": {
@@ -28,7 +28,7 @@ export const MEASURED_RECALL: MeasuredRecall = {
       "violations": 19
     },
     "R22-CHOICEHANDLING": {
-      "recall": 0.933,
+      "recall": 0.867,
       "violations": 15
     },
     "R22-COBRANDING": {
@@ -36,7 +36,7 @@ export const MEASURED_RECALL: MeasuredRecall = {
       "violations": 16
     },
     "R22-ELIGIBILITY": {
-      "recall": 0.846,
+      "recall": 0.769,
       "violations": 13
     },
     "R22-ENDORSEMENT": {
@@ -48,15 +48,15 @@ export const MEASURED_RECALL: MeasuredRecall = {
       "violations": 16
     },
     "R22-IDENTIFICATION": {
-      "recall": 0.917,
+      "recall": 0.75,
       "violations": 12
     },
     "R22-IMPERSONATION": {
-      "recall": 0.929,
+      "recall": 0.643,
       "violations": 14
     },
     "R22-INDUCEMENT": {
-      "recall": 0.83,
+      "recall": 0.787,
       "violations": 47
     },
     "R22-LANGPARITY": {
@@ -68,11 +68,11 @@ export const MEASURED_RECALL: MeasuredRecall = {
       "violations": 12
     },
     "R22-OBLIGATIONS": {
-      "recall": 0.875,
+      "recall": 0.688,
       "violations": 16
     },
     "R22-PRESSURE": {
-      "recall": 0.813,
+      "recall": 0.75,
       "violations": 16
     },
     "R22-RATING": {
@@ -80,25 +80,25 @@ export const MEASURED_RECALL: MeasuredRecall = {
       "violations": 14
     },
     "R22-REFERRAL": {
-      "recall": 0.941,
+      "recall": 0.824,
       "violations": 17
     },
     "R22-RESULTS": {
-      "recall": 0.889,
+      "recall": 0.815,
       "violations": 27
     },
     "R22-SUPERLATIVE": {
-      "recall": 0.818,
+      "recall": 0.773,
       "violations": 22
     },
     "R22-UNSOLICITED": {
-      "recall": 0.938,
+      "recall": 0.688,
       "violations": 16
     }
   },
   "perLanguage": {
     "ar": {
-      "recall": 0.778,
+      "recall": 0.667,
       "violations": 9
     },
     "bs": {
@@ -106,11 +106,11 @@ export const MEASURED_RECALL: MeasuredRecall = {
       "violations": 3
     },
     "en": {
-      "recall": 0.949,
+      "recall": 0.915,
       "violations": 59
     },
     "fa": {
-      "recall": 0.5,
+      "recall": 0.375,
       "violations": 8
     },
     "pl": {
@@ -122,7 +122,7 @@ export const MEASURED_RECALL: MeasuredRecall = {
       "violations": 8
     },
     "sv": {
-      "recall": 0.896,
+      "recall": 0.811,
       "violations": 222
     },
     "ti": {
