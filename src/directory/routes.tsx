@@ -10,7 +10,8 @@ import type { Locale } from '../views/i18n';
 import { localePath, t } from '../views/i18n';
 import { parseListQuery } from './list-options';
 import { loadMunicipalityListing } from './municipality-listing';
-import { currentDeliveryAreaIds, listMunicipalitiesByCounty, resolveMunicipality, searchMunicipalities } from './municipality-queries';
+import { currentDeliveryAreaIds, listMunicipalitiesByCounty, resolveMunicipality } from './municipality-queries';
+import { searchPlaces } from './place-search';
 import { getDataAsOf, getProviderDetail, getProviderDetails } from './provider-queries';
 import { orderContext, publicCache } from './request-context';
 import { HomePage } from './pages/home-page';
@@ -59,17 +60,17 @@ function register(r: Hono<AppEnv>, prefix: '' | '/en', locale: Locale) {
   if (prefix) r.get(prefix, (c) => c.redirect(`${prefix}/`, 301));
 
   r.get(`${prefix}/sok`, async (c) => {
+    const { db } = c.get('deps');
     const q = (c.req.query('q') ?? '').trim();
     if (q.length > 100) throw badRequest('q', 'The search text is too long (at most 100 characters).');
     if (!q) return c.redirect(localePath(locale, '/'), 302);
-    const results = await searchMunicipalities(c.get('deps').db, q);
-    const direct = results.filter((m) => m.matchedBy !== 'contains' && m.matchedBy !== 'prefix');
-    // One clear hit (code, postcode or exact name) goes straight to the list.
-    if (direct.length === 1 || (results.length === 1 && results[0].matchedBy !== 'contains')) {
-      return c.redirect(localePath(locale, `/kommun/${(direct[0] ?? results[0]).slug}`), 302);
-    }
+    const outcome = await searchPlaces(db, q);
+    if (outcome.kind === 'go') return c.redirect(localePath(locale, outcome.href), 302);
     publicCache(c);
-    return c.html(<SearchPage locale={locale} query={q} results={results} />, results.length ? 200 : 404);
+    return c.html(
+      <SearchPage locale={locale} query={q} results={outcome.results} localities={outcome.localities} suggestions={outcome.suggestions} />,
+      outcome.results.length || outcome.localities.length || outcome.suggestions.length ? 200 : 404,
+    );
   });
 
   r.get(`${prefix}/kommun/:id`, async (c) => {
@@ -104,6 +105,8 @@ function register(r: Hono<AppEnv>, prefix: '' | '/en', locale: Locale) {
         list={listing.list}
         totalUnfiltered={listing.totalUnfiltered}
         languageOptions={languageOptions}
+        reference={listing.reference}
+        nearest={listing.nearest}
         data={data}
         path={plainPath(c)}
       />,

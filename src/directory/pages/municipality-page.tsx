@@ -5,10 +5,14 @@
 import type { FC } from 'hono/jsx';
 import { Layout } from '../../views/layout';
 import { Accepting, DataStamp, Languages, Rating } from '../../views/components';
+import { NextStep } from '../../views/next-step';
 import { localePath, t, type Locale } from '../../views/i18n';
 import type { ListPage, ListQuery } from '../list-options';
 import type { MunicipalityRef } from '../municipality-queries';
 import type { DataAsOf, ProviderListItem } from '../provider-queries';
+import type { NearestOffice } from '../nearest-office';
+import type { ReferencePoint } from '../reference-point';
+import { NearestOfficeLine, ReferenceNote, officeAddress } from './office-parts';
 
 export interface LanguageOption {
   code: string;
@@ -25,6 +29,8 @@ export function listHref(locale: Locale, slug: string, q: ListQuery, change: Par
     minRating: q.minRating,
     sort: q.sort === 'daily' ? undefined : q.sort,
     page: q.page === 1 ? undefined : q.page,
+    postnummer: q.postnummer,
+    ort: q.postnummer ? undefined : q.ort,
     ...change,
   };
   for (const [k, v] of Object.entries(merged)) if (v !== undefined && v !== '') params.set(k, String(v));
@@ -32,10 +38,25 @@ export function listHref(locale: Locale, slug: string, q: ListQuery, change: Par
   return localePath(locale, `/kommun/${slug}${qs ? `?${qs}` : ''}`);
 }
 
-const ProviderCard: FC<{ locale: Locale; item: ProviderListItem; municipality: MunicipalityRef }> = ({ locale, item, municipality }) => (
+/** Query string of the job seeker's place, carried on to provider pages (starts with "&" or is empty). */
+function placeParams(q: ListQuery): string {
+  if (q.postnummer) return `&postnummer=${encodeURIComponent(q.postnummer.replace(/\D/g, ''))}`;
+  if (q.ort) return `&ort=${encodeURIComponent(q.ort)}`;
+  return '';
+}
+
+/** One provider in the list: ratings per area, accepting, languages, offices here and the nearest office. */
+export const ProviderCard: FC<{
+  locale: Locale;
+  item: ProviderListItem;
+  municipality: MunicipalityRef;
+  query: ListQuery;
+  nearest: NearestOffice | null | undefined;
+  showNearest: boolean;
+}> = ({ locale, item, municipality, query, nearest, showNearest }) => (
   <li>
     <h3 id={`p-${item.id}`}>
-      <a href={localePath(locale, `/leverantor/${item.id}?kommun=${municipality.code}`)}>{item.name}</a>
+      <a href={localePath(locale, `/leverantor/${item.id}?kommun=${municipality.code}${placeParams(query)}`)}>{item.name}</a>
     </h3>
     <ul class="meta">
       {item.contracts.map((c) => (
@@ -47,16 +68,19 @@ const ProviderCard: FC<{ locale: Locale; item: ProviderListItem; municipality: M
     <p>
       <Accepting locale={locale} value={item.contracts.some((c) => c.acceptingNew === true) ? true : item.contracts.every((c) => c.acceptingNew === false) ? false : null} />
     </p>
+    {showNearest ? <NearestOfficeLine locale={locale} nearest={nearest ?? null} providerName={item.name} /> : null}
     <p class="langs">
       <strong>{t(locale, 'languages')}:</strong> <Languages locale={locale} languages={item.languages} />
     </p>
     {item.officesHere.length ? (
       <p>
-        <strong>{t(locale, 'officesHere')}:</strong>{' '}
-        {item.officesHere.map((o, i) => `${i ? '; ' : ''}${o.street}, ${o.postcode.slice(0, 3)} ${o.postcode.slice(3)} ${o.town}`).join('')}
+        <strong>{t(locale, 'officesHere')}:</strong> {item.officesHere.map((o, i) => `${i ? '; ' : ''}${officeAddress(o)}`).join('')}
       </p>
-    ) : (
-      <p class="muted">{t(locale, 'noOfficeHere')}</p>
+    ) : showNearest ? null : (
+      <>
+        <p class="muted">{t(locale, 'noOfficeHereShort')}</p>
+        <NearestOfficeLine locale={locale} nearest={nearest ?? null} providerName={item.name} />
+      </>
     )}
     <p class="check">
       <input type="checkbox" name="ids" value={String(item.id)} id={`cmp-${item.id}`} aria-describedby={`p-${item.id}`} />
@@ -67,29 +91,27 @@ const ProviderCard: FC<{ locale: Locale; item: ProviderListItem; municipality: M
   </li>
 );
 
-export const MunicipalityPage: FC<{
-  locale: Locale;
-  municipality: MunicipalityRef;
-  query: ListQuery;
-  list: ListPage;
-  totalUnfiltered: number;
-  languageOptions: LanguageOption[];
-  data: DataAsOf | null;
-  path: string;
-}> = ({ locale, municipality, query, list, totalUnfiltered, languageOptions, data, path }) => {
-  const filtered = query.lang !== undefined || query.accepting !== undefined || query.minRating !== undefined;
-  const orderText = query.sort === 'rating' ? t(locale, 'orderRating') : query.sort === 'name' ? t(locale, 'orderName') : t(locale, 'orderDaily');
-  const title = `${t(locale, 'providersIn')} ${municipality.name}`;
+/** The filters, the sort choice and the job seeker's place, folded behind one button ("Filtrera och sortera"). */
+const ListControls: FC<{ locale: Locale; municipality: MunicipalityRef; query: ListQuery; languageOptions: LanguageOption[]; open: boolean }> = ({
+  locale,
+  municipality,
+  query,
+  languageOptions,
+  open,
+}) => {
+  const changed = query.lang !== undefined || query.accepting !== undefined || query.minRating !== undefined || query.sort !== 'daily';
   return (
-    <Layout locale={locale} title={title} description={`${title} (${municipality.county.name})`} path={path}>
-      <h1>{title}</h1>
-      <p class="muted">
-        {t(locale, 'county')}: {municipality.county.name} ·{' '}
-        {totalUnfiltered === 1 ? t(locale, 'providerCountOne') : t(locale, 'providersCount', { n: totalUnfiltered })}
-      </p>
+    <details class="controls" open={open}>
+      <summary>{t(locale, 'showFilters')}</summary>
       <form method="get" action={localePath(locale, `/kommun/${municipality.slug}`)}>
         <fieldset class="filters">
           <legend>{t(locale, 'filters')}</legend>
+          <div>
+            <label for="f-place">
+              {t(locale, 'placeLabel')} <span class="hint">{t(locale, 'placeHint')}</span>
+            </label>
+            <input type="text" id="f-place" name={query.postnummer ? 'postnummer' : 'ort'} value={query.postnummer ?? query.ort ?? ''} maxlength={60} autocomplete="postal-code" />
+          </div>
           <div>
             <label for="f-lang">{t(locale, 'filterLang')}</label>
             <select id="f-lang" name="lang">
@@ -116,6 +138,7 @@ export const MunicipalityPage: FC<{
             <label for="f-sort">{t(locale, 'sortLabel')}</label>
             <select id="f-sort" name="sort">
               <option value="daily" selected={query.sort === 'daily'}>{t(locale, 'sortDaily')}</option>
+              <option value="nearest" selected={query.sort === 'nearest'}>{t(locale, 'sortNearest')}</option>
               <option value="rating" selected={query.sort === 'rating'}>{t(locale, 'sortRating')}</option>
               <option value="name" selected={query.sort === 'name'}>{t(locale, 'sortName')}</option>
             </select>
@@ -126,7 +149,7 @@ export const MunicipalityPage: FC<{
           </div>
           <div>
             <button type="submit">{t(locale, 'apply')}</button>{' '}
-            {filtered || query.sort !== 'daily' ? (
+            {changed || query.postnummer || query.ort ? (
               <a class="button secondary" href={localePath(locale, `/kommun/${municipality.slug}`)}>
                 {t(locale, 'clearFilters')}
               </a>
@@ -134,24 +157,53 @@ export const MunicipalityPage: FC<{
           </div>
         </fieldset>
       </form>
-      <section aria-labelledby="order">
-        <h2 id="order">{t(locale, 'howOrdered')}</h2>
-        <p>
-          {orderText} <a href={localePath(locale, '/om-betyg')}>{t(locale, 'aboutRatings')}</a>
+    </details>
+  );
+};
+
+const ORDER_TEXT = { daily: 'orderDaily', rating: 'orderRating', name: 'orderName', nearest: 'orderNearest' } as const;
+
+export const MunicipalityPage: FC<{
+  locale: Locale;
+  municipality: MunicipalityRef;
+  query: ListQuery;
+  list: ListPage;
+  totalUnfiltered: number;
+  languageOptions: LanguageOption[];
+  reference: ReferencePoint | null;
+  nearest: Map<number, NearestOffice | null>;
+  data: DataAsOf | null;
+  path: string;
+}> = ({ locale, municipality, query, list, totalUnfiltered, languageOptions, reference, nearest, data, path }) => {
+  const filtered = query.lang !== undefined || query.accepting !== undefined || query.minRating !== undefined;
+  const placeGiven = !!(query.postnummer || query.ort);
+  const title = `${t(locale, 'providersIn')} ${municipality.name}`;
+  return (
+    <Layout locale={locale} title={title} description={`${title} (${municipality.county.name})`} path={path}>
+      <h1>{title}</h1>
+      <p class="muted">
+        {t(locale, 'county')}: {municipality.county.name} ·{' '}
+        {totalUnfiltered === 1 ? t(locale, 'providerCountOne') : t(locale, 'providersCount', { n: totalUnfiltered })}
+      </p>
+      {reference && (placeGiven || query.sort === 'nearest') ? (
+        <p class="place-note">
+          <ReferenceNote locale={locale} reference={reference} />
         </p>
-      </section>
-      <p role="status">
+      ) : null}
+      <ListControls locale={locale} municipality={municipality} query={query} languageOptions={languageOptions} open={filtered} />
+      <p role="status" class="list-status">
         {list.total === 1 ? t(locale, 'providerCountOne') : t(locale, 'providersCount', { n: list.total })}
-        {list.pages > 1 ? ` · ${t(locale, 'page', { p: list.page, n: list.pages })}` : ''}
+        {list.pages > 1 ? ` · ${t(locale, 'page', { p: list.page, n: list.pages })}` : ''} · {t(locale, `sortShort_${query.sort}`)} (
+        <a href="#order">{t(locale, 'whyThisOrder')}</a>)
       </p>
       {list.total === 0 ? (
         <p class="notice">{totalUnfiltered ? t(locale, 'noProvidersFiltered') : t(locale, 'noProviders')}</p>
       ) : (
-        <form method="get" action={localePath(locale, '/jamfor')}>
+        <form method="get" action={localePath(locale, '/jamfor')} class="compare-form">
           <input type="hidden" name="kommun" value={municipality.code} />
           <ol class="providers">
             {list.items.map((item) => (
-              <ProviderCard locale={locale} item={item} municipality={municipality} />
+              <ProviderCard locale={locale} item={item} municipality={municipality} query={query} nearest={nearest.get(item.id)} showNearest={placeGiven || query.sort === 'nearest'} />
             ))}
           </ol>
           <div class="compare-bar">
@@ -175,6 +227,14 @@ export const MunicipalityPage: FC<{
           </ul>
         </nav>
       ) : null}
+      <NextStep locale={locale} compact />
+      <section aria-labelledby="order">
+        <h2 id="order">{t(locale, 'howOrdered')}</h2>
+        <p>
+          {t(locale, ORDER_TEXT[query.sort])} <a href={localePath(locale, '/om-betyg')}>{t(locale, 'aboutRatings')}</a>
+        </p>
+      </section>
+      {reference ? <p class="muted geonames">{t(locale, 'geonamesCredit')}</p> : null}
       <DataStamp locale={locale} data={data} />
     </Layout>
   );
