@@ -12,6 +12,7 @@ import { createListingCache } from './directory/listing-cache';
 import { healthRoutes } from './http/health';
 import { directoryRoutes } from './directory/routes';
 import { directoryApiRoutes } from './directory/api-routes';
+import { infoRoutes } from './directory/info-routes';
 import { staticRoutes } from './views/static-routes';
 import { apiRoutes } from './api/routes';
 import { selfCheckRoutes } from './selfcheck/routes';
@@ -46,6 +47,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', selfCheckRoutes());
   app.route('/', rulePageRoutes());
   app.route('/', reviewRoutes());
+  app.route('/', infoRoutes());
   app.route('/', directoryRoutes());
   app.notFound(renderNotFound);
   app.onError(makeErrorHandler(renderErrorPage));

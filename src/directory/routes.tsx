@@ -12,6 +12,7 @@ import { parseListQuery } from './list-options';
 import { loadMunicipalityListing } from './municipality-listing';
 import { currentDeliveryAreaIds, listMunicipalitiesByCounty, resolveMunicipality } from './municipality-queries';
 import { searchPlaces } from './place-search';
+import { loadProviderFocus } from './provider-focus';
 import { getDataAsOf, getProviderDetail, getProviderDetails } from './provider-queries';
 import { orderContext, publicCache } from './request-context';
 import { HomePage } from './pages/home-page';
@@ -116,15 +117,11 @@ function register(r: Hono<AppEnv>, prefix: '' | '/en', locale: Locale) {
   r.get(`${prefix}/leverantor/:id`, async (c) => {
     const { db } = c.get('deps');
     const id = parseId(c.req.param('id'), locale === 'sv' ? 'leverantör' : 'provider');
-    const kommun = c.req.query('kommun');
-    const [p, back, data] = await Promise.all([
-      getProviderDetail(db, id),
-      kommun && /^\d{4}$/.test(kommun) ? resolveMunicipality(db, kommun) : Promise.resolve([]),
-      getDataAsOf(db),
-    ]);
+    const [p, data] = await Promise.all([getProviderDetail(db, id), getDataAsOf(db)]);
     if (!p) throw notFound(locale === 'sv' ? `Det finns ingen leverantör med nummer ${id}.` : `There is no provider with id ${id}.`);
+    const focus = await loadProviderFocus(db, p, c.req.query(), orderContext(c).today);
     publicCache(c);
-    return c.html(<ProviderPage locale={locale} p={p} back={back[0] ?? null} data={data} path={plainPath(c)} />);
+    return c.html(<ProviderPage locale={locale} p={p} focus={focus} data={data} path={plainPath(c)} />);
   });
 
   r.get(`${prefix}/jamfor`, async (c) => {

@@ -10,6 +10,7 @@ import type { ReviewEnv } from './context';
 import { registerFindingRoutes } from './finding-routes';
 import { noStore, requireReviewer } from './middleware';
 import { registerReportRoutes } from './report-routes';
+import { registerErrorReportRoutes } from './error-report-routes';
 import { REVIEW_CSS, REVIEW_CSS_PATH } from './styles';
 
 /** Router for the whole workspace. */
@@ -25,6 +26,7 @@ export function reviewRoutes() {
   for (const locale of ['sv', 'en'] as Locale[]) {
     registerAuthRoutes(r, locale);
     registerReportRoutes(r, locale);
+    registerErrorReportRoutes(r, locale);
     registerFindingRoutes(r, locale);
     registerAdminRoutes(r, locale);
   }

@@ -56,9 +56,29 @@ export const Layout: FC<LayoutProps> = ({ locale, title, description, path, chil
           <footer class="site">
             <div class="inner">
               <p>{t(locale, 'footerAbout')}</p>
-              <p>
-                <a href={localePath(locale, '/om-betyg')}>{t(locale, 'aboutRatings')}</a>
-              </p>
+              <nav aria-label={t(locale, 'footerNav')}>
+                <ul class="footer-links">
+                  <li>
+                    <a href={localePath(locale, '/om-betyg')}>{t(locale, 'aboutRatings')}</a>
+                  </li>
+                  <li>
+                    <a href={localePath(locale, '/kontakt')}>{t(locale, 'contactLink')}</a>
+                  </li>
+                  <li>
+                    <a href={localePath(locale, '/tillganglighet')}>{t(locale, 'accessibility')}</a>
+                  </li>
+                  <li>
+                    <a href={localePath(locale, '/integritet')}>{t(locale, 'privacyLink')}</a>
+                  </li>
+                  <li>
+                    {/* The self-check has its own English path; /en/sjalvkontroll redirects there. */}
+                    <a href={locale === 'sv' ? '/sjalvkontroll' : '/self-check'}>{t(locale, 'selfCheckLink')}</a>
+                  </li>
+                  <li>
+                    <a href={localePath(locale, '/rules')}>{t(locale, 'rulesLink')}</a>
+                  </li>
+                </ul>
+              </nav>
             </div>
           </footer>
         </body>

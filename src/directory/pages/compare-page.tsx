@@ -5,7 +5,7 @@ import { Accepting, DataStamp, Languages, Rating, TableScroll } from '../../view
 import { localePath, t, type Locale } from '../../views/i18n';
 import type { MunicipalityRef } from '../municipality-queries';
 import type { DataAsOf, ProviderDetail } from '../provider-queries';
-import { websiteHref } from './provider-page';
+import { websiteHref } from './provider-sections';
 
 export const ComparePage: FC<{
   locale: Locale;

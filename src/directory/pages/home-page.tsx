@@ -37,6 +37,18 @@ export const HomePage: FC<{ locale: Locale; groups: Groups; data: DataAsOf | nul
         ))}
       </div>
     </section>
+    <section aria-labelledby="for-providers">
+      <h2 id="for-providers">{t(locale, 'forProvidersTitle')}</h2>
+      <p>{t(locale, 'forProvidersText')}</p>
+      <ul>
+        <li>
+          <a href={locale === 'sv' ? '/sjalvkontroll' : '/self-check'}>{t(locale, 'selfCheckLink')}</a>
+        </li>
+        <li>
+          <a href={localePath(locale, '/rules')}>{t(locale, 'rulesLink')}</a>
+        </li>
+      </ul>
+    </section>
     <DataStamp locale={locale} data={data} />
   </Layout>
 );
