@@ -28,6 +28,7 @@ export function createApp(deps: AppDeps) {
     clock: deps.clock,
     timeZone: deps.config.ORDER_TIME_ZONE,
     log,
+    compressor: deps.compressor,
   });
   const listingCache = createListingCache({ ttlSeconds: deps.config.PAGE_RENDER_CACHE_SECONDS, clock: deps.clock });
   const app = new Hono<AppEnv>();

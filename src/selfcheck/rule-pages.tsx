@@ -56,8 +56,8 @@ const RuleList: FC<{ locale: Locale; rules: RuleJson[]; version: string }> = ({ 
     <Layout locale={locale} title={l.rules} path="/rules">
       <h1>{l.rules}</h1>
       <p>{l.intro}</p>
-      <div class="table-wrap" tabindex={0}>
-        <table>
+      <div class="table-wrap" tabindex={0} role="region" aria-label={l.rules}>
+        <table class="reflow">
           <caption class="visually-hidden">{l.rules}</caption>
           <thead>
             <tr>
@@ -70,12 +70,12 @@ const RuleList: FC<{ locale: Locale; rules: RuleJson[]; version: string }> = ({ 
           <tbody>
             {rules.map((r) => (
               <tr>
-                <td>
+                <td data-label="Id">
                   <a href={localePath(locale, `/rules/${r.id}`)}>{r.id}</a>
                 </td>
-                <td>{pick(r.title, locale)}</td>
-                <td>{l.sev[r.severity]}</td>
-                <td>{l.levels[r.basis.level]}</td>
+                <td data-label={l.rules}>{pick(r.title, locale)}</td>
+                <td data-label={l.severity}>{l.sev[r.severity]}</td>
+                <td data-label={l.basis}>{l.levels[r.basis.level]}</td>
               </tr>
             ))}
           </tbody>

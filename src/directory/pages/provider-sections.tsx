@@ -112,7 +112,7 @@ export const ContractCard: FC<{ locale: Locale; c: Contract }> = ({ locale, c })
       <details>
         <summary>{t(locale, 'ratingHistory')}</summary>
         <TableScroll label={`${t(locale, 'ratingHistory')}: ${c.deliveryArea.name}`}>
-          <table>
+          <table class="reflow">
             <caption class="visually-hidden">{`${t(locale, 'ratingHistory')}: ${c.deliveryArea.name}`}</caption>
             <thead>
               <tr>
@@ -127,14 +127,14 @@ export const ContractCard: FC<{ locale: Locale; c: Contract }> = ({ locale, c })
                 const superseded = c.ratingHistory.some((o) => o.period === r.period && o.revision > r.revision);
                 return (
                   <tr>
-                    <td>
+                    <td data-label={t(locale, 'period')}>
                       {formatPeriod(locale, r.period)}
                       {r.revision > 1 ? <> · {t(locale, 'revised', { n: r.revision })}</> : null}
                       {superseded ? <span class="muted"> ({t(locale, 'superseded')})</span> : null}
                     </td>
-                    <td>{r.stars === null ? t(locale, 'noRatingYet') : t(locale, 'ratingStars', { n: r.stars })}</td>
-                    <td>{formatDate(locale, r.publishedAt)}</td>
-                    <td>{r.sourceFile}</td>
+                    <td data-label={t(locale, 'stars')}>{r.stars === null ? t(locale, 'noRatingYet') : t(locale, 'ratingStars', { n: r.stars })}</td>
+                    <td data-label={t(locale, 'published')}>{formatDate(locale, r.publishedAt)}</td>
+                    <td data-label={t(locale, 'source')}>{r.sourceFile}</td>
                   </tr>
                 );
               })}
