@@ -73,7 +73,7 @@ const RuleList: FC<{ locale: Locale; rules: RuleJson[]; version: string }> = ({ 
                 <td data-label="Id">
                   <a href={localePath(locale, `/rules/${r.id}`)}>{r.id}</a>
                 </td>
-                <td data-label={l.rules}>{pick(r.title, locale)}</td>
+                <td data-label={locale === 'sv' ? 'Regel' : 'Rule'}>{pick(r.title, locale)}</td>
                 <td data-label={l.severity}>{l.sev[r.severity]}</td>
                 <td data-label={l.basis}>{l.levels[r.basis.level]}</td>
               </tr>

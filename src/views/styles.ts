@@ -94,8 +94,8 @@ table.compare th[scope=row]{position:sticky;left:0;z-index:1}
 table.reflow thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 table.reflow,table.reflow tbody,table.reflow tr,table.reflow td{display:block;width:100%}
 table.reflow tr{border:1px solid var(--line);border-radius:6px;margin:0 0 .75rem;padding:.25rem .75rem}
-table.reflow td{border:0;padding:.2rem 0;display:grid;grid-template-columns:minmax(5.5rem,35%) 1fr;gap:.5rem}
-table.reflow td::before{content:attr(data-label);font-weight:600;color:var(--muted)}
+table.reflow td{border:0;padding:.2rem 0;display:grid;grid-template-columns:minmax(6rem,35%) minmax(0,1fr);gap:.5rem}
+table.reflow td::before{content:attr(data-label);font-weight:600;color:var(--muted);overflow-wrap:break-word;hyphens:auto}
 }
 @media print{
 header.site,footer.site,.skip,details.controls,.compare-bar,nav.pager,p.check,.no-print,form.search,.lang-switch,.scroll-hint{display:none!important}
