@@ -18,7 +18,7 @@ header.site .brand{font-weight:700;font-size:1.25rem;text-decoration:none}
 main{max-width:60rem;margin:0 auto;padding:1rem}
 footer.site{border-top:1px solid var(--line);margin-top:2rem;padding:1rem;color:var(--muted);font-size:.9rem}
 footer.site .inner{max-width:60rem;margin:0 auto}
-h1{font-size:1.6rem;line-height:1.25;margin:.5rem 0 1rem}
+h1{font-size:1.6rem;line-height:1.25;margin:.5rem 0 1rem;overflow-wrap:break-word;hyphens:auto}
 h2{font-size:1.25rem;margin:1.5rem 0 .5rem}
 h3{font-size:1.1rem;margin:0 0 .25rem}
 .lead{font-size:1.1rem}

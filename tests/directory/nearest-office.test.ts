@@ -1,17 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { offices } from '../../src/db/schema';
-import type { Db } from '../../src/db/types';
-import { seedDirectoryFixture } from '../helpers/directory-fixture';
+import { seedDirectoryFixtureWithPlaces as seed } from '../helpers/directory-fixture';
 import { testApp, type TestApp } from '../helpers/app';
-
-/** The fixture plus a Skultuna office for Delta (4) and a Fagersta office for Beta (2). */
-async function seed(db: Db) {
-  await seedDirectoryFixture(db);
-  await db.insert(offices).values([
-    { providerId: 4, street: 'Skultunavägen 3', postcode: '72620', town: 'Skultuna', municipalityCode: '1980', municipalityDerivation: 'postcode', lat: 59.717, lon: 16.42, firstSeen: '2024-01-01', lastSeen: '2026-11-01' },
-    { providerId: 2, street: 'Fagerstavägen 1', postcode: '73730', town: 'Fagersta', municipalityCode: '1982', municipalityDerivation: 'postcode', lat: 60.004, lon: 15.793, firstSeen: '2024-01-01', lastSeen: '2026-11-01' },
-  ]);
-}
 
 let t: TestApp;
 beforeAll(async () => {

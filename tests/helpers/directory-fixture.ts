@@ -73,3 +73,15 @@ export async function seedDirectoryFixture(db: Db): Promise<void> {
   stmts.push(db.insert(providerNameVariants).values({ providerId: 2, name: 'Beta Utbildning AB', seenFrom: '2022-01-01', seenTo: '2023-12-31', source: 'fixture' }));
   await runBatch(db, stmts);
 }
+
+/**
+ * The fixture plus two offices for distance tests: Delta (4) in Skultuna (a locality of
+ * Västerås) and Beta (2) in Fagersta (same delivery area, another municipality).
+ */
+export async function seedDirectoryFixtureWithPlaces(db: Db): Promise<void> {
+  await seedDirectoryFixture(db);
+  await db.insert(offices).values([
+    { providerId: 4, street: 'Skultunavägen 3', postcode: '72620', town: 'Skultuna', municipalityCode: '1980', municipalityDerivation: 'postcode', lat: 59.717, lon: 16.42, phone: '021-700 00 00', firstSeen: '2024-01-01', lastSeen: '2026-11-01' },
+    { providerId: 2, street: 'Fagerstavägen 1', postcode: '73730', town: 'Fagersta', municipalityCode: '1982', municipalityDerivation: 'postcode', lat: 60.004, lon: 15.793, firstSeen: '2024-01-01', lastSeen: '2026-11-01' },
+  ]);
+}
