@@ -19,8 +19,11 @@ import { MIN_COMPRESS_BYTES, compressedHeaders, isCompressible, negotiateEncodin
 
 interface Entry {
   body: Uint8Array<ArrayBuffer>;
-  /** Compressed copies made once when stored (with a compressor), served to clients that accept them. */
-  variants: Partial<Record<Encoding, Uint8Array<ArrayBuffer>>>;
+  /**
+   * Compressed copies made once when stored (with a compressor), with their final headers, served
+   * to clients that accept them: a hit only copies a ready header record.
+   */
+  variants: Partial<Record<Encoding, { body: Uint8Array<ArrayBuffer>; headers: Record<string, string> }>>;
   /** Final response headers (lower-case names), without the per-request id. */
   headers: Record<string, string>;
   etag: string | null;
@@ -62,7 +65,7 @@ const NOT_IN_304 = new Set(['content-type', 'content-length', 'content-encoding'
 export function createRenderCache(opts: RenderCacheOptions): RenderCache {
   const ttlMs = opts.ttlSeconds * 1000;
   const store = new TtlLru<Entry>(opts.maxEntries ?? 500, opts.maxBytes ?? 32 * 1024 * 1024, (e) =>
-    Object.values(e.variants).reduce((n, v) => n + (v?.byteLength ?? 0), e.body.byteLength),
+    Object.values(e.variants).reduce((n, v) => n + (v?.body.byteLength ?? 0), e.body.byteLength),
   );
   const compressor = opts.compressor;
   const storable = new WeakSet<Request>();
@@ -85,9 +88,9 @@ export function createRenderCache(opts: RenderCacheOptions): RenderCache {
       if (encodings.length) headers.vary = varyWithEncoding(headers.vary ?? null);
       if (encoding && headers.etag) headers.etag = weakEtag(headers.etag)!;
     } else if (encoding) {
-      body = hit.variants[encoding]!;
-      headers = Object.fromEntries(compressedHeaders(hit.headers, encoding, body.byteLength));
-      headers['x-request-id'] = requestId;
+      const variant = hit.variants[encoding]!;
+      body = variant.body;
+      headers = { ...variant.headers, 'x-request-id': requestId };
     } else {
       body = hit.body;
       headers = { ...hit.headers, 'x-request-id': requestId };
@@ -109,7 +112,10 @@ export function createRenderCache(opts: RenderCacheOptions): RenderCache {
     });
     const variants: Entry['variants'] = {};
     if (compressor && body.byteLength >= MIN_COMPRESS_BYTES && isCompressible(res.headers.get('content-type')) && !res.headers.has('content-encoding')) {
-      for (const enc of compressor.encodings) variants[enc] = await compressor.compress(enc, body);
+      for (const enc of compressor.encodings) {
+        const packed = await compressor.compress(enc, body);
+        variants[enc] = { body: packed, headers: Object.fromEntries(compressedHeaders(headers, enc, packed.byteLength)) };
+      }
     }
     store.set(key, { body, variants, headers, etag: res.headers.get('etag') }, now + ttlMs);
     return fresh;

@@ -84,6 +84,7 @@ textarea,input[type=email]{width:100%;font-size:1rem;padding:.6rem;border:2px so
 [aria-invalid=true]{border-color:#a4000f}
 .field-error{color:#a4000f;font-weight:600;margin:.25rem 0}
 .error-summary{border-left-color:#a4000f}
+td.pre{white-space:pre-wrap;overflow-wrap:anywhere}
 .hp{position:absolute;left:-10000px;top:auto;width:1px;height:1px;overflow:hidden}
 .scroll-hint{font-size:.9rem;color:var(--muted)}
 table.compare{min-width:34rem}

@@ -110,7 +110,7 @@ const ListControls: FC<{ locale: Locale; municipality: MunicipalityRef; query: L
             <label for="f-place">
               {t(locale, 'placeLabel')} <span class="hint">{t(locale, 'placeHint')}</span>
             </label>
-            <input type="text" id="f-place" name={query.postnummer ? 'postnummer' : 'ort'} value={query.postnummer ?? query.ort ?? ''} maxlength={60} autocomplete="postal-code" />
+            <input type="text" id="f-place" name="ort" value={query.postnummer ?? query.ort ?? ''} maxlength={60} autocomplete="postal-code" />
           </div>
           <div>
             <label for="f-lang">{t(locale, 'filterLang')}</label>
