@@ -177,7 +177,7 @@ export const so: Translation = {
     areaNoContracts: 'Faylasha Arbetsförmedlingen kuma jiraan heshiis aaggan ah.',
     areaEndedContracts: 'Heshiisyo dhammaaday',
     areaSource: 'Aagga wuxuu ka yimid: {s}',
-    areaEnded: 'Aaggu wuxuu shaqaynayay ilaa {d}.',
+    areaEnded: 'Aaggu wuxuu ansax ahaa ilaa {d}.',
     areaOfMunicipality: 'Aagga adeegga',
     contractLink: 'Heshiiska {ka}',
     resultsHeading: 'Natiijooyinka sida ay Arbetsförmedlingen sheegtay',
