@@ -57,10 +57,15 @@ export function localeInfo(locale: Locale): LocaleInfo {
 const PREFIXED = LOCALES.filter((l) => l !== 'sv');
 const PREFIX_RE = new RegExp(`^/(${PREFIXED.join('|')})(?=/|$)`);
 
-/** The language of a request path: its prefix, or Swedish without one. */
+// Pages whose English path is an English name rather than the prefix (/self-check, not
+// /en/sjalvkontroll): their error pages (a 413 from the body limit, say) are English too.
+const ENGLISH_NAMED_RE = /^\/self-check(?=\/|$)/;
+
+/** The language of a request path: its prefix, an English-named path, or Swedish without one. */
 export function localeFromPath(pathname: string): Locale {
   const m = PREFIX_RE.exec(pathname);
-  return m ? (m[1] as Locale) : 'sv';
+  if (m) return m[1] as Locale;
+  return ENGLISH_NAMED_RE.test(pathname) ? 'en' : 'sv';
 }
 
 /** The path without its language prefix ('/ar/kommun/x' → '/kommun/x', '/en' → '/'). */

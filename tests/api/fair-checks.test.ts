@@ -70,7 +70,7 @@ describe('the public form while heavy URL checks fill the pool', () => {
   beforeAll(async () => {
     site = await startHostileSite();
     pool = createCheckPool({ size: 1, reserved: 1 });
-    t = await apiTestApp({ env: { CRAWL_ALLOW_HOSTS: '127.0.0.1', CHECK_URL_TIMEOUT_MS: '20000' }, fetcher: fetch, checkRunner: pool.run });
+    t = await apiTestApp({ env: { CHECK_URL_ALLOW_HOSTS: '127.0.0.1', CHECK_URL_TIMEOUT_MS: '20000' }, fetcher: fetch, checkRunner: pool.run });
     await pool.ready();
     // Warm both workers (a running server's are warm): the first check in a fresh thread compiles the engine.
     await pool.run({ input: 'värm upp', isHtml: false, opts: {}, lane: 'form' });
@@ -103,7 +103,7 @@ describe('the public form while heavy URL checks fill the pool', () => {
   }, 120_000);
 
   it('stops a URL check at CHECK_URL_TIMEOUT_MS (503 check_timeout), sooner than other checks', async () => {
-    const quick = await apiTestApp({ env: { CRAWL_ALLOW_HOSTS: '127.0.0.1', CHECK_URL_TIMEOUT_MS: '100' }, fetcher: fetch, checkRunner: pool.run });
+    const quick = await apiTestApp({ env: { CHECK_URL_ALLOW_HOSTS: '127.0.0.1', CHECK_URL_TIMEOUT_MS: '100' }, fetcher: fetch, checkRunner: pool.run });
     try {
       const r = await quick.check({ url: `${site.url}/spaced` });
       expect(r.status).toBe(503);

@@ -28,9 +28,11 @@ describe('provider page with AF data', () => {
     const html = await page('Åkerö & Öhman Vägledning AB');
     expect(html).toContain('Med i Arbetsförmedlingens listor');
     expect(html).toMatch(/sedan 1 september 2026/);
-    expect(html).toMatch(/\d+ deltagare · viktat resultatmått [\d,–]+ \(september 2026\)/);
-    expect(html).toContain(`Arbetsförmedlingens resultatfil ${RESULTS_1}`);
-    expect(html).not.toMatch(/hävning/i);
+    expect(html).toMatch(/Av \d+ deltagare som började för 11–22 månader sedan fick \d+ jobb/);
+    expect(html).toMatch(/Arbetsförmedlingens viktade resultatmått: \d,\d{3}/);
+    expect(html).toContain(`Period september 2026. Källa: Arbetsförmedlingens resultatfil ${RESULTS_1}`);
+    // The fixture's file has no RISKERAR HÄVNING column: unknown, said plainly, never "Nej".
+    expect(html).toMatch(/Riskerar hävning:<\/strong> <span class="muted">uppgiften finns inte i Arbetsförmedlingens fil/);
     expect(html).toContain('Åkerö Vägledning AB'); // former name
     expect(html).toContain(RATINGS_2);
     expect(await getDataAsOf(t.db)).toMatchObject({ dataAsOf: '2026-11-15', source: 'af_providers' });
