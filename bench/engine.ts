@@ -9,6 +9,12 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkHtml, checkText, defaultRuleset } from '../src/compliance/index';
+import { analyse } from '../src/compliance/analyse';
+import { EvalContext } from '../src/compliance/context';
+import { textDocument } from '../src/compliance/document';
+import { detectSentenceLanguages } from '../src/compliance/language';
+import { matchRule } from '../src/compliance/matcher';
+import { modelCandidates } from '../src/compliance/model';
 import { parse } from 'yaml';
 import { expandBraces } from '../src/compliance/terms';
 import { termAtoms, trieRegex } from './trie-regex';
@@ -104,6 +110,34 @@ console.log(`rules: ${rs.rules.length}, floor regex: ${floor.source.length} char
 console.log('| input | size | engine MB/s | floor (one regex) MB/s | engine / floor time |');
 console.log('|---|---|---|---|---|');
 for (const r of rows) console.log(`| ${r.input} | ${r.size} | ${r.engine.toFixed(1)} | ${r.floor.toFixed(1)} | ${(r.floor / r.engine).toFixed(2)}× |`);
+
+// Cost of each layer on the plain text (issue 14): normalise + tokenise + term hits (analyse, which
+// also runs the language pass), language detection alone, concepts/rules (clauses and checks), the
+// learned model, and findings. Each is timed on its own over the same analysed document.
+{
+  const doc = textDocument(text);
+  const tAnalyse = time(() => analyse(doc, rs.index), 1000);
+  const a = analyse(doc, rs.index);
+  const tLang = time(() => detectSentenceLanguages(a), 1000);
+  const tRules = time(() => {
+    const ctx = new EvalContext(a);
+    for (const r of rs.rules) matchRule(ctx, r);
+  }, 1000);
+  const ctx0 = new EvalContext(a);
+  const certain = rs.rules.flatMap((r) => matchRule(ctx0, r));
+  const tModel = rs.model ? time(() => modelCandidates(new EvalContext(a), rs.model!, rs.rules, certain.map((c) => ({ ...c }))), 1000) : 0;
+  const tNoModel = time(() => checkText(rs, text, { model: false }), 1000);
+  console.log(`\nlayers on the ${(textBytes / MB).toFixed(2)} MB plain text (ms per run; MB/s if the layer ran alone)`);
+  console.log('| layer | ms | MB/s alone | share of checkText |');
+  console.log('|---|---|---|---|');
+  const row = (name: string, ms: number) => console.log(`| ${name} | ${ms.toFixed(1)} | ${mbps(textBytes, ms).toFixed(0)} | ${((ms / tText) * 100).toFixed(0)} % |`);
+  row('normalise + tokenise + term hits + language (analyse)', tAnalyse);
+  row('  of which language detection per sentence', tLang);
+  row('concepts / rule clauses', tRules);
+  row('learned model (possible findings)', tModel);
+  row('checkText without the model', tNoModel);
+  row('checkText (all layers)', tText);
+}
 
 // Memory: stream 100 MB of text through in 1 MB chunks.
 const total = QUICK ? 20 * MB : 100 * MB;

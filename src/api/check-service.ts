@@ -3,7 +3,7 @@
  * input (text, HTML or a fetched page) and calls the rule engine. Shared by the JSON API; the web
  * form calls `checkInput` directly.
  */
-import { defaultRuleset, type Finding, type Ruleset, type Severity } from '../compliance';
+import { checkCoverage, defaultRuleset, type Coverage, type Finding, type Ruleset, type Severity } from '../compliance';
 import { CheckUnavailableError, inlineCheckRunner, type CheckRunner } from '../compliance/check-runner';
 import type { AppDeps } from '../http/env';
 import { AppError } from '../http/errors';
@@ -24,6 +24,8 @@ export function apiRuleset(): Ruleset {
 export interface CheckResult {
   rulesetVersion: string;
   findings: Finding[];
+  /** Which rules ran, in which languages, and what "no findings" means. */
+  coverage: Coverage;
   stats: { characters: number; ms: number };
   /** Caps on hostile input that were hit (absent = read whole). */
   truncated?: TruncationCap[];
@@ -61,6 +63,8 @@ export async function withCallerSlot<T>(deps: AppDeps, caller: CheckCaller | und
 export interface InputOptions {
   lang?: string;
   minSeverity?: Severity;
+  minConfidence?: number;
+  certainty?: 'certain' | 'possible';
   rules?: string[];
   pageUrl?: string;
 }
@@ -113,11 +117,12 @@ export async function checkInput(
 }
 
 async function engineCheck(deps: AppDeps, input: string, isHtml: boolean, opts: InputOptions, lane?: 'form', timeoutMs?: number): Promise<CheckResult> {
-  const engineOpts = { lang: opts.lang, minSeverity: opts.minSeverity, rules: opts.rules, pageUrl: opts.pageUrl };
-  const { findings, ms, truncated } = await runnerOf(deps)({ input, isHtml, opts: engineOpts, lane, timeoutMs }).catch((err: unknown) => {
+  const engineOpts = { lang: opts.lang, minSeverity: opts.minSeverity, minConfidence: opts.minConfidence, certainty: opts.certainty, rules: opts.rules, pageUrl: opts.pageUrl };
+  const { findings, ms, truncated, languages } = await runnerOf(deps)({ input, isHtml, opts: engineOpts, lane, timeoutMs }).catch((err: unknown) => {
     throw err instanceof CheckUnavailableError ? unavailable(err) : err;
   });
-  const result: CheckResult = { rulesetVersion: apiRuleset().version, findings, stats: { characters: input.length, ms } };
+  const coverage = checkCoverage(apiRuleset(), { rules: opts.rules, lang: opts.lang, count: findings.length, inputLanguages: languages });
+  const result: CheckResult = { rulesetVersion: apiRuleset().version, findings, coverage, stats: { characters: input.length, ms } };
   if (truncated?.length) result.truncated = truncated;
   return result;
 }
@@ -128,7 +133,7 @@ async function engineCheck(deps: AppDeps, input: string, isHtml: boolean, opts: 
  */
 export async function runCheck(deps: AppDeps, req: CheckRequest, caller?: CheckCaller): Promise<CheckResult> {
   validateAgainstRuleset(apiRuleset(), req);
-  const opts: InputOptions = { lang: req.lang, minSeverity: req.minSeverity, rules: req.rules };
+  const opts: InputOptions = { lang: req.lang, minSeverity: req.minSeverity, minConfidence: req.minConfidence, certainty: req.certainty, rules: req.rules };
   return withCallerSlot(deps, caller, async () => {
     if (req.text !== undefined) return engineCheck(deps, req.text, false, opts);
     if (req.html !== undefined) return engineCheck(deps, req.html, true, opts);

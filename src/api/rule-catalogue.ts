@@ -3,6 +3,7 @@
  * suggestions, link, audience, languages and examples, as the API and docs show them.
  */
 import type { CompiledRule, Ruleset } from '../compliance';
+import { MEASURED_RECALL } from '../compliance/recall.generated';
 
 export interface RuleExampleJson {
   text?: string;
@@ -22,6 +23,15 @@ export interface RuleJson {
   audience: string;
   languages: string[];
   examples: { flag: RuleExampleJson[]; pass: RuleExampleJson[] };
+  /** Measured recall of the rule on copy it was not tuned on (null = not measured). */
+  measuredRecall: { corpora: string[]; recall: number | null; violations: number; perLanguage: Record<string, { recall: number | null; violations: number }> } | null;
+}
+
+/** The rule's measured recall from the latest evaluation (src/compliance/recall.generated.ts). */
+export function measuredRecallOf(id: string): RuleJson['measuredRecall'] {
+  const r = MEASURED_RECALL.perRule[id];
+  if (!r) return null;
+  return { corpora: [...MEASURED_RECALL.corpora], recall: r.recall, violations: r.violations, perLanguage: { ...MEASURED_RECALL.perLanguage } };
 }
 
 type ExampleSpec = CompiledRule['spec']['examples']['flag'][number];
@@ -55,6 +65,7 @@ export function ruleJson(rule: CompiledRule): RuleJson {
     audience: s.audience,
     languages: [...s.languages],
     examples: { flag: s.examples.flag.map(exampleJson), pass: s.examples.pass.map(exampleJson) },
+    measuredRecall: measuredRecallOf(rule.id),
   };
 }
 

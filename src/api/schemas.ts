@@ -36,6 +36,8 @@ export const CheckRequestSchema = z
       .optional()
       .openapi({ description: 'Language of messages and suggestions (default sv). See GET /api/v1/rules for the languages.', example: 'en' }),
     minSeverity: SeveritySchema.optional().openapi({ description: 'Leave out findings below this severity.' }),
+    minConfidence: z.number().min(0).max(1).optional().openapi({ description: 'Leave out findings whose confidence is below this (0–1).', example: 0.5 }),
+    certainty: z.enum(['certain', 'possible']).optional().openapi({ description: 'Only findings of this certainty: `certain` (a rule matched) or `possible` (only the learned model). Default both.' }),
     rules: z
       .array(z.string().min(1).max(64))
       .min(1)
@@ -73,13 +75,30 @@ export const FindingSchema = z
     context: z.string(),
     rulesetVersion: z.string(),
     fingerprint: z.string().openapi({ description: 'Stable identity of the finding (rule + normalised match + page).' }),
+    confidence: z.number().min(0).max(1).openapi({ description: 'How sure the engine is (0–1). Rule matches are ≥ 0.9; model-only findings carry the model’s probability.', example: 0.97 }),
+    certainty: z.enum(['certain', 'possible']).openapi({ description: '`certain`: a rule’s concepts matched. `possible`: only the learned model found it — a lead to check, never a verdict.' }),
+    language: z.string().openapi({ description: 'Language of the sentence the finding is in (sv, en, ar, fa, so, ti, pl, bs or und).', example: 'sv' }),
+    evidence: z
+      .array(z.object({ start: z.number().int(), end: z.number().int(), match: z.string() }))
+      .openapi({ description: 'Every span that is evidence for this one violation (e.g. an image’s alt text and file name), offsets as for start/end.' }),
   })
   .openapi('Finding');
+
+export const CoverageSchema = z
+  .object({
+    rules: z.array(z.string()).openapi({ description: 'Rule ids that ran.' }),
+    ruleLanguages: z.array(z.string()).openapi({ description: 'Languages the rules have vocabulary for.' }),
+    inputLanguages: z.array(z.string()).openapi({ description: 'Languages detected in the input, most sentences first (und = could not tell).' }),
+    measuredRecall: z.number().nullable().openapi({ description: 'Share of violations the checker found in copy it was not tuned on, from the latest evaluation (null if not measured).' }),
+    note: z.string().openapi({ description: 'What the result means. Without findings it says "no findings", never "compliant": the check catches most but not all wordings.' }),
+  })
+  .openapi('Coverage');
 
 export const CheckResponseSchema = z
   .object({
     rulesetVersion: z.string().openapi({ example: '2026.11.1' }),
     findings: z.array(FindingSchema),
+    coverage: CoverageSchema,
     stats: z.object({
       characters: z.number().int().openapi({ description: 'Characters checked (of the text, the HTML, or the fetched page).' }),
       ms: z.number().openapi({ description: 'Time the rule engine took on the server, in milliseconds (without waiting for a free worker or fetching a URL).' }),
@@ -124,6 +143,15 @@ export const RuleSchema = z
     audience: z.string(),
     languages: z.array(z.string()),
     examples: z.object({ flag: z.array(ExampleSchema), pass: z.array(ExampleSchema) }),
+    measuredRecall: z
+      .object({
+        corpora: z.array(z.string()),
+        recall: z.number().nullable(),
+        violations: z.number().int(),
+        perLanguage: z.record(z.string(), z.object({ recall: z.number().nullable(), violations: z.number().int() })),
+      })
+      .nullable()
+      .openapi({ description: 'Recall of this rule (certain + possible findings) on labelled copy the rules were not tuned on, from the latest evaluation; per language for the whole ruleset. null = not measured.' }),
   })
   .openapi('Rule');
 

@@ -6,7 +6,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runCheckJob } from '../compliance/check-runner';
-import { defaultRuleset, loadRuleset, RulesetError, severityRank, type Finding, type Ruleset } from '../compliance/index';
+import { checkCoverage, defaultRuleset, loadRuleset, RulesetError, severityRank, type Coverage, type Finding, type Ruleset } from '../compliance/index';
 import { parseCheckArgs, USAGE, UsageError, type CheckArgs } from './check-args';
 
 /** Largest accepted input per file. */
@@ -72,9 +72,16 @@ async function rulesetFrom(dir: string | undefined): Promise<Ruleset> {
   return loadRuleset(files, { strict: true });
 }
 
-function formatText(file: string, findings: Finding[]): string {
+function formatText(file: string, findings: Finding[], coverage: Coverage): string {
+  if (findings.length === 0) {
+    const input = coverage.inputLanguages.filter((l) => l !== 'und').join(', ') || '–';
+    return `${file}: ${coverage.note}\n    checked ${coverage.rules.length} rules (vocabulary: ${coverage.ruleLanguages.join(', ')}; read as: ${input})\n`;
+  }
   return findings
-    .map((f) => `${file}:${f.line}:${f.column} ${f.severity} ${f.ruleId} ${f.message}\n    ${f.context}\n`)
+    .map((f) => {
+      const possible = f.certainty === 'possible' ? ` (possible, confidence ${f.confidence.toFixed(2)})` : '';
+      return `${file}:${f.line}:${f.column} ${f.severity} ${f.ruleId}${possible} ${f.message}\n    ${f.context}\n`;
+    })
     .join('');
 }
 
@@ -102,17 +109,18 @@ export async function main(argv: string[], io: CliIO = nodeIO): Promise<number> 
   }
   try {
     const ruleset = await rulesetFrom(args.rulesDir);
-    const results: { file: string; findings: Finding[]; truncated?: string[] }[] = [];
+    const results: { file: string; findings: Finding[]; coverage: Coverage; truncated?: string[] }[] = [];
     for (const file of args.files) {
       const input = await loadInput(file, io);
       const html = args.html || /\.html?$/i.test(file);
-      const { findings, truncated } = runCheckJob({ input, isHtml: html, opts: { lang: args.lang } }, ruleset);
+      const { findings, truncated, languages } = runCheckJob({ input, isHtml: html, opts: { lang: args.lang } }, ruleset);
+      const coverage = checkCoverage(ruleset, { lang: args.lang, count: findings.length, inputLanguages: languages });
       // A file that hit a cap on hostile HTML says so (JSON: "truncated"; text: a note on stderr).
-      results.push(truncated ? { file, findings, truncated } : { file, findings });
+      results.push(truncated ? { file, findings, coverage, truncated } : { file, findings, coverage });
       if (truncated && args.format !== 'json') io.stderr(`valkollen: ${file}: read only in part (${truncated.join(', ')} cap reached)\n`);
     }
     if (args.format === 'json') io.stdout(JSON.stringify(results, null, 2) + '\n');
-    else for (const r of results) io.stdout(formatText(r.file, r.findings));
+    else for (const r of results) io.stdout(formatText(r.file, r.findings, r.coverage));
     const min = severityRank(args.failOn);
     return results.some((r) => r.findings.some((f) => severityRank(f.severity) >= min)) ? 1 : 0;
   } catch (e) {

@@ -6,6 +6,7 @@ import type { Piece, SourceDocument } from './document';
 import type { Lexeme } from './lexicon';
 import type { TermIndex } from './terms';
 import { patternMatches, type Starts, type TokenPattern } from './terms';
+import { detectSentenceLanguages, termAppliesIn } from './language';
 import { BOUNDARY_CLAUSE, BOUNDARY_PARAGRAPH, BOUNDARY_SENTENCE, tokenizeLexemes } from './tokenize';
 
 export interface Analysis {
@@ -23,6 +24,8 @@ export interface Analysis {
   flags: Int32Array;
   /** Term id → flat list of [firstToken, lastToken] pairs (inclusive), in text order; undefined = none. */
   hits: (number[] | undefined)[];
+  /** Language of each sentence (by sentence id): sv, en, so, pl, bs, ar, fa, ti or und. */
+  sentenceLang: string[];
 }
 
 /** True when the lexeme is the exact second word of some multi-word term. */
@@ -139,9 +142,31 @@ export function analyse(doc: SourceDocument, index: TermIndex): Analysis {
     block: cBlock.subarray(0, n),
     flags: cFlags.subarray(0, n),
     hits: new Array<number[] | undefined>(index.termCount).fill(undefined),
+    sentenceLang: [],
   };
   findHits(a, index, lexes);
+  a.sentenceLang = detectSentenceLanguages(a);
+  filterByLanguage(a, index);
   return a;
+}
+
+/** Drops hits of one language's vocabulary in sentences of a language that does not use it. */
+function filterByLanguage(a: Analysis, index: TermIndex): void {
+  const { hits, sentence, sentenceLang } = a;
+  for (let id = 0; id < hits.length; id++) {
+    const list = hits[id];
+    if (list === undefined) continue;
+    const langs = index.languagesOf(id);
+    if (langs === undefined) continue;
+    let w = 0;
+    for (let k = 0; k < list.length; k += 2) {
+      if (!termAppliesIn(langs, sentenceLang[sentence[list[k]]])) continue;
+      list[w++] = list[k];
+      list[w++] = list[k + 1];
+    }
+    list.length = w;
+    if (w === 0) hits[id] = undefined;
+  }
 }
 
 function addHit(a: Analysis, id: number, first: number, last: number): void {

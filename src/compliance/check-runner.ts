@@ -7,7 +7,7 @@
  */
 import { defaultRuleset } from './default-ruleset';
 import { textDocument, type TruncationCap } from './document';
-import { runDocument } from './engine';
+import { runDocumentDetailed } from './engine';
 import { htmlDocument } from './extract-html';
 import type { Ruleset } from './ruleset';
 import { extractLinks, type ExtractedLinks } from '../crawler/links';
@@ -44,6 +44,8 @@ export interface CheckOutcome {
   text?: string;
   /** With `links`: the page's links (crawler/links.ts). */
   links?: ExtractedLinks;
+  /** Languages detected in the input, most sentences first. */
+  languages?: string[];
 }
 
 export type CheckRunner = (job: CheckJob) => Promise<CheckOutcome>;
@@ -68,8 +70,8 @@ export function runCheckJob(job: CheckJob, ruleset: Ruleset = defaultRuleset()):
   const links = job.links ? extractLinks(job.input, job.links.pageUrl) : undefined;
   if (job.analyse === false) return { findings: [], ms: Math.round((performance.now() - started) * 100) / 100, links };
   const doc = job.isHtml ? htmlDocument(job.input) : textDocument(job.input);
-  const findings = runDocument(ruleset, doc, job.opts);
-  const outcome: CheckOutcome = { findings, ms: Math.round((performance.now() - started) * 100) / 100 };
+  const { findings, languages } = runDocumentDetailed(ruleset, doc, job.opts);
+  const outcome: CheckOutcome = { findings, languages, ms: Math.round((performance.now() - started) * 100) / 100 };
   if (doc.truncated) outcome.truncated = doc.truncated;
   if (links) outcome.links = links;
   if (job.snapshot) {

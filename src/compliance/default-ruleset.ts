@@ -3,6 +3,8 @@
  * `npm run rules:bundle`), compiled once per isolate/process and cached.
  */
 import { loadRuleset } from './loader';
+import { loadModel } from './model';
+import { MODEL_DATA } from './model.generated';
 import type { Ruleset } from './ruleset';
 import { RULE_FILES } from './rules.generated';
 
@@ -16,6 +18,12 @@ let verified: Ruleset | undefined;
  * and a failing rule is left out and listed in `ruleset.issues`.
  */
 export function defaultRuleset(opts: { verify?: boolean } = {}): Ruleset {
-  if (opts.verify) return (verified ??= loadRuleset(RULE_FILES, { strict: false }));
-  return (fast ??= loadRuleset(RULE_FILES, { strict: false, skipExamples: true }));
+  if (opts.verify) return (verified ??= withModel(loadRuleset(RULE_FILES, { strict: false })));
+  return (fast ??= withModel(loadRuleset(RULE_FILES, { strict: false, skipExamples: true })));
+}
+
+/** Attaches the shipped model (scripts/train-model.ts) for possible findings. */
+function withModel(rs: Ruleset): Ruleset {
+  rs.model = loadModel(MODEL_DATA);
+  return rs;
 }

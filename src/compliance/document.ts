@@ -19,6 +19,8 @@ export interface Piece {
   section: number;
   /** True for synthetic text (JSON-LD summaries, URL host) whose characters all map to one span. */
   synthetic?: boolean;
+  /** Source offset of the element an attribute piece came from (image alt, title, src share it). */
+  element?: number;
   /** What to show as context for synthetic pieces (e.g. the page host). */
   label?: string;
 }

@@ -12,6 +12,7 @@ import { htmlDocument } from './extract-html';
 import { mergeCandidates, toFindings } from './findings';
 import type { Candidate } from './matcher';
 import { matchRule } from './matcher';
+import { modelCandidates } from './model';
 import type { CompiledRule, Ruleset } from './ruleset';
 import type { CheckOptions, Finding } from './types';
 import { severityRank } from './types';
@@ -40,8 +41,20 @@ function withUrlPiece(doc: SourceDocument, ruleset: Ruleset, pageUrl?: string): 
   return { ...doc, pieces: [...doc.pieces, piece] };
 }
 
+/** Findings plus what was checked: the languages detected in the input (sentence counts). */
+export interface DocumentResult {
+  findings: Finding[];
+  /** Languages detected in the input, most sentences first ('und' = could not tell). */
+  languages: string[];
+}
+
 /** Runs the (optionally filtered) ruleset over a document. */
 export function runDocument(ruleset: Ruleset, doc: SourceDocument, opts: CheckOptions = {}): Finding[] {
+  return runDocumentDetailed(ruleset, doc, opts).findings;
+}
+
+/** runDocument, also saying which languages the input was read in. */
+export function runDocumentDetailed(ruleset: Ruleset, doc: SourceDocument, opts: CheckOptions = {}): DocumentResult {
   const byId = rulesById(ruleset);
   const wanted = opts.rules ? new Set(opts.rules) : null;
   const rules = ruleset.rules.filter((r) => !wanted || wanted.has(r.id));
@@ -56,16 +69,27 @@ export function runDocument(ruleset: Ruleset, doc: SourceDocument, opts: CheckOp
       else if (!meta.includes(rule)) meta.push(rule);
     }
   }
+  // The learned second opinion: possible findings where no clause matched, confidence for the rest.
+  if (ruleset.model && opts.model !== false) cands.push(...modelCandidates(ctx, ruleset.model, rules, cands));
   // Meta rules look at the other rules' matches, so they run last.
   for (const rule of meta)
     for (const check of rule.checks)
-      if (check.type === 'language_parity') cands.push(...languageParityCheck(ctx, rule, check, cands));
+      if (check.type === 'language_parity') cands.push(...languageParityCheck(ctx, rule, check, cands.filter((c) => c.certainty !== 'possible')));
   cands = mergeCandidates(cands, a);
   if (opts.minSeverity) {
     const min = severityRank(opts.minSeverity);
     cands = cands.filter((c) => severityRank(c.severity) >= min);
   }
-  return toFindings(cands, a, ruleset, byId, opts);
+  let findings = toFindings(cands, a, ruleset, byId, opts);
+  if (opts.certainty) findings = findings.filter((f) => f.certainty === opts.certainty);
+  if (opts.minConfidence !== undefined) findings = findings.filter((f) => f.confidence >= opts.minConfidence!);
+  return { findings, languages: languageCounts(a.sentenceLang) };
+}
+
+function languageCounts(langs: string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const l of langs) counts.set(l, (counts.get(l) ?? 0) + 1);
+  return [...counts.entries()].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).map(([l]) => l);
 }
 
 /** Checks plain text. Offsets are into `text`. */
@@ -76,6 +100,11 @@ export function checkText(ruleset: Ruleset, text: string, opts: CheckOptions = {
 /** Checks an HTML page. Offsets are into the HTML source; `match` is the extracted visible text. */
 export function checkHtml(ruleset: Ruleset, html: string, opts: CheckOptions = {}): Finding[] {
   return runDocument(ruleset, htmlDocument(html), opts);
+}
+
+/** checkText/checkHtml with the detected input languages. */
+export function checkDetailed(ruleset: Ruleset, input: string, isHtml: boolean, opts: CheckOptions = {}): DocumentResult {
+  return runDocumentDetailed(ruleset, isHtml ? htmlDocument(input) : textDocument(input), opts);
 }
 
 /** checkText or checkHtml by flag (used by the example runner and the CLI). */

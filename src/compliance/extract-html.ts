@@ -103,6 +103,8 @@ class PieceBuilder {
   /** Characters pushed in all; at `maxChars` the builder takes no more. */
   private total = 0;
   full = false;
+  /** Source offset of the element whose attribute is being read (image alt/src/title), or -1. */
+  element = -1;
   constructor(
     private part: Part,
     private zone: number,
@@ -199,6 +201,7 @@ class PieceBuilder {
         mapEnd: this.me.subarray(from, to),
         zone: this.zone,
         section: this.section,
+        ...(this.element >= 0 ? { element: this.element } : {}),
       });
       this.from = this.n = to;
     } else this.n = from;
@@ -321,6 +324,8 @@ export function htmlDocument(html: string): SourceDocument {
     const span = attrSpan(html, el, name);
     out.setContext(part, zone, section);
     out.flush();
+    // Attributes of one element (an image's alt, title and src) are one element for merging findings.
+    out.element = el.startIndex;
     if (transform === 'file') {
       const { name: file, rawLength, offset } = fileNameOf(value);
       const at = span ? span.at + offset : el.startIndex;
@@ -331,6 +336,7 @@ export function htmlDocument(html: string): SourceDocument {
     } else if (span) alignDecoded(span.raw, span.at, value, out.put);
     else for (const ch of value) out.put(ch, el.startIndex, el.tagEnd);
     out.flush();
+    out.element = -1;
   };
 
   const meta = (el: ElementNode) => {

@@ -7,12 +7,38 @@ import { srcEnd, srcStart } from './document';
 import { findingFingerprint } from './fingerprint';
 import type { Candidate } from './matcher';
 import type { CompiledRule, Ruleset } from './ruleset';
-import type { CheckOptions, Finding } from './types';
+import type { CheckOptions, EvidenceSpan, Finding } from './types';
 import { severityRank } from './types';
 
 const CONTEXT_CHARS = 60;
 
-/** Merges overlapping or touching spans of the same rule inside the same piece. */
+/** The unit one violation lives in: the element an attribute came from, else the sentence. */
+function unitOf(a: Analysis, t: number): string {
+  const el = a.doc.pieces[a.piece[t]].element;
+  return el !== undefined ? `e${el}` : `s${a.sentence[t]}`;
+}
+
+function absorb(into: Candidate, c: Candidate, a: Analysis): void {
+  if (a.piece[c.first] === a.piece[into.first] && a.sentence[c.first] === a.sentence[into.first]) {
+    into.first = Math.min(into.first, c.first);
+    into.last = Math.max(into.last, c.last);
+  } else if (a.piece[c.first] === a.piece[into.first] && c.first <= into.last + 1) {
+    into.last = Math.max(into.last, c.last);
+  } else {
+    (into.extra ??= []).push([c.first, c.last]);
+  }
+  for (const x of c.extra ?? []) (into.extra ??= []).push(x);
+  if (severityRank(c.severity) > severityRank(into.severity)) into.severity = c.severity;
+  // A rule match makes the merged finding certain; keep the higher confidence.
+  if ((c.certainty ?? 'certain') === 'certain') into.certainty = 'certain';
+  into.confidence = Math.max(into.confidence ?? 1, c.confidence ?? 1);
+}
+
+/**
+ * One violation, one finding: candidates of the same rule in the same sentence, or from the same
+ * element (an image's alt, title and file name), or overlapping in one piece, become one candidate
+ * whose further spans are kept as evidence.
+ */
 export function mergeCandidates(cands: Candidate[], a: Analysis): Candidate[] {
   const byRule = new Map<string, Candidate[]>();
   for (const c of cands) {
@@ -23,19 +49,33 @@ export function mergeCandidates(cands: Candidate[], a: Analysis): Candidate[] {
   const out: Candidate[] = [];
   for (const list of byRule.values()) {
     list.sort((x, y) => x.first - y.first || x.last - y.last);
-    let cur: Candidate | null = null;
+    const byUnit = new Map<string, Candidate>();
+    let prev: Candidate | null = null;
     for (const c of list) {
-      if (cur && c.first <= cur.last + 1 && a.piece[c.first] === a.piece[cur.first]) {
-        cur.last = Math.max(cur.last, c.last);
-        if (severityRank(c.severity) > severityRank(cur.severity)) cur.severity = c.severity;
-      } else {
-        if (cur) out.push(cur);
-        cur = { ...c };
+      const unit = unitOf(a, c.first);
+      const target = byUnit.get(unit) ?? (prev && c.first <= prev.last + 1 && a.piece[c.first] === a.piece[prev.first] ? prev : undefined);
+      if (target) {
+        absorb(target, c, a);
+        byUnit.set(unit, target);
+        continue;
       }
+      const fresh: Candidate = { ...c, extra: c.extra ? [...c.extra] : undefined };
+      byUnit.set(unit, fresh);
+      out.push(fresh);
+      prev = fresh;
     }
-    if (cur) out.push(cur);
   }
   return out;
+}
+
+/** Source offsets and visible text of the token span [f, l] (0, 0 for the page URL). */
+function spanOf(a: Analysis, f: number, l: number): EvidenceSpan {
+  const piece = a.doc.pieces[a.piece[f]];
+  const ls = a.start[f];
+  const le = a.end[l];
+  const match = piece.text.slice(ls, le);
+  if (piece.part === 'url') return { start: 0, end: 0, match };
+  return { start: srcStart(piece, ls), end: srcEnd(piece, le), match };
 }
 
 function lineStarts(source: string): number[] {
@@ -69,13 +109,10 @@ export function toFindings(cands: Candidate[], a: Analysis, ruleset: Ruleset, ru
     if (fingerprint === undefined) fingerprints.set(key, (fingerprint = findingFingerprint(c.ruleId, normalised, opts.pageUrl)));
     if (seen.has(fingerprint)) continue;
     seen.add(fingerprint);
-    let start = 0;
-    let end = 0;
     let line = 0;
     let column = 0;
+    const { start, end } = spanOf(a, c.first, c.last);
     if (piece.part !== 'url') {
-      start = srcStart(piece, ls);
-      end = srcEnd(piece, le);
       starts ??= lineStarts(a.doc.source);
       let lo = 0;
       let hi = starts.length - 1;
@@ -86,6 +123,11 @@ export function toFindings(cands: Candidate[], a: Analysis, ruleset: Ruleset, ru
       }
       line = lo + 1;
       column = start - starts[lo] + 1;
+    }
+    const evidence: EvidenceSpan[] = [{ start, end, match }];
+    for (const [f, l] of c.extra ?? []) {
+      const sp = spanOf(a, f, l);
+      if (!evidence.some((e) => e.start === sp.start && e.end === sp.end)) evidence.push(sp);
     }
     const before = piece.text.slice(Math.max(0, ls - CONTEXT_CHARS), ls);
     const after = piece.text.slice(le, le + CONTEXT_CHARS);
@@ -110,6 +152,10 @@ export function toFindings(cands: Candidate[], a: Analysis, ruleset: Ruleset, ru
       context: piece.part === 'url' ? `page URL: ${piece.label ?? piece.text}` : piece.synthetic ? `JSON-LD: ${context}` : context,
       rulesetVersion: ruleset.version,
       fingerprint,
+      confidence: Math.round((c.confidence ?? 1) * 1000) / 1000,
+      certainty: c.certainty ?? 'certain',
+      language: a.sentenceLang[a.sentence[c.first]] ?? 'und',
+      evidence,
     });
   }
   return out;

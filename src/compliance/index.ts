@@ -6,11 +6,14 @@
  */
 export { loadRuleset, verifyExamples } from './loader';
 export type { LoadOptions } from './loader';
-export { checkText, checkHtml, runDocument } from './engine';
+export { checkText, checkHtml, runDocument, checkDetailed } from './engine';
+export type { DocumentResult } from './engine';
+export { checkCoverage } from './coverage';
+export type { Coverage } from './coverage';
 export { defaultRuleset } from './default-ruleset';
 export { RulesetError } from './ruleset';
 export type { Ruleset, RulesetIssue, CompiledRule } from './ruleset';
-export { SEVERITIES, PARTS, severityRank } from './types';
-export type { Finding, CheckOptions, Severity, ProviderFacts, Part } from './types';
+export { SEVERITIES, PARTS, CERTAINTIES, severityRank } from './types';
+export type { Finding, CheckOptions, Severity, ProviderFacts, Part, Certainty, EvidenceSpan } from './types';
 export { normaliseToken } from './normalise';
 export { fnv1a64 } from './fingerprint';

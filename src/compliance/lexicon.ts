@@ -36,10 +36,10 @@ export interface Lexeme {
 
 const SINGLE_LETTER = /^\p{L}\p{M}*$/u;
 /** Marks or invisible joiners standing alone between spaced-out letters ("ع ُ", Persian ZWNJ). */
-const LONE_MARK = /^[\p{M}\u200B-\u200D\u2060\uFEFF\u00AD]+$/u;
+const LONE_MARK = /^[\p{M}\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\u00AD\u034F]+$/u;
 export const LEET_DIGIT = /^[013457@$]$/;
-const NUM_UNIT = /^(\p{Nd}+)([\p{L}\p{M}\u00AD\u200B-\u200D\u2060\uFEFF]+)$/u;
-const UNIT_NUM = /^([\p{L}\p{M}\u00AD\u200B-\u200D\u2060\uFEFF]+)(\p{Nd}+)$/u;
+const NUM_UNIT = /^(\p{Nd}+)([\p{L}\p{M}\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]+)$/u;
+const UNIT_NUM = /^([\p{L}\p{M}\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]+)(\p{Nd}+)$/u;
 const HAS_DIGIT = /\d/;
 const SYMBOL = /^[^\p{L}\p{N}\p{M}]/u;
 

@@ -56,7 +56,7 @@ export function loadRuleset(files: { path: string; text: string }[], opts: LoadO
   const rs = rsParsed.data as RulesetSpec;
   for (const [key, langs] of Object.entries(rs.glossary))
     for (const lang of Object.keys(langs))
-      if (!rs.languages.includes(lang))
+      if (lang !== 'any' && !rs.languages.includes(lang))
         issues.push({ file: rsFile.path, field: `glossary.${key}.${lang}`, message: `language "${lang}" is not in languages (${rs.languages.join(', ')})` });
 
   const index = new TermIndex();
@@ -66,40 +66,42 @@ export function loadRuleset(files: { path: string; text: string }[], opts: LoadO
     for (const [lang, terms] of Object.entries(langs))
       terms.forEach((t, i) => {
         try {
-          index.add(t);
+          // Vocabulary of one language applies to sentences in that language (and the languages
+          // that borrow from it, see language.ts); `any` is shared by all (proper names).
+          index.tagLanguage(index.add(t, lang), lang);
         } catch (e) {
           badGlossary.add(t);
           issues.push({ file: rsFile.path, field: `glossary.${key}.${lang}[${i}]`, message: `bad term "${t}": ${(e as Error).message}` });
         }
       });
   const sets = new Map<string, TermSet>();
-  const glossaryTerms = (ref: string): string[] | undefined => {
+  const glossaryTerms = (ref: string): [string, string][] | undefined => {
     const [key, lang] = ref.slice(1).split('.');
     const entry = rs.glossary[key];
     if (!entry) return undefined;
-    if (lang) return entry[lang];
-    return Object.values(entry).flat();
+    if (lang) return entry[lang]?.map((t): [string, string] => [t, lang]);
+    return Object.entries(entry).flatMap(([l, ts]) => ts.map((t): [string, string] => [t, l]));
   };
 
   // Resolves a term list into a term set, reporting unknown references and bad syntax at `field`.
   const compileTerms = (list: TermList, file: string, ruleId: string, field: string): TermSet => {
-    const entries: [string, string][] = Array.isArray(list)
-      ? list.map((t, i) => [t, `${field}[${i}]`])
+    const entries: [string, string, string][] = Array.isArray(list)
+      ? list.map((t, i) => [t, `${field}[${i}]`, 'sv'])
       : Object.entries(list).flatMap(([lang, ts]) => {
-          if (!rs.languages.includes(lang)) issues.push({ file, ruleId, field: `${field}.${lang}`, message: `language "${lang}" is not in ruleset languages` });
-          return ts.map((t, i): [string, string] => [t, `${field}.${lang}[${i}]`]);
+          if (lang !== 'any' && !rs.languages.includes(lang)) issues.push({ file, ruleId, field: `${field}.${lang}`, message: `language "${lang}" is not in ruleset languages` });
+          return ts.map((t, i): [string, string, string] => [t, `${field}.${lang}[${i}]`, lang]);
         });
     const ids = new Set<number>();
-    for (const [term, f] of entries) {
-      const expanded = term.startsWith('@') ? glossaryTerms(term) : [term];
+    for (const [term, f, termLang] of entries) {
+      const expanded = term.startsWith('@') ? glossaryTerms(term) : [[term, termLang] as [string, string]];
       if (!expanded) {
         issues.push({ file, ruleId, field: f, message: `unknown glossary reference "${term}"` });
         continue;
       }
-      for (const t of expanded) {
+      for (const [t, lang] of expanded) {
         if (badGlossary.has(t)) continue;
         try {
-          ids.add(index.add(t));
+          ids.add(index.add(t, lang));
         } catch (e) {
           issues.push({ file, ruleId, field: f, message: `bad term "${t}": ${(e as Error).message}` });
         }
@@ -118,6 +120,7 @@ export function loadRuleset(files: { path: string; text: string }[], opts: LoadO
       where: u.where,
       within: u.within ?? (u.where === 'window' ? rs.window : 4),
       except: u.except ? compileTerms(u.except, file, ruleId, `${field}[${i}].except`) : undefined,
+      without: u.without ? compileTerms(u.without, file, ruleId, `${field}[${i}].without`) : undefined,
     }));
 
   const rules: CompiledRule[] = [];

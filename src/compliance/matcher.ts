@@ -14,6 +14,11 @@ export interface Candidate {
   severity: Severity;
   first: number;
   last: number;
+  /** Set by the model layer: `possible` candidates with the model's probability. */
+  certainty?: 'certain' | 'possible';
+  confidence?: number;
+  /** Further evidence spans (token ranges) merged into this candidate. */
+  extra?: [number, number][];
 }
 
 const LONGEST_TERM = 8;
@@ -105,6 +110,24 @@ function unlessHit(ctx: EvalContext, u: CompiledUnless, f: number, l: number): b
       if (dist > u.within || ctx.zone(nf) !== ctx.zone(f)) continue;
     }
     if (u.except && overlapsAny(ctx, u.except, nf, nl)) continue;
+    if (u.without && presentIn(ctx, u.without, u.where, f, l)) return false;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * True when a hit of `set` lies in the unit around [f, l] (the `where` unit, or the sentence for
+ * the token-distance kinds), not counting the trigger itself.
+ */
+function presentIn(ctx: EvalContext, set: TermSet, where: CompiledUnless['where'], f: number, l: number): boolean {
+  const unit = where === 'before' || where === 'after' || where === 'window' ? 'sentence' : where;
+  const [lo, hi] = ctx.extent(unit, f);
+  const hits = ctx.hits(set);
+  for (let k = ctx.lowerBound(hits, lo); 2 * k < hits.length; k++) {
+    const nf = hits[2 * k];
+    if (nf > hi) break;
+    if (hits[2 * k + 1] >= f && nf <= l) continue;
     return true;
   }
   return false;

@@ -5,8 +5,9 @@
  * leetspeak digits inside words (pr3sentk0rt → presentkort).
  */
 
-// Zero-width characters, soft hyphen, word joiner, BOM, Arabic tatweel.
-const INVISIBLE = /[\u00AD\u200B-\u200F\u2060-\u2064\uFEFF\u0640]/g;
+// Zero-width characters, soft hyphen, bidi embeddings/overrides/isolates and marks, word joiner,
+// invisible operators, BOM, Arabic tatweel, Mongolian vowel separator, combining grapheme joiner.
+const INVISIBLE = /[\u00AD\u034F\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\u0640]/g;
 const MARKS = /\p{M}/gu;
 const LATIN = /[a-z]/;
 

@@ -2,6 +2,7 @@
  * Compiled ruleset types: rules with their term sets resolved against one shared TermIndex.
  */
 import type { CheckSpec, RuleSpec } from './schema';
+import type { LoadedModel } from './model';
 import type { TermIndex } from './terms';
 import type { Part, Severity } from './types';
 
@@ -23,6 +24,8 @@ export interface CompiledUnless {
   where: Where;
   within: number;
   except?: TermSet;
+  /** Cancels only when none of these is in the same `where` unit (e.g. no "vi"/"oss" in the sentence). */
+  without?: TermSet;
 }
 export interface CompiledClause {
   trigger: TermSet;
@@ -72,6 +75,8 @@ export interface Ruleset {
   setCount: number;
   /** Rules that were not loaded because they fail their own examples (non-strict loading). */
   issues: RulesetIssue[];
+  /** The learned second opinion (possible findings); the bundled ruleset carries it, loaded rule files do not. */
+  model?: LoadedModel;
 }
 
 /** Thrown when rule files are invalid; `issues` names file, rule id and field of every problem. */

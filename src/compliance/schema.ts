@@ -12,7 +12,7 @@ const Texts = z
 /** A list of terms, or a map language → list of terms. */
 export const TermListSchema = z.union([
   z.array(z.string().min(1)).min(1),
-  z.record(z.string().regex(/^[a-z]{2,3}$/, 'language codes are two or three lower-case letters'), z.array(z.string().min(1)).min(1)),
+  z.record(z.string().regex(/^[a-z]{2,3}$/, 'language codes are two or three lower-case letters (or "any")'), z.array(z.string().min(1)).min(1)),
 ]);
 export type TermList = z.infer<typeof TermListSchema>;
 
@@ -25,6 +25,8 @@ const UnlessSchema = z.strictObject({
   where: z.enum(WHERE).default('sentence'),
   within: z.number().int().min(0).max(200).optional(),
   except: TermListSchema.optional(),
+  /** The antipattern holds only when none of these occurs in the same unit (`where`). */
+  without: TermListSchema.optional(),
 });
 export type UnlessSpec = z.infer<typeof UnlessSchema>;
 

@@ -3,14 +3,17 @@
  * per-token patterns, and an index that finds, for a normalised token, the terms that can start
  * there. Lookups are cached per distinct token, so the cost per token of running text is one Map get.
  */
+import { candidateForms, compileMorph, compoundMin, type Morph, type MorphLang, MORPH_LANGS } from './morphology';
 import { foldLiteral } from './normalise';
 import { tokenizeTerm } from './tokenize';
 
-export type PatternKind = 'exact' | 'prefix' | 'suffix' | 'infix' | 'regex' | 'number' | 'any';
+export type PatternKind = 'exact' | 'prefix' | 'suffix' | 'infix' | 'regex' | 'number' | 'any' | 'morph';
 export interface TokenPattern {
   kind: PatternKind;
   lit: string;
   re?: RegExp;
+  /** For `~lemma`: the lemma compiled for its language (see morphology.ts). */
+  morph?: Morph;
 }
 /**
  * A compiled term variant: for each word position, the alternative patterns. `id` is the term's id
@@ -42,7 +45,13 @@ function escapeRe(s: string): string {
 }
 
 /** Compiles one glob (no braces) for one word position. */
-function compileGlob(glob: string): TokenPattern {
+function compileGlob(glob: string, lang: MorphLang): TokenPattern {
+  if (glob.startsWith('~')) {
+    const lemma = foldLiteral(glob.slice(1));
+    if (!/^[\p{L}\p{M}]{2,}$/u.test(lemma)) throw new Error(`"~" must be followed by a word of at least two letters ("${glob}")`);
+    const morph = compileMorph(lemma, lang);
+    return { kind: 'morph', lit: morph.base, morph };
+  }
   if (glob === '#') return { kind: 'number', lit: '' };
   if (glob === '*') return { kind: 'any', lit: '' };
   if (glob === '\\#') return { kind: 'exact', lit: '#' };
@@ -59,14 +68,14 @@ function compileGlob(glob: string): TokenPattern {
  * Parses a term into its variants (alternatives in `{…}` may contain spaces or be empty), each a
  * list of word positions. Throws an Error with a readable reason on bad syntax.
  */
-export function parseTerm(text: string): TokenPattern[][][] {
+export function parseTerm(text: string, lang: MorphLang = 'sv'): TokenPattern[][][] {
   const variants = expandBraces(text);
   if (variants.length > 1024) throw new Error(`"${text}" expands to more than 1024 alternatives`);
   return variants.map((v) => {
     const parts = tokenizeTerm(v);
     if (parts.length === 0) throw new Error(`term "${text}" has a variant without words ("${v}")`);
     if (parts[0] === '*') throw new Error(`term "${text}" cannot start with a bare "*"`);
-    return parts.map((part) => [compileGlob(part)]);
+    return parts.map((part) => [compileGlob(part, lang)]);
   });
 }
 
@@ -87,7 +96,22 @@ export function patternMatches(p: TokenPattern, tok: string): boolean {
       return p.re!.test(tok);
     case 'any':
       return true;
+    case 'morph':
+      return morphMatches(p.morph!, tok);
   }
+}
+
+/** True when the normalised token is a form (or, in Swedish, a compound head) of the lemma. */
+export function morphMatches(m: Morph, tok: string): boolean {
+  const min = compoundMin(m.lang);
+  const { cores, ended } = candidateForms(tok, m.lang);
+  for (let i = 0; i < cores.length; i++) {
+    if (m.needsEnding && !ended[i]) continue;
+    const c = cores[i];
+    if (c === m.base) return true;
+    if (min > 0 && m.base.length >= 3 && c.length >= m.base.length + min && c.endsWith(m.base)) return true;
+  }
+  return false;
 }
 
 /**
@@ -103,6 +127,8 @@ export class TermIndex {
   private prefix = new Map<number, Map<string, number[]>>();
   private suffix = new Map<number, Map<string, number[]>>();
   private scan: { p: TokenPattern; id: number }[] = [];
+  /** `~lemma` first words: language → base → variant indexes. */
+  private morph = new Map<MorphLang, Map<string, { v: number; needsEnding: boolean }[]>>();
   /** Multi-word terms written together ("väljoss"), for merged spaced-out letters and hyphen joins. */
   private joined = new Map<string, number[]>();
   /** Literal cores (≥ 4 characters) of terms, searched inside merged spaced-out runs. */
@@ -117,14 +143,20 @@ export class TermIndex {
     return this.count;
   }
 
-  /** Adds a term (deduplicated by text) and returns its id. */
-  add(text: string): number {
-    const key = text.trim();
+  /**
+   * Adds a term (deduplicated by text and, for `~lemma` terms, language) and returns its id.
+   * `lang` is the vocabulary's language; it decides how `~lemma` words inflect (default sv).
+   */
+  add(text: string, lang: string = 'sv'): number {
+    const ml: MorphLang = (MORPH_LANGS as readonly string[]).includes(lang) ? (lang as MorphLang) : 'sv';
+    const trimmed = text.trim();
+    const key = trimmed.includes('~') ? `${ml}:${trimmed}` : trimmed;
     const known = this.byText.get(key);
     if (known !== undefined) return known;
-    const variants = parseTerm(key);
+    const variants = parseTerm(trimmed, ml);
     const id = this.count++;
     this.byText.set(key, id);
+    this.textOf[id] = trimmed;
     for (const positions of variants) this.addVariant(id, key, positions);
     this.cache.clear();
     this.startsCache.clear();
@@ -138,7 +170,15 @@ export class TermIndex {
     const v = this.terms.length;
     this.terms.push({ id, text: key, positions });
     for (const p of positions[0]) {
-      if (p.kind === 'exact') push(this.exact, p.lit, v);
+      if (p.kind === 'morph') {
+        const lang = p.morph!.lang;
+        let m = this.morph.get(lang);
+        if (!m) this.morph.set(lang, (m = new Map()));
+        const list = m.get(p.morph!.base);
+        const entry = { v, needsEnding: p.morph!.needsEnding };
+        if (list) list.push(entry);
+        else m.set(p.morph!.base, [entry]);
+      } else if (p.kind === 'exact') push(this.exact, p.lit, v);
       else if (p.kind === 'prefix' || p.kind === 'suffix') {
         const table = p.kind === 'prefix' ? this.prefix : this.suffix;
         let m = table.get(p.lit.length);
@@ -156,6 +196,26 @@ export class TermIndex {
   }
 
   private secondWords: Set<string> | null = null;
+  /** Term id → its text. */
+  private textOf: string[] = [];
+  /** Term id → languages of the vocabularies it came from (glossary terms only). */
+  private langs = new Map<number, Set<string>>();
+
+  /** Records that term `id` belongs to the vocabulary of `lang` (`any` = every language). */
+  tagLanguage(id: number, lang: string): void {
+    // Numbers and symbols ("# kr", years) read the same in every language.
+    const text = this.textOf[id] ?? '';
+    if (!/\p{L}/u.test(text.replace(/[{},*#~]/g, ''))) lang = 'any';
+    let set = this.langs.get(id);
+    if (!set) this.langs.set(id, (set = new Set()));
+    set.add(lang);
+  }
+
+  /** Languages whose vocabulary holds the term, or undefined when it applies to every language. */
+  languagesOf(id: number): ReadonlySet<string> | undefined {
+    const set = this.langs.get(id);
+    return set === undefined || set.has('any') ? undefined : set;
+  }
 
   /**
    * True when the token is the exact second word of some multi-word term (a key of some
@@ -188,11 +248,29 @@ export class TermIndex {
       if (ids) for (const id of ids) out.add(id);
     }
     for (const { p, id } of this.scan) if (patternMatches(p, tok)) out.add(id);
+    if (this.morph.size > 0 && tok.length >= 2 && !NUMBER_RE.test(tok)) this.morphFirst(tok, out);
     const result = out.size ? [...out].sort((a, b) => a - b) : EMPTY;
     // Keep memory bounded on endless streams of new tokens.
     if (this.cache.size > 200_000) this.cache.clear();
     this.cache.set(tok, result);
     return result;
+  }
+
+  /** Adds the `~lemma` variants a token is a form of (every language's affixes are tried). */
+  private morphFirst(tok: string, out: Set<number>): void {
+    for (const [lang, bases] of this.morph) {
+      const min = compoundMin(lang);
+      const { cores, ended } = candidateForms(tok, lang);
+      for (let k = 0; k < cores.length; k++) {
+        const c = cores[k];
+        const add = (list: { v: number; needsEnding: boolean }[] | undefined) => {
+          if (list) for (const e of list) if (ended[k] || !e.needsEnding) out.add(e.v);
+        };
+        add(bases.get(c));
+        // Swedish compounds: the lemma is the head, after a modifier of at least `min` letters.
+        if (min > 0) for (let i = min; i <= c.length - 3; i++) add(bases.get(c.slice(i)));
+      }
+    }
   }
 
   /** Like first(), partitioned for fast multi-word matching (cached per token). */

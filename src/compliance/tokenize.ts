@@ -19,10 +19,10 @@ export type TokenEmitter = (start: number, end: number, raw: string, boundary: n
 /** Like TokenEmitter, with the token's interned lexeme instead of the raw string. */
 export type LexemeEmitter = (start: number, end: number, lex: Lexeme, boundary: number, merged: boolean) => void;
 
-const WORD_CLASS = '\\p{L}\\p{N}\\p{M}\\u00AD\\u200B-\\u200D\\u2060\\uFEFF@$';
+const WORD_CLASS = '\\p{L}\\p{N}\\p{M}\\u00AD\\u034F\\u061C\\u180E\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2069\\uFEFF@$';
 const STARS = '★☆⭐✩✪✫✬✭✮✯✰🌟';
 /** Term syntax additionally allows glob characters inside words. */
-const TERM_TOKEN_RE = new RegExp(`\\\\#|\\*?[${STARS}]+\\*?|[${WORD_CLASS}*{},]+|[${STARS}]+|:-|[%#/+€£]`, 'gu');
+const TERM_TOKEN_RE = new RegExp(`\\\\#|\\*?[${STARS}]+\\*?|~?[${WORD_CLASS}*{},]+|[${STARS}]+|:-|[%#/+€£]`, 'gu');
 
 // Character classes of the scanner; together they are the token syntax
 // [WORD]+ | [STARS]+ | :- | [%#/+€£], read by code point.

@@ -37,6 +37,17 @@ export interface ProviderFacts {
   domains?: string[];
 }
 
+export const CERTAINTIES = ['certain', 'possible'] as const;
+/** `certain`: a rule's concepts matched; `possible`: only the learned model thinks so. */
+export type Certainty = (typeof CERTAINTIES)[number];
+
+/** One piece of evidence for a finding: offsets into the original input and the text there. */
+export interface EvidenceSpan {
+  start: number;
+  end: number;
+  match: string;
+}
+
 export interface CheckOptions {
   /** Language of messages and suggestions (default sv; falls back to sv). */
   lang?: string;
@@ -47,6 +58,12 @@ export interface CheckOptions {
   provider?: ProviderFacts;
   /** URL of the page; part of the fingerprint and used for domain checks. */
   pageUrl?: string;
+  /** Drop findings whose confidence is below this (0–1). */
+  minConfidence?: number;
+  /** Only findings of this certainty (default both). */
+  certainty?: Certainty;
+  /** Run the learned model for possible findings (default true when the ruleset has one). */
+  model?: boolean;
 }
 
 /**
@@ -71,4 +88,12 @@ export interface Finding {
   context: string;
   rulesetVersion: string;
   fingerprint: string;
+  /** How sure the engine is (0–1): rule matches ≥ 0.9, model-only findings the model's probability. */
+  confidence: number;
+  /** `certain` when a rule matched; `possible` when only the learned model found it. */
+  certainty: Certainty;
+  /** Language of the sentence the finding is in (sv, en, ar, fa, so, ti, pl, bs or und). */
+  language: string;
+  /** Every span that is evidence for this one violation (e.g. an image's alt and its file name). */
+  evidence: EvidenceSpan[];
 }

@@ -13,11 +13,14 @@ import { runBatch } from '../db/types';
 import { findingEvents, findings } from '../db/schema';
 
 /** The engine's finding shape; the store needs only some of its fields. */
-export type EngineFinding = Pick<Finding, 'ruleId' | 'severity' | 'message' | 'suggestion' | 'match' | 'start' | 'end' | 'line' | 'column' | 'context' | 'rulesetVersion' | 'fingerprint'>;
+export type EngineFinding = Pick<Finding, 'ruleId' | 'severity' | 'message' | 'suggestion' | 'match' | 'start' | 'end' | 'line' | 'column' | 'context' | 'rulesetVersion' | 'fingerprint'> &
+  Partial<Pick<Finding, 'confidence' | 'certainty' | 'language' | 'evidence'>>;
 
 /** Crawled text is hostile: what a finding stores of it is bounded. */
 const MAX_MATCH_CHARS = 1000;
 const MAX_CONTEXT_CHARS = 2000;
+/** At most this many evidence spans are stored per finding. */
+const MAX_EVIDENCE = 20;
 
 /** The fields of a hit that change with each sighting, bounded, for both insert and update. */
 function hitFields(f: EngineFinding) {
@@ -31,6 +34,12 @@ function hitFields(f: EngineFinding) {
     suggestion: f.suggestion ?? null,
     severity: f.severity,
     rulesetVersion: f.rulesetVersion,
+    certainty: f.certainty ?? 'certain',
+    confidence: typeof f.confidence === 'number' && f.confidence >= 0 && f.confidence <= 1 ? f.confidence : 1,
+    language: f.language ? f.language.slice(0, 8) : null,
+    evidence: f.evidence
+      ? JSON.stringify(f.evidence.slice(0, MAX_EVIDENCE).map((e) => ({ start: e.start, end: e.end, match: e.match.slice(0, MAX_MATCH_CHARS) })))
+      : null,
   };
 }
 

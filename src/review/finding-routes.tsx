@@ -66,6 +66,7 @@ function exportRecord(r: QueueRow) {
     certainty: r.certainty,
     confidence: r.confidence,
     language: r.language,
+    evidence: r.evidence,
   };
 }
 

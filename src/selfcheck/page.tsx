@@ -4,7 +4,7 @@
  * All user text is rendered through JSX, which escapes it; no raw HTML from the input ever.
  */
 import type { FC } from 'hono/jsx';
-import type { Finding, Ruleset } from '../compliance';
+import type { Coverage, Finding, Ruleset } from '../compliance';
 import { Layout } from '../views/layout';
 import { formatNumber, localePath, localeInfo, type Locale } from '../views/i18n';
 import { highlightSegments } from './highlight';
@@ -35,6 +35,8 @@ export interface SelfCheckResult {
   rulesetVersion: string;
   /** Caps on hostile HTML that were hit (the page was read only in part). */
   truncated?: string[];
+  /** Which rules ran, in which languages, and what the result means (see compliance/coverage.ts). */
+  coverage?: Coverage;
 }
 
 export interface SelfCheckPageProps {
@@ -82,6 +84,14 @@ const FindingItem: FC<{ locale: Locale; f: Finding; n: number; title?: string; l
         {st(locale, 'severity')}: {st(locale, `sev_${f.severity}`)}
       </span>{' '}
       {f.line > 0 ? <span class="muted">{st(locale, 'line', { l: f.line, c: f.column })}</span> : null}
+      {f.certainty === 'possible' ? (
+        <>
+          {' '}
+          <span class="badge" data-testid="possible">
+            {st(locale, 'possible', { pct: Math.round(f.confidence * 100) })}
+          </span>
+        </>
+      ) : null}
     </p>
     <dl>
       <dt>{st(locale, 'matched')}</dt>
@@ -117,7 +127,7 @@ export const SelfCheckResults: FC<{ locale: Locale; text: string; isHtml: boolea
   <>
     <p role="status" class="sc-count">
       {result.findings.length === 0
-        ? st(locale, 'noFindings')
+        ? st(locale, 'noFindings', { n: result.coverage?.rules.length ?? titles.size })
         : result.findings.length === 1
           ? st(locale, 'findingsCountOne')
           : st(locale, 'findingsCount', { n: result.findings.length })}
@@ -134,6 +144,19 @@ export const SelfCheckResults: FC<{ locale: Locale; text: string; isHtml: boolea
         </ol>
         <h3>{st(locale, isHtml ? 'yourHtml' : 'yourText')}</h3>
         <Highlighted locale={locale} text={text} findings={result.findings} />
+      </>
+    ) : null}
+    {result.coverage ? (
+      <>
+        {/* The note is worded in the rules' language (sv/en); other languages already say it in noFindings. */}
+        {ruleLang(locale) === locale ? <p data-testid="coverage-note">{result.coverage.note}</p> : null}
+        <p class="muted" data-testid="coverage">
+          {st(locale, 'checkedRules', {
+            n: result.coverage.rules.length,
+            langs: result.coverage.ruleLanguages.join(', '),
+            input: result.coverage.inputLanguages.filter((l) => l !== 'und').join(', ') || '–',
+          })}
+        </p>
       </>
     ) : null}
     <p class="muted">{st(locale, 'rulesetVersion', { v: result.rulesetVersion })}</p>

@@ -28,6 +28,10 @@ const sv = {
   sev_high: 'hög',
   sev_medium: 'medel',
   sev_low: 'låg',
+  trust: 'Hur mycket regeln fångar',
+  trustText: 'Uppmätt på märkt text som reglerna inte anpassats efter ({corpora}): regeln hittade {pct} % av {n} överträdelser. Resten skrevs på sätt som kontrollen ännu inte känner igen – inga fynd betyder därför inte att texten följer regeln.',
+  trustNone: 'Regeln har ännu inte mätts på text som den inte anpassats efter. Inga fynd betyder inte att texten följer regeln.',
+  trustLang: 'Per språk (alla regler)',
   ruleTextNote: '',
 };
 
@@ -56,6 +60,10 @@ const en: Record<RulePageKey, string> = {
   sev_high: 'high',
   sev_medium: 'medium',
   sev_low: 'low',
+  trust: 'How much the rule catches',
+  trustText: 'Measured on labelled copy the rules were not tuned on ({corpora}): the rule found {pct}% of {n} violations. The rest were worded in ways the checker does not recognise yet, so no findings does not mean the copy complies.',
+  trustNone: 'This rule has not yet been measured on copy it was not tuned on. No findings does not mean the copy complies.',
+  trustLang: 'Per language (all rules)',
   ruleTextNote: '',
 };
 
@@ -80,6 +88,10 @@ const ar: Translation = {
   sev_high: 'عالية',
   sev_medium: 'متوسطة',
   sev_low: 'منخفضة',
+  trust: 'كم تلتقط هذه القاعدة',
+  trustText: 'قيس على نصوص مصنّفة لم تُضبط القواعد عليها ({corpora}): وجدت القاعدة {pct} ٪ من {n} مخالفة. الباقي كُتب بطرق لا يتعرّف عليها الفحص بعد، لذلك لا يعني عدم وجود ملاحظات أن النص يتبع القاعدة.',
+  trustNone: 'لم تُقَس هذه القاعدة بعد على نصوص لم تُضبط عليها. عدم وجود ملاحظات لا يعني أن النص يتبع القاعدة.',
+  trustLang: 'حسب اللغة (كل القواعد)',
   ruleTextNote: 'نصوص القواعد نفسها (العنوان، والخطأ، والاقتراح، والأمثلة) معروضة باللغة السويدية، والمصادر باللغة الإنجليزية.',
 };
 
@@ -104,6 +116,10 @@ const so: Translation = {
   sev_high: 'culus',
   sev_medium: 'dhexdhexaad',
   sev_low: 'hoose',
+  trust: 'Intee ayuu xeerkani qabtaa',
+  trustText: "Waxaa lagu cabbiray qoraal calaamadaysan oo xeerarka aan lagu hagaajin ({corpora}): xeerku wuxuu helay {pct} % ee {n} jebin. Inta kale waxaa loo qoray siyaabo aan hubintu weli garanayn, sidaa darteed natiijo la'aan macnaheedu maaha in qoraalku xeerka raacayo.",
+  trustNone: "Xeerkan weli laguma cabbirin qoraal aan lagu hagaajin. Natiijo la'aan macnaheedu maaha in qoraalku xeerka raacayo.",
+  trustLang: 'Luqad kasta (dhammaan xeerarka)',
   ruleTextNote: 'Qoraallada xeerarka laftooda (cinwaanka, khaladka, talada iyo tusaalooyinka) waxaa lagu muujiyey af Iswiidhish, ilahana af Ingiriis.',
 };
 
@@ -128,6 +144,10 @@ const ti: Translation = {
   sev_high: 'ከቢድ',
   sev_medium: 'ማእከላይ',
   sev_low: 'ትሑት',
+  trust: 'እዚ ሕጊ ክንደይ ይሕዝ',
+  trustText: 'ሕግታት ዘይተማዕረየሉ ምልክት ዘለዎ ጽሑፍ ተለኪዑ ({corpora})፦ እቲ ሕጊ ካብ {n} ጥሕሰታት {pct} % ረኺቡ። እቶም ዝተረፉ እቲ ምርመራ ገና ዘይፈልጦም መንገድታት እዮም ተጻሒፎም፣ ስለዚ ርኽበት ዘይምህላው እቲ ጽሑፍ ነቲ ሕጊ ይስዕብ ማለት ኣይኮነን።',
+  trustNone: 'እዚ ሕጊ ገና ኣብ ዘይተማዕረየሉ ጽሑፍ ኣይተለክዐን። ርኽበት ዘይምህላው እቲ ጽሑፍ ነቲ ሕጊ ይስዕብ ማለት ኣይኮነን።',
+  trustLang: 'ብቋንቋ (ኩሎም ሕግታት)',
   ruleTextNote: 'ጽሑፋት ናይቶም ሕግታት ባዕሎም (ኣርእስቲ፣ ጌጋ፣ ሓሳብን ኣብነታትን) ብቋንቋ ሽወደን፣ ምንጭታት ድማ ብእንግሊዝኛ እዮም ዝርኣዩ።',
 };
 
@@ -152,6 +172,10 @@ const prs: Translation = {
   sev_high: 'جدی',
   sev_medium: 'متوسط',
   sev_low: 'کم',
+  trust: 'این قاعده چقدر را پیدا می‌کند',
+  trustText: 'روی متن‌های نشانه‌گذاری‌شده‌ای اندازه‌گیری شد که قاعده‌ها بر اساس آن‌ها تنظیم نشده‌اند ({corpora}): این قاعده {pct} ٪ از {n} تخلف را پیدا کرد. بقیه به شیوه‌هایی نوشته شده بودند که بررسی هنوز آن‌ها را نمی‌شناسد؛ پس نبودِ یافته به این معنا نیست که متن از قاعده پیروی می‌کند.',
+  trustNone: 'این قاعده هنوز روی متنی که بر اساس آن تنظیم نشده، اندازه‌گیری نشده است. نبودِ یافته به این معنا نیست که متن از قاعده پیروی می‌کند.',
+  trustLang: 'بر اساس زبان (همه قاعده‌ها)',
   ruleTextNote: 'متن خود قواعد (عنوان، اشتباه، پیشنهاد و مثال‌ها) به زبان سویدنی و منابع به زبان انگلیسی نشان داده می‌شوند.',
 };
 
@@ -176,6 +200,10 @@ const lattlast: Translation = {
   sev_high: 'allvarligt',
   sev_medium: 'ganska allvarligt',
   sev_low: 'lite allvarligt',
+  trust: 'Hur mycket regeln hittar',
+  trustText: 'Vi har testat regeln på texter som vi inte använt för att bygga den ({corpora}). Regeln hittade {pct} % av {n} fel. Den hittade inte resten. Om kontrollen inte hittar något kan texten ändå bryta mot regeln.',
+  trustNone: 'Vi har inte testat regeln på nya texter än. Om kontrollen inte hittar något kan texten ändå bryta mot regeln.',
+  trustLang: 'För varje språk (alla regler)',
   ruleTextNote: 'Texten i varje regel står på vanlig svenska. Källorna står på engelska.',
 };
 

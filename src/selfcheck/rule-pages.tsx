@@ -91,6 +91,27 @@ const RulePage: FC<{ locale: Locale; rule: RuleJson; version: string }> = ({ loc
           {basisNote(rule, ruleLang(locale)) ? <span lang={dataLang(locale)}> — {basisNote(rule, ruleLang(locale))}</span> : ''}
         </dd>
       </dl>
+      <h2>{rpt(locale, 'trust')}</h2>
+      {rule.measuredRecall && rule.measuredRecall.recall !== null ? (
+        <>
+          <p data-testid="measured-recall">
+            {rpt(locale, 'trustText', {
+              corpora: rule.measuredRecall.corpora.join(', '),
+              pct: Math.round(rule.measuredRecall.recall * 100),
+              n: rule.measuredRecall.violations,
+            })}
+          </p>
+          <p class="muted">
+            {rpt(locale, 'trustLang')}:{' '}
+            {Object.entries(rule.measuredRecall.perLanguage)
+              .filter(([, v]) => v.recall !== null)
+              .map(([lang, v]) => `${lang} ${Math.round(v.recall! * 100)} % (${v.violations})`)
+              .join(' · ')}
+          </p>
+        </>
+      ) : (
+        <p data-testid="measured-recall">{rpt(locale, 'trustNone')}</p>
+      )}
       <h2>{rpt(locale, 'wrong')}</h2>
       <p lang={dataLang(locale)}>{pick(rule.message, locale)}</p>
       <h2>{rpt(locale, 'instead')}</h2>

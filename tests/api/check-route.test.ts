@@ -21,7 +21,9 @@ describe('POST /api/v1/check: results', () => {
     const f = body.findings.find((x: any) => x.ruleId === example.ruleId);
     expect(f).toMatchObject({ severity: expect.any(String), message: expect.any(String), suggestion: expect.any(String), link: expect.any(String), rulesetVersion: body.rulesetVersion, fingerprint: expect.any(String) });
     expect(example.text.slice(f.start, f.end).length).toBeGreaterThan(0);
-    expect(Object.keys(f).sort()).toEqual(['column', 'context', 'end', 'fingerprint', 'line', 'link', 'match', 'message', 'ruleId', 'rulesetVersion', 'severity', 'start', 'suggestion'].sort());
+    expect(Object.keys(f).sort()).toEqual(['certainty', 'column', 'confidence', 'context', 'end', 'evidence', 'fingerprint', 'language', 'line', 'link', 'match', 'message', 'ruleId', 'rulesetVersion', 'severity', 'start', 'suggestion'].sort());
+    expect(f.certainty).toBe('certain');
+    expect(body.coverage).toMatchObject({ rules: expect.any(Array), ruleLanguages: expect.arrayContaining(['sv', 'en']), note: expect.any(String) });
     expect(res.headers.get('cache-control')).toBe('no-store');
     expect(res.headers.get('ratelimit-limit')).toBe('100000');
     expect(res.headers.get('ratelimit-remaining')).toEqual(expect.stringMatching(/^\d+$/));

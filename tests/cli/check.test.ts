@@ -33,10 +33,16 @@ describe('valkollen check', () => {
     expect(r.stdout.split('\n')[1]).toContain('Välj oss och få ett presentkort');
   });
 
-  it('exits 0 when nothing is found and prints JSON [{file, findings}]', () => {
+  it('exits 0 when nothing is found and prints JSON [{file, findings, coverage}] that never says "compliant"', () => {
     const r = run(['check', '--format', 'json', 'ok.txt']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual([{ file: 'ok.txt', findings: [] }]);
+    const out = JSON.parse(r.stdout);
+    expect(out).toEqual([{ file: 'ok.txt', findings: [], coverage: expect.objectContaining({ rules: expect.any(Array), ruleLanguages: expect.arrayContaining(['sv', 'en']) }) }]);
+    expect(out[0].coverage.rules).toHaveLength(19);
+    expect(out[0].coverage.note).toMatch(/inte alla formuleringar/);
+    const text = run(['check', '--lang', 'en', 'ok.txt']);
+    expect(text.stdout).toMatch(/^ok\.txt: No findings\. That does not mean the copy complies: the check catches most but not all wordings/);
+    expect(text.stdout).toMatch(/checked 19 rules \(vocabulary: sv, en/);
   });
 
   it('JSON findings carry the full shape, in the requested language', () => {
@@ -45,7 +51,7 @@ describe('valkollen check', () => {
     const out = JSON.parse(r.stdout);
     expect(out.map((x: { file: string }) => x.file)).toEqual(['bad.txt', 'ok.txt']);
     expect(Object.keys(out[0].findings[0]).sort()).toEqual(
-      ['column', 'context', 'end', 'fingerprint', 'line', 'link', 'match', 'message', 'ruleId', 'rulesetVersion', 'severity', 'start', 'suggestion'].sort(),
+      ['certainty', 'column', 'confidence', 'context', 'end', 'evidence', 'fingerprint', 'language', 'line', 'link', 'match', 'message', 'ruleId', 'rulesetVersion', 'severity', 'start', 'suggestion'].sort(),
     );
     expect(out[0].findings[0].message).toMatch(/^The copy offers/);
   });

@@ -21,7 +21,12 @@ describe('checkText', () => {
       context: 'Hej! Välj oss och få ett presentkort på 500 kr.',
       rulesetVersion: rs.version,
       fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/),
+      confidence: expect.any(Number),
+      certainty: 'certain',
+      language: 'sv',
+      evidence: [{ start: 5, end: 46, match: 'Välj oss och få ett presentkort på 500 kr' }],
     });
+    expect(f.confidence).toBeGreaterThanOrEqual(0.9);
   });
 
   it('falls back to Swedish for unknown message languages', () => {

@@ -97,7 +97,11 @@ describe('POST: results', () => {
   it('says so when nothing is found', async () => {
     const { status, html } = await submit('/sjalvkontroll', { text: 'Vi hjälper dig att hitta jobb.' });
     expect(status).toBe(200);
-    expect(html).toContain('Vi hittade inget som bryter mot reglerna');
+    // Honest: which rules ran, in which languages, and never "compliant".
+    expect(html).toContain('Inga fynd för de 19 regler vi kontrollerade');
+    expect(html).toContain('fångar de flesta men inte alla formuleringar');
+    expect(html).toMatch(/data-testid="coverage"[^>]*>[^<]*Kontrollerat: 19 regler[^<]*sv, en/);
+    expect(html).not.toMatch(/följer reglerna\.|is compliant|uppfyller reglerna/);
     expect(html).not.toContain('<mark');
   });
   it('escapes hostile input everywhere (text, highlights, textarea)', async () => {

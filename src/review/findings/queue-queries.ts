@@ -31,6 +31,8 @@ export interface QueueRow {
   certainty: string;
   confidence: number;
   language: string | null;
+  /** JSON list of evidence spans. */
+  evidence: string | null;
 }
 
 export interface QueueCtx {
@@ -60,6 +62,7 @@ const rowColumns = {
   certainty: findings.certainty,
   confidence: findings.confidence,
   language: findings.language,
+  evidence: findings.evidence,
 };
 
 function baseSelect(db: Db) {

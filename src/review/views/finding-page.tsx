@@ -142,6 +142,30 @@ function eventDetail(locale: Locale, kind: string, reason: string | null, names:
 }
 
 /** The finding page. */
+/** The spans merged into this one finding (stored as JSON; shown only when there is more than one). */
+const EvidenceSpans: FC<{ locale: Locale; evidence: string | null | undefined }> = ({ locale, evidence }) => {
+  let spans: { start: number; end: number; match: string }[] = [];
+  try {
+    const parsed: unknown = evidence ? JSON.parse(evidence) : [];
+    if (Array.isArray(parsed)) spans = parsed.filter((e) => e && typeof e.match === 'string' && typeof e.start === 'number');
+  } catch {
+    spans = [];
+  }
+  if (spans.length < 2) return null;
+  return (
+    <>
+      <h3>{rt(locale, 'evidenceSpans')}</h3>
+      <ul data-testid="evidence-spans">
+        {spans.map((e) => (
+          <li>
+            <mark>{e.match}</mark> <span class="muted">({e.start}–{e.end})</span>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+};
+
 export const FindingPage: FC<FindingPageProps> = ({ locale, reviewer, detail, rule, currentRulesetVersion, names, colleagues, recheckMinutes, flash, back, walk, filterQuery = '' }) => {
   const f = detail.finding;
   const href = safeHttpUrl(f.url);
@@ -170,6 +194,17 @@ export const FindingPage: FC<FindingPageProps> = ({ locale, reviewer, detail, ru
         <dd>
           <Severity locale={locale} severity={f.severity} />
         </dd>
+        <dt>{rt(locale, 'certaintyLabel')}</dt>
+        <dd data-testid="certainty">
+          {rt(locale, f.certainty === 'possible' ? 'certainty_possible' : 'certainty_certain')}{' '}
+          <span class="muted">({rt(locale, 'confidenceValue', { value: (f.confidence ?? 1).toFixed(2) })})</span>
+        </dd>
+        {f.language ? (
+          <>
+            <dt>{rt(locale, 'findingLanguage')}</dt>
+            <dd lang="en">{f.language}</dd>
+          </>
+        ) : null}
         <dt>{rt(locale, 'provider')}</dt>
         <dd>{detail.provider ? <a href={rp(locale, `/review/providers/${detail.provider.id}`)}>{detail.provider.name}</a> : '–'}</dd>
         <dt>{rt(locale, 'firstSeen')}</dt>
@@ -237,6 +272,7 @@ export const FindingPage: FC<FindingPageProps> = ({ locale, reviewer, detail, ru
           </dd>
         </dl>
         <Evidence locale={locale} context={f.context} match={f.match} snapshotText={detail.snapshot?.text ?? null} />
+        <EvidenceSpans locale={locale} evidence={f.evidence} />
       </section>
 
       <section aria-labelledby="h-rule">
