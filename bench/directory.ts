@@ -17,6 +17,7 @@
  *          --max-load L (1.5) --wait S (300): first wait up to S seconds for the 1-minute
  *          load average to drop to L (the machine may be shared), and record it;
  *          --profile (server runs with --cpu-prof into scratch/prof/) --no-write
+ *          --encoding "gzip, deflate, br" (the Accept-Encoding sent; '' for uncompressed)
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -41,12 +42,15 @@ const { values: args } = parseArgs({
     'max-load': { type: 'string', default: '1.5' },
     wait: { type: 'string', default: '300' },
     profile: { type: 'boolean', default: false },
+    encoding: { type: 'string', default: 'gzip, deflate, br' },
     'no-write': { type: 'boolean', default: false },
   },
 });
 
 async function main() {
-  const opts = { seconds: Number(args.seconds), rounds: Number(args.rounds), connections: Number(args.connections), warmupSeconds: Number(args.warmup) };
+  // Browsers send Accept-Encoding; '' measures uncompressed responses.
+  const headers: Record<string, string> = args.encoding ? { 'accept-encoding': String(args.encoding) } : {};
+  const opts = { seconds: Number(args.seconds), rounds: Number(args.rounds), connections: Number(args.connections), warmupSeconds: Number(args.warmup), headers };
   const profileDir = join(root, 'scratch', 'prof');
   if (args.profile) mkdirSync(profileDir, { recursive: true });
   const nodeArgs = args.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
@@ -67,7 +71,7 @@ async function main() {
   let results;
   try {
     for (const t of targets) {
-      const res = await fetch(server.url + t.path);
+      const res = await fetch(server.url + t.path, { headers });
       if (res.status !== 200) throw new Error(`${t.path} answered ${res.status}`);
       await res.arrayBuffer();
     }
@@ -91,7 +95,8 @@ async function main() {
     '',
     `Command: \`${command}\`. Setup: the server (\`createApp\` from src/app.ts, \`@hono/node-server\`, libsql ` +
       `${server.info.database} database migrated and seeded with the demo data by \`prepareNodeDatabase\`, JSON request logs at info level to /dev/null) ` +
-      `runs in its own Node process; autocannon runs in the parent process on the same machine, ${opts.connections} connections, ` +
+      `runs in its own Node process with response compression on as in \`src/node.ts\` (requests send \`Accept-Encoding: ${args.encoding || '(none)'}\`; ` +
+      `the render cache keeps compressed copies, the ceiling serves the page pre-compressed in the same encoding); autocannon runs in the parent process on the same machine, ${opts.connections} connections, ` +
       `${opts.warmupSeconds} s warm-up, then ${opts.rounds} interleaved rounds of ${Math.round(opts.seconds / opts.rounds)} s per target ` +
       `(page, search, ceiling, uncached page; then again), each figure the median round. ` +
       `The ceiling route \`/__static\` exists only in the bench server (bench/lib/directory-server.ts): it answers the municipality page's ` +

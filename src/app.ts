@@ -13,11 +13,14 @@ import { createListingCache } from './directory/listing-cache';
 import { healthRoutes } from './http/health';
 import { directoryRoutes } from './directory/routes';
 import { directoryApiRoutes } from './directory/api-routes';
+import { infoRoutes } from './directory/info-routes';
 import { staticRoutes } from './views/static-routes';
 import { apiRoutes } from './api/routes';
 import { SELFCHECK_FORM_MAX_BYTES, selfCheckRoutes } from './selfcheck/routes';
 import { REPORT_PATH, SELFCHECK_PATH } from './selfcheck/page';
 import { MAX_BODY_BYTES } from './api/settings';
+import { REPORT_MAX_BODY_BYTES } from './directory/error-reports';
+import { LOCALES, localePath } from './views/i18n';
 import { rulePageRoutes } from './selfcheck/rule-pages';
 import { reviewRoutes } from './review/routes';
 import { renderErrorPage, renderNotFound } from './views/error-page';
@@ -30,6 +33,8 @@ export const BODY_LIMIT_ROUTES: readonly BodyLimitRoute[] = [
   { path: '/api/v1/check', maxBytes: MAX_BODY_BYTES },
   // The self-check form and its report, in every language.
   ...[...Object.values(SELFCHECK_PATH), ...Object.values(REPORT_PATH)].map((path) => ({ path, maxBytes: SELFCHECK_FORM_MAX_BYTES })),
+  // The report-an-error form, in every language: a few short fields.
+  ...LOCALES.map((l) => ({ path: localePath(l, '/kontakt'), maxBytes: REPORT_MAX_BODY_BYTES })),
 ];
 
 /** Builds the Hono app from its dependencies. Pure: no I/O until a request arrives. */
@@ -40,6 +45,7 @@ export function createApp(deps: AppDeps) {
     clock: deps.clock,
     timeZone: deps.config.ORDER_TIME_ZONE,
     log,
+    compressor: deps.compressor,
   });
   const listingCache = createListingCache({ ttlSeconds: deps.config.PAGE_RENDER_CACHE_SECONDS, clock: deps.clock });
   const app = new Hono<AppEnv>();
@@ -61,6 +67,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', selfCheckRoutes());
   app.route('/', rulePageRoutes());
   app.route('/', reviewRoutes());
+  app.route('/', infoRoutes());
   app.route('/', directoryRoutes());
   app.notFound(renderNotFound);
   app.onError(makeErrorHandler(renderErrorPage));

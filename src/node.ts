@@ -24,6 +24,8 @@ import { startCrawlInterval } from './crawler/local-scheduler.node.ts';
 import { DEFAULT_CRAWL_SETTINGS, runCrawlTick } from './crawler/tick';
 import { closeAbandonedRuns } from './crawler/run-records';
 import { createCheckPool, type CheckPool } from './compliance/check-pool.node.ts';
+import { withCompression } from './http/compression';
+import { createNodeCompressor } from './http/compression.node.ts';
 
 /** JSON log lines written straight to stdout/stderr: console.log's formatting costs more than the request it logs. */
 export function nodeLogger(level: Config['LOG_LEVEL']) {
@@ -99,7 +101,8 @@ async function main() {
   // rebinding), with the check API's own allow-list (the crawler's is for the crawler only).
   const guardedFetch = createNodeFetch({ allowHosts: config.CHECK_URL_ALLOW_HOSTS });
   const checkPool = startCheckPool(config);
-  const app = createApp({ db: database.db, config, clock: () => new Date(), fetcher: guardedFetch.fetch as typeof fetch, log, checkRunner: checkPool?.run });
+  const compressor = createNodeCompressor();
+  const app = createApp({ db: database.db, config, clock: () => new Date(), fetcher: guardedFetch.fetch as typeof fetch, log, checkRunner: checkPool?.run, compressor });
   const pageFetcher = createNodePageFetcher({ ...pageFetcherOptions(config), connectionsPerOrigin: Math.max(2, config.CRAWL_MAX_CONCURRENT_PER_HOST) });
   const crawlFetcher = createCrawlFetcher(pageFetcher, database.db, config);
   const ruleset = defaultRuleset();
@@ -113,7 +116,8 @@ async function main() {
       ),
     log,
   );
-  const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {
+  // Node's server does not compress (Cloudflare's edge does): gzip/br here, cached pages pre-compressed.
+  const server = serve({ fetch: withCompression(app.fetch, compressor), hostname: config.HOST, port: config.PORT }, (info) => {
     log('info', 'listening', { url: `http://${info.address}:${info.port}/`, database: config.DATABASE_URL.replace(/\?.*$/, ''), checkWorkers: checkWorkerCount(config) });
   });
   const shutdown = () => {

@@ -33,6 +33,8 @@ import { runCrawlTick } from '../../src/crawler/tick';
 import type { Config } from '../../src/config';
 import type { Db } from '../../src/db/types';
 import type { LogFn } from '../../src/http/env';
+import { negotiateEncoding, withCompression, type Encoding } from '../../src/http/compression';
+import { createNodeCompressor } from '../../src/http/compression.node.ts';
 
 const STATIC_PATH = '/__static';
 const UNCACHED_PREFIX = '/__uncached';
@@ -53,9 +55,11 @@ async function main() {
   const seedMs = Math.round(performance.now() - seedStart);
   // As the Node entry: self-checks run in the worker-thread pool (CHECK_WORKERS).
   const pool = startCheckPool(config);
-  const app = createApp({ db: database.db, config, clock: () => new Date(), fetcher: fetch, log, checkRunner: pool?.run });
+  // As the Node entry: responses compressed (br/gzip) for clients that accept it, cached pages kept compressed.
+  const compressor = createNodeCompressor();
+  const app = createApp({ db: database.db, config, clock: () => new Date(), fetcher: fetch, log, checkRunner: pool?.run, compressor });
   const uncachedConfig = { ...config, PAGE_RENDER_CACHE_SECONDS: 0 };
-  const uncached = createApp({ db: database.db, config: uncachedConfig, clock: () => new Date(), fetcher: fetch, log });
+  const uncached = createApp({ db: database.db, config: uncachedConfig, clock: () => new Date(), fetcher: fetch, log, compressor });
 
   // The ceiling: the same bytes as the page, answered from memory by the same process.
   const pagePath = process.env.BENCH_PAGE ?? '/kommun/vasteras';
@@ -63,8 +67,16 @@ async function main() {
   if (page.status !== 200) throw new Error(`${pagePath} answered ${page.status}`);
   const pageBytes = new Uint8Array(await page.arrayBuffer());
   const staticHeaders = { 'content-type': page.headers.get('content-type') ?? 'text/html; charset=UTF-8' };
+  // The ceiling serves the same representation a client gets: the page's bytes, compressed once
+  // up front in the encoding the request accepts (so it measures serving, not compressing).
+  const packed: Partial<Record<Encoding, Uint8Array<ArrayBuffer>>> = {};
+  for (const enc of compressor.encodings) packed[enc] = await compressor.compress(enc, pageBytes);
   const fetchWithStatic = (req: Request, env: unknown) => {
-    if (req.url.endsWith(STATIC_PATH)) return new Response(pageBytes, { headers: staticHeaders });
+    if (req.url.endsWith(STATIC_PATH)) {
+      const enc = negotiateEncoding(req.headers.get('accept-encoding'), compressor.encodings);
+      if (enc) return new Response(packed[enc]!, { headers: { ...staticHeaders, 'content-encoding': enc, vary: 'Accept-Encoding' } });
+      return new Response(pageBytes, { headers: staticHeaders });
+    }
     const url = new URL(req.url);
     if (url.pathname.startsWith(UNCACHED_PREFIX)) {
       url.pathname = url.pathname.slice(UNCACHED_PREFIX.length);
@@ -73,7 +85,7 @@ async function main() {
     return app.fetch(req, env as never);
   };
 
-  const server = serve({ fetch: fetchWithStatic, hostname: '127.0.0.1', port: Number(process.env.PORT ?? 0) }, (info: AddressInfo) => {
+  const server = serve({ fetch: withCompression(fetchWithStatic, compressor), hostname: '127.0.0.1', port: Number(process.env.PORT ?? 0) }, (info: AddressInfo) => {
     // Run by hand (no IPC channel): say where it listens on stderr.
     if (!process.send) console.error(`listening on http://127.0.0.1:${info.port} (static ceiling at ${STATIC_PATH})`);
     process.send?.({

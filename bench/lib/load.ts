@@ -26,13 +26,16 @@ export interface LoadOptions {
   connections: number;
   seconds: number;
   warmupSeconds: number;
+  /** Request headers sent with every request (e.g. Accept-Encoding, as browsers send it). */
+  headers?: Record<string, string>;
 }
 
 /** Warms the route up, then measures it; fails loudly when any response was not 2xx. */
 export async function measure(baseUrl: string, name: string, path: string, opts: LoadOptions): Promise<LoadFigures> {
   const url = baseUrl + path;
-  if (opts.warmupSeconds > 0) await autocannon({ url, connections: opts.connections, duration: opts.warmupSeconds });
-  const r = await autocannon({ url, connections: opts.connections, duration: opts.seconds, timeout: 10 });
+  const headers = opts.headers ?? {};
+  if (opts.warmupSeconds > 0) await autocannon({ url, connections: opts.connections, duration: opts.warmupSeconds, headers });
+  const r = await autocannon({ url, connections: opts.connections, duration: opts.seconds, timeout: 10, headers });
   const figures: LoadFigures = {
     name,
     path,

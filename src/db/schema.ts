@@ -226,6 +226,10 @@ export const offices = sqliteTable(
     lon: real('lon'),
     /** null = unknown (never assumed). */
     stepFreeAccess: integer('step_free_access', { mode: 'boolean' }),
+    /** The office's phone as AF publishes it; never a contact person's name. */
+    phone: text('phone'),
+    /** A functional e-mail address AF publishes for the office (personal-looking addresses are not stored). */
+    email: text('email'),
     firstSeen: text('first_seen').notNull(),
     lastSeen: text('last_seen').notNull(),
   },
@@ -686,6 +690,30 @@ export const afSyncSources = sqliteTable(
   (t) => [uniqueIndex('af_sync_sources_url_uq').on(t.url)],
 );
 
+/**
+ * Errors job seekers and providers report through /kontakt, for the officers' list in the review
+ * workspace. No account, no IP address stored (the rate limit counts per IP in its own table).
+ */
+export const errorReports = sqliteTable(
+  'error_reports',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    receivedAt: text('received_at').notNull(),
+    /** 'wrong_data' | 'accessibility' | 'other' */
+    kind: text('kind').notNull(),
+    /** The page the report is about (a path on this site or a full URL), bounded. */
+    pageUrl: text('page_url'),
+    message: text('message').notNull(),
+    /** Optional e-mail for an answer; deleted with the report. */
+    replyTo: text('reply_to'),
+    /** Interface language of the form: a public locale ('sv', 'en', 'ar', 'so', 'ti', 'prs', 'lattlast'). */
+    locale: text('locale').notNull(),
+    /** 'new' | 'handled' */
+    status: text('status').notNull().default('new'),
+  },
+  (t) => [index('error_reports_received_idx').on(t.receivedAt)],
+);
+
 export const schema = {
   importRuns,
   counties,
@@ -718,4 +746,5 @@ export const schema = {
   users,
   sessions,
   auditEvents,
+  errorReports,
 };

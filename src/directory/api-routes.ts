@@ -13,14 +13,33 @@ import { formatOrgnr, maskOrgnr } from './orgnr';
 import { getDataAsOf, getProviderDetail, type ProviderDetail, type ProviderListItem } from './provider-queries';
 import { orderContext, publicCache } from './request-context';
 import { registerAreaApiRoutes } from './area-api-routes';
+import { nearestOfficeJson, type NearestOffice } from './nearest-office';
+import type { ReferencePoint } from './reference-point';
 
 const ORDER_EXPLANATION = {
   daily: 'Shuffled with a seed that changes every day (Europe/Stockholm) and is the same for every visitor; never insertion order.',
   rating: "By the current official rating, highest first; equal ratings in the day's shuffled order; unrated last.",
   name: 'By name (Swedish collation).',
+  nearest:
+    "By the distance to each provider's nearest office from the reference point (postnummer or ort, else the municipality's main town), nearest first; equal distances in the day's shuffled order; providers without office coordinates last.",
 } as const;
 
-function listItemJson(p: ProviderListItem) {
+function referenceJson(r: ReferencePoint | null) {
+  if (!r) return null;
+  return {
+    postnummer: r.input.postnummer ?? null,
+    ort: r.input.ort ?? null,
+    locality: r.locality,
+    municipality: { code: r.municipality.code, name: r.municipality.name },
+    lat: r.lat,
+    lon: r.lon,
+    basis: r.basis,
+    approximate: r.approximate,
+    source: 'GeoNames (www.geonames.org), CC BY 4.0',
+  };
+}
+
+function listItemJson(p: ProviderListItem, nearest: Map<number, NearestOffice | null>, withNearest: boolean) {
   return {
     id: p.id,
     name: p.name,
@@ -38,6 +57,7 @@ function listItemJson(p: ProviderListItem) {
     remoteMeetings: p.remoteMeetings,
     officesInMunicipality: p.officesHere.map(({ id, street, postcode, town, lat, lon }) => ({ id, street, postcode, town, lat, lon })),
     officeCount: p.officeCount,
+    ...(withNearest ? { nearestOffice: nearestOfficeJson(nearest.get(p.id) ?? null, p.name) } : {}),
   };
 }
 
@@ -77,13 +97,14 @@ export function directoryApiRoutes() {
       municipality: m,
       order: { sort: query.sort, day: orderContext(c).day, explanation: ORDER_EXPLANATION[query.sort] },
       filters: { lang: query.lang ?? null, accepting: query.accepting ?? null, minRating: query.minRating ?? null },
+      referencePoint: referenceJson(listing.reference),
       page: listing.list.page,
       pages: listing.list.pages,
       pageSize: listing.list.pageSize,
       total: listing.list.total,
       totalUnfiltered: listing.totalUnfiltered,
       dataAsOf: data,
-      providers: listing.list.items.map(listItemJson),
+      providers: listing.list.items.map((p) => listItemJson(p, listing.nearest, listing.reference !== null)),
     });
   });
 

@@ -7,7 +7,7 @@ import { badRequest } from '../http/errors';
 import { dailyShuffle } from './ordering';
 import type { ProviderListItem } from './provider-queries';
 
-export const SORTS = ['daily', 'rating', 'name'] as const;
+export const SORTS = ['daily', 'rating', 'name', 'nearest'] as const;
 export type SortKind = (typeof SORTS)[number];
 export const PAGE_SIZE = 20;
 
@@ -33,6 +33,21 @@ export const listQuerySchema = z.object({
     .optional()
     .transform((v) => (v ? v : 'daily') as SortKind),
   page: z.coerce.number().int('must be a whole number').min(1, 'must be 1 or more').max(1000, 'must be at most 1000').default(1),
+  /** The job seeker's postcode, for distances ("72620" or "726 20"; checked against the postcode table later). */
+  postnummer: z
+    .string()
+    .trim()
+    .max(12, 'must be a Swedish postcode of five digits')
+    .regex(/^((se[-\s]?)?\d{3}\s?\d{2})?$/i, 'must be a Swedish postcode of five digits, such as 72620')
+    .optional()
+    .transform((v) => v || undefined),
+  /** The job seeker's postal locality, for distances ("Skultuna"). */
+  ort: z
+    .string()
+    .trim()
+    .max(60, 'must be at most 60 characters')
+    .optional()
+    .transform((v) => v || undefined),
 });
 
 export type ListQuery = z.infer<typeof listQuerySchema>;
@@ -45,7 +60,10 @@ export function parseListQuery(query: Record<string, string | undefined>): ListQ
     const field = String(issue.path[0] ?? 'query');
     throw badRequest(field, `Invalid value for "${field}": ${issue.message}`);
   }
-  return parsed.data;
+  // One "postcode or locality" field on the page sends ?ort=; a postcode typed there counts as one.
+  const q = parsed.data;
+  if (q.ort && !q.postnummer && /^(se[-\s]?)?\d{3}\s?\d{2}$/i.test(q.ort)) return { ...q, postnummer: q.ort, ort: undefined };
+  return q;
 }
 
 /** Highest current star rating among the provider's contracts covering the municipality. */
@@ -71,10 +89,17 @@ export interface ListPage {
 
 /**
  * Filters, orders and pages providers. 'daily' is the neutral default (seeded per day);
- * 'rating' and 'name' are explicit, labelled choices. Ties in rating fall back to the
- * daily order so that no provider is favoured by insertion order.
+ * 'rating', 'name' and 'nearest' are explicit, labelled choices. Ties in rating or distance fall
+ * back to the daily order so that no provider is favoured by insertion order. `distanceOf` gives
+ * a provider's distance to its nearest office (null: unknown, listed last) for 'nearest'.
  */
-export function applyListOptions(items: ProviderListItem[], q: ListQuery, day: string, salt: string): ListPage {
+export function applyListOptions(
+  items: ProviderListItem[],
+  q: ListQuery,
+  day: string,
+  salt: string,
+  distanceOf: (item: ProviderListItem) => number | null = () => null,
+): ListPage {
   let list = items.filter(
     (it) =>
       (!q.lang || it.languages.some((l) => l.code === q.lang)) &&
@@ -87,6 +112,9 @@ export function applyListOptions(items: ProviderListItem[], q: ListQuery, day: s
     list = [...list].sort((a, b) => (bestStars(b) ?? 0) - (bestStars(a) ?? 0));
   } else if (q.sort === 'name') {
     list = [...list].sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+  } else if (q.sort === 'nearest') {
+    const km = new Map(list.map((it) => [it.id, distanceOf(it) ?? Infinity]));
+    list = [...list].sort((a, b) => km.get(a.id)! - km.get(b.id)!);
   }
   const total = list.length;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));

@@ -6,6 +6,7 @@ import { and, asc, desc, eq, gt, inArray, ne, notExists, or, sql } from 'drizzle
 import { alias } from 'drizzle-orm/sqlite-core';
 import { currentDeliveryAreaIdsQuery } from './municipality-queries';
 import { latestResults, type ContractResultRow } from './contract-queries';
+import { serviceOfficesFor } from './office-queries';
 import type { Db } from '../db/types';
 import {
   contracts,
@@ -59,6 +60,9 @@ export interface OfficeRow {
   lat: number | null;
   lon: number | null;
   stepFreeAccess: boolean | null;
+  /** Contact details AF publishes for the office (never a person's name). */
+  phone: string | null;
+  email: string | null;
 }
 
 export interface ProviderListItem {
@@ -73,6 +77,11 @@ export interface ProviderListItem {
   /** Offices inside the municipality. */
   officesHere: OfficeRow[];
   officeCount: number;
+  /**
+   * Offices that may serve the job seeker: those in the municipalities of the provider's delivery
+   * areas covering this municipality (all its offices when it has none there). For "nearest office".
+   */
+  areaOffices: OfficeRow[];
 }
 
 /** The freshest non-reference import: the "data as of" stamp shown with official figures. */
@@ -102,7 +111,7 @@ const ratingColumns = {
   revision: ratings.revision,
 };
 
-const officeColumns = {
+export const officeColumns = {
   id: offices.id,
   providerId: offices.providerId,
   street: offices.street,
@@ -114,6 +123,8 @@ const officeColumns = {
   lat: offices.lat,
   lon: offices.lon,
   stepFreeAccess: offices.stepFreeAccess,
+  phone: offices.phone,
+  email: offices.email,
 };
 
 async function ratingsFor(db: Db, kas: string[]) {
@@ -229,7 +240,7 @@ export async function listProvidersForMunicipality(db: Db, municipalityCode: str
   if (!rows.length) return [];
   const providerIds = [...new Set(rows.map((r) => r.providerId))];
   // Offices: only those inside the municipality (national chains have hundreds elsewhere).
-  const [claims, officeRows] = await Promise.all([
+  const [claims, officeRows, areaOffices] = await Promise.all([
     claimsFor(db, providerIds),
     db
       .select(officeColumns)
@@ -237,6 +248,7 @@ export async function listProvidersForMunicipality(db: Db, municipalityCode: str
       .leftJoin(municipalities, eq(municipalities.code, offices.municipalityCode))
       .where(and(inArray(offices.providerId, providerIds), eq(offices.municipalityCode, municipalityCode)))
       .orderBy(asc(offices.id)),
+    serviceOfficesFor(db, providerIds, municipalityCode, today),
   ]);
   const items = new Map<number, ProviderListItem>();
   for (const r of rows) {
@@ -252,6 +264,7 @@ export async function listProvidersForMunicipality(db: Db, municipalityCode: str
         contracts: [],
         officesHere: [],
         officeCount: r.officeCount,
+        areaOffices: areaOffices.get(r.providerId) ?? [],
       } satisfies ProviderListItem);
     item.contracts.push({
       kaNumber: r.kaNumber,

@@ -13,7 +13,9 @@ import { forEachLocale, pathWithoutLocale, renderPage } from '../views/localized
 import { languageLabel } from '../views/components';
 import { parseListQuery } from './list-options';
 import { loadMunicipalityListing } from './municipality-listing';
-import { currentDeliveryAreaIds, listMunicipalitiesByCounty, resolveMunicipality, searchMunicipalities } from './municipality-queries';
+import { currentDeliveryAreaIds, listMunicipalitiesByCounty, resolveMunicipality } from './municipality-queries';
+import { searchPlaces } from './place-search';
+import { loadProviderFocus } from './provider-focus';
 import { getDataAsOf, getProviderDetail, getProviderDetails } from './provider-queries';
 import { orderContext, publicCache } from './request-context';
 import { HomePage } from './pages/home-page';
@@ -62,17 +64,19 @@ function register(r: Hono<AppEnv>, prefix: string, locale: Locale) {
   if (prefix) r.get(prefix, (c) => c.redirect(`${prefix}/`, 301));
 
   r.get(`${prefix}/sok`, async (c) => {
+    const { db } = c.get('deps');
     const q = (c.req.query('q') ?? '').trim();
     if (q.length > 100) throw badRequest('q', 'The search text is too long (at most 100 characters).');
     if (!q) return c.redirect(localePath(locale, '/'), 302);
-    const results = await searchMunicipalities(c.get('deps').db, q);
-    const direct = results.filter((m) => m.matchedBy !== 'contains' && m.matchedBy !== 'prefix');
-    // One clear hit (code, postcode or exact name) goes straight to the list.
-    if (direct.length === 1 || (results.length === 1 && results[0].matchedBy !== 'contains')) {
-      return c.redirect(localePath(locale, `/kommun/${(direct[0] ?? results[0]).slug}`), 302);
-    }
+    const outcome = await searchPlaces(db, q);
+    if (outcome.kind === 'go') return c.redirect(localePath(locale, outcome.href), 302);
     publicCache(c);
-    return renderPage(c, locale, <SearchPage locale={locale} query={q} results={results} />, results.length ? 200 : 404);
+    return renderPage(
+      c,
+      locale,
+      <SearchPage locale={locale} query={q} results={outcome.results} localities={outcome.localities} suggestions={outcome.suggestions} />,
+      outcome.results.length || outcome.localities.length || outcome.suggestions.length ? 200 : 404,
+    );
   });
 
   r.get(`${prefix}/kommun/:id`, async (c) => {
@@ -108,6 +112,8 @@ function register(r: Hono<AppEnv>, prefix: string, locale: Locale) {
         list={listing.list}
         totalUnfiltered={listing.totalUnfiltered}
         languageOptions={languageOptions}
+        reference={listing.reference}
+        nearest={listing.nearest}
         data={data}
         path={plainPath(c)}
         areaInfo={areaInfo}
@@ -118,15 +124,11 @@ function register(r: Hono<AppEnv>, prefix: string, locale: Locale) {
   r.get(`${prefix}/leverantor/:id`, async (c) => {
     const { db } = c.get('deps');
     const id = parseId(c.req.param('id'), locale === 'sv' ? 'leverantör' : 'provider');
-    const kommun = c.req.query('kommun');
-    const [p, back, data] = await Promise.all([
-      getProviderDetail(db, id),
-      kommun && /^\d{4}$/.test(kommun) ? resolveMunicipality(db, kommun) : Promise.resolve([]),
-      getDataAsOf(db),
-    ]);
+    const [p, data] = await Promise.all([getProviderDetail(db, id), getDataAsOf(db)]);
     if (!p) throw notFound(t(locale, 'errNoProvider', { id }));
+    const focus = await loadProviderFocus(db, p, c.req.query(), orderContext(c).today);
     publicCache(c);
-    return renderPage(c, locale, <ProviderPage locale={locale} p={p} back={back[0] ?? null} data={data} path={plainPath(c)} />);
+    return renderPage(c, locale, <ProviderPage locale={locale} p={p} focus={focus} data={data} path={plainPath(c)} />);
   });
 
   r.get(`${prefix}/jamfor`, async (c) => {

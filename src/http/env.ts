@@ -2,6 +2,7 @@
  * Hono environment typing shared by every router: the dependencies the app was built
  * with and per-request values set by middleware.
  */
+import type { Compressor } from './compression';
 import type { Config } from '../config';
 import type { Db } from '../db/types';
 import type { RenderCache } from './render-cache';
@@ -22,6 +23,8 @@ export interface AppDeps {
   log?: LogFn;
   /** Where self-checks run (API and form): the Node entry's worker-thread pool; default this thread. */
   checkRunner?: CheckRunner;
+  /** Response compressor (Node entry: zlib br/gzip); the render cache keeps compressed copies with it. */
+  compressor?: Compressor;
 }
 
 export interface AppEnv {

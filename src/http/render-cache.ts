@@ -15,9 +15,15 @@ import type { LogFn } from './env';
 import { logRequest, requestIdFrom } from './logging';
 import { dayKey } from '../directory/ordering';
 import { TtlLru } from './ttl-lru';
+import { MIN_COMPRESS_BYTES, compressedHeaders, isCompressible, negotiateEncoding, varyWithEncoding, weakEtag, type Compressor, type Encoding } from './compression';
 
 interface Entry {
   body: Uint8Array<ArrayBuffer>;
+  /**
+   * Compressed copies made once when stored (with a compressor), with their final headers, served
+   * to clients that accept them: a hit only copies a ready header record.
+   */
+  variants: Partial<Record<Encoding, { body: Uint8Array<ArrayBuffer>; headers: Record<string, string> }>>;
   /** Final response headers (lower-case names), without the per-request id. */
   headers: Record<string, string>;
   etag: string | null;
@@ -35,6 +41,11 @@ export interface RenderCacheOptions {
   maxEntries?: number;
   /** Bytes of bodies kept at most (default 32 MiB; a Worker isolate has 128 MB in all). */
   maxBytes?: number;
+  /**
+   * Compresses stored responses once (Node, where nothing else compresses); hits are then served
+   * compressed without work. Without it (Workers: the edge compresses) bodies are kept as they are.
+   */
+  compressor?: Compressor;
 }
 
 export interface RenderCache {
@@ -53,7 +64,10 @@ const NOT_IN_304 = new Set(['content-type', 'content-length', 'content-encoding'
 /** Creates the cache; with `ttlSeconds` 0 it stores nothing and `wrap` returns fetch unchanged. */
 export function createRenderCache(opts: RenderCacheOptions): RenderCache {
   const ttlMs = opts.ttlSeconds * 1000;
-  const store = new TtlLru<Entry>(opts.maxEntries ?? 500, opts.maxBytes ?? 32 * 1024 * 1024, (e) => e.body.byteLength);
+  const store = new TtlLru<Entry>(opts.maxEntries ?? 500, opts.maxBytes ?? 32 * 1024 * 1024, (e) =>
+    Object.values(e.variants).reduce((n, v) => n + (v?.body.byteLength ?? 0), e.body.byteLength),
+  );
+  const compressor = opts.compressor;
   const storable = new WeakSet<Request>();
 
   const keyOf = (url: URL) => {
@@ -63,17 +77,28 @@ export function createRenderCache(opts: RenderCacheOptions): RenderCache {
 
   const answerHit = (request: Request, url: URL, hit: Entry, started: number): Response => {
     const requestId = requestIdFrom(request.headers.get('x-request-id'));
+    const encodings = Object.keys(hit.variants) as Encoding[];
+    const encoding = encodings.length ? negotiateEncoding(request.headers.get('accept-encoding'), compressor?.encodings.filter((e) => hit.variants[e]) ?? []) : null;
     const notModified = hit.etag !== null && etagMatches(hit.etag, request.headers.get('if-none-match'));
     let headers: Record<string, string>;
+    let body: Uint8Array<ArrayBuffer> | null = null;
     if (notModified) {
       headers = { 'x-request-id': requestId };
       for (const name in hit.headers) if (!NOT_IN_304.has(name)) headers[name] = hit.headers[name];
+      if (encodings.length) headers.vary = varyWithEncoding(headers.vary ?? null);
+      if (encoding && headers.etag) headers.etag = weakEtag(headers.etag)!;
+    } else if (encoding) {
+      const variant = hit.variants[encoding]!;
+      body = variant.body;
+      headers = { ...variant.headers, 'x-request-id': requestId };
     } else {
+      body = hit.body;
       headers = { ...hit.headers, 'x-request-id': requestId };
+      if (encodings.length) headers.vary = varyWithEncoding(headers.vary ?? null);
     }
     const status = notModified ? 304 : 200;
     logRequest(opts.log, { requestId, method: 'GET', path: url.pathname, status, started, cache: 'hit' });
-    return new Response(notModified ? null : hit.body, { status, headers });
+    return new Response(body, { status, headers });
   };
 
   const remember = async (key: string, res: Response, now: number): Promise<Response> => {
@@ -85,7 +110,14 @@ export function createRenderCache(opts: RenderCacheOptions): RenderCache {
     res.headers.forEach((value, name) => {
       if (name !== 'x-request-id') headers[name] = value;
     });
-    store.set(key, { body, headers, etag: res.headers.get('etag') }, now + ttlMs);
+    const variants: Entry['variants'] = {};
+    if (compressor && body.byteLength >= MIN_COMPRESS_BYTES && isCompressible(res.headers.get('content-type')) && !res.headers.has('content-encoding')) {
+      for (const enc of compressor.encodings) {
+        const packed = await compressor.compress(enc, body);
+        variants[enc] = { body: packed, headers: Object.fromEntries(compressedHeaders(headers, enc, packed.byteLength)) };
+      }
+    }
+    store.set(key, { body, variants, headers, etag: res.headers.get('etag') }, now + ttlMs);
     return fresh;
   };
 

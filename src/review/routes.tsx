@@ -11,6 +11,7 @@ import { registerFindingRoutes } from './finding-routes';
 import { noStore, requireReviewer } from './middleware';
 import { registerReportRoutes } from './report-routes';
 import { REVIEW_KEYS_JS, REVIEW_KEYS_JS_PATH } from './keys-script';
+import { registerErrorReportRoutes } from './error-report-routes';
 import { REVIEW_CSS, REVIEW_CSS_PATH } from './styles';
 
 /** Router for the whole workspace. */
@@ -31,6 +32,7 @@ export function reviewRoutes() {
   for (const locale of ['sv', 'en'] as Locale[]) {
     registerAuthRoutes(r, locale);
     registerReportRoutes(r, locale);
+    registerErrorReportRoutes(r, locale);
     registerFindingRoutes(r, locale);
     registerAdminRoutes(r, locale);
   }

@@ -379,6 +379,21 @@ const sv = {
   badAssignee: 'Välj en kollega i listan.',
   yes: 'Ja',
   no: 'Nej',
+  // Error reports from the public /kontakt form (issue 15).
+  navReports: 'Felanmälningar',
+  reportsTitle: 'Felanmälningar från allmänheten',
+  reportsIntro: 'Meddelanden som skickats via kontaktformuläret på /kontakt, nyast först. Texten är skriven av besökare: öppna inga länkar utan att kontrollera dem.',
+  reportsNone: 'Inga felanmälningar ännu.',
+  reportsCount: '{n} felanmälningar',
+  reportReceived: 'Mottagen',
+  reportKindCol: 'Gäller',
+  reportPageCol: 'Sida',
+  reportMessageCol: 'Meddelande',
+  reportReplyCol: 'Svar till',
+  reportKind_wrong_data: 'Fel i uppgifter',
+  reportKind_accessibility: 'Tillgänglighet',
+  reportKind_other: 'Annat',
+  reportsPage: 'Sida {p} av {n}',
 };
 
 export type ReviewKey = keyof typeof sv;
@@ -747,6 +762,21 @@ const en: Record<ReviewKey, string> = {
   badAssignee: 'Choose a colleague from the list.',
   yes: 'Yes',
   no: 'No',
+  // Error reports from the public /kontakt form (issue 15).
+  navReports: 'Error reports',
+  reportsTitle: 'Error reports from the public',
+  reportsIntro: 'Messages sent through the contact form at /kontakt, newest first. The text is written by visitors: check links before opening them.',
+  reportsNone: 'No error reports yet.',
+  reportsCount: '{n} error reports',
+  reportReceived: 'Received',
+  reportKindCol: 'About',
+  reportPageCol: 'Page',
+  reportMessageCol: 'Message',
+  reportReplyCol: 'Reply to',
+  reportKind_wrong_data: 'Wrong information',
+  reportKind_accessibility: 'Accessibility',
+  reportKind_other: 'Other',
+  reportsPage: 'Page {p} of {n}',
 };
 
 // The workspace is Swedish and English only; the public pages' other languages never reach it.

@@ -33,8 +33,8 @@ const RuleList: FC<{ locale: Locale; rules: RuleJson[]; version: string }> = ({ 
       <h1>{rpt(locale, 'rules')}</h1>
       <p>{rpt(locale, 'intro')}</p>
       <RuleTextNote locale={locale} />
-      <div class="table-wrap" tabindex={0}>
-        <table>
+      <div class="table-wrap" tabindex={0} role="region" aria-label={rpt(locale, 'rules')}>
+        <table class="reflow">
           <caption class="visually-hidden">{rpt(locale, 'rules')}</caption>
           <thead>
             <tr>
@@ -47,12 +47,12 @@ const RuleList: FC<{ locale: Locale; rules: RuleJson[]; version: string }> = ({ 
           <tbody>
             {rules.map((r) => (
               <tr>
-                <td>
+                <td data-label={rpt(locale, 'id')}>
                   <a href={localePath(locale, `/rules/${r.id}`)}>{r.id}</a>
                 </td>
-                <td lang={dataLang(locale)}>{pick(r.title, locale)}</td>
-                <td>{rptDynamic(locale, 'sev', r.severity)}</td>
-                <td>{rptDynamic(locale, 'level', r.basis.level)}</td>
+                <td lang={dataLang(locale)} data-label={rpt(locale, 'rules')}>{pick(r.title, locale)}</td>
+                <td data-label={rpt(locale, 'severity')}>{rptDynamic(locale, 'sev', r.severity)}</td>
+                <td data-label={rpt(locale, 'basis')}>{rptDynamic(locale, 'level', r.basis.level)}</td>
               </tr>
             ))}
           </tbody>

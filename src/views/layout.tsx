@@ -8,6 +8,7 @@ import type { Child, FC } from 'hono/jsx';
 import { raw } from 'hono/html';
 import { PUBLIC_LOCALE_ORDER, awaitingNativeReview, localeInfo, localePath, t, type Locale } from './i18n';
 import { STYLESHEET_PATH } from './static-routes';
+import { areaListPath } from '../directory/pages/area-paths';
 
 export interface LayoutProps {
   locale: Locale;
@@ -88,10 +89,32 @@ export const Layout: FC<LayoutProps> = ({ locale, title, description, path, chil
           <footer class="site">
             <div class="inner">
               <p>{t(locale, 'footerAbout')}</p>
-              <p>
-                <a href={localePath(locale, '/om-betyg')}>{t(locale, 'aboutRatings')}</a> ·{' '}
-                <a href={locale === 'sv' ? '/omraden' : '/en/areas'}>{t(locale, 'areasLink')}</a>
-              </p>
+              <nav aria-label={t(locale, 'footerNav')}>
+                <ul class="footer-links">
+                  <li>
+                    <a href={localePath(locale, '/om-betyg')}>{t(locale, 'aboutRatings')}</a>
+                  </li>
+                  <li>
+                    <a href={areaListPath(locale)}>{t(locale, 'areasLink')}</a>
+                  </li>
+                  <li>
+                    <a href={localePath(locale, '/kontakt')}>{t(locale, 'contactLink')}</a>
+                  </li>
+                  <li>
+                    <a href={localePath(locale, '/tillganglighet')}>{t(locale, 'accessibility')}</a>
+                  </li>
+                  <li>
+                    <a href={localePath(locale, '/integritet')}>{t(locale, 'privacyLink')}</a>
+                  </li>
+                  <li>
+                    {/* The self-check has its own English path; /en/sjalvkontroll redirects there. */}
+                    <a href={locale === 'en' ? '/self-check' : localePath(locale, '/sjalvkontroll')}>{t(locale, 'selfCheckLink')}</a>
+                  </li>
+                  <li>
+                    <a href={localePath(locale, '/rules')}>{t(locale, 'rulesLink')}</a>
+                  </li>
+                </ul>
+              </nav>
             </div>
           </footer>
         </body>

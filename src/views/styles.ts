@@ -18,7 +18,7 @@ header.site .brand{font-weight:700;font-size:1.25rem;text-decoration:none}
 main{max-width:60rem;margin:0 auto;padding:1rem}
 footer.site{border-top:1px solid var(--line);margin-top:2rem;padding:1rem;color:var(--muted);font-size:.9rem}
 footer.site .inner{max-width:60rem;margin:0 auto}
-h1{font-size:1.6rem;line-height:1.25;margin:.5rem 0 1rem}
+h1{font-size:1.6rem;line-height:1.25;margin:.5rem 0 1rem;overflow-wrap:break-word;hyphens:auto}
 h2{font-size:1.25rem;margin:1.5rem 0 .5rem}
 h3{font-size:1.1rem;margin:0 0 .25rem}
 .lead{font-size:1.1rem}
@@ -61,4 +61,60 @@ header.site .review-note{max-width:60rem;margin:.5rem auto 0;padding:.4rem .75re
 bdi{unicode-bidi:isolate}
 .visually-hidden{position:absolute!important;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 @media (min-width:40rem){h1{font-size:2rem}}
+td a,th a{overflow-wrap:break-word}
+details.controls{margin:.5rem 0 1rem}
+details.controls>summary{display:inline-block;font-size:1rem;padding:.6rem 1.1rem;border:2px solid var(--accent);border-radius:4px;color:var(--accent);background:#fff;list-style:none}
+details.controls>summary::-webkit-details-marker{display:none}
+details.controls>summary::before{content:"▸ ";}
+details.controls[open]>summary::before{content:"▾ ";}
+.list-status{font-weight:600}
+.place-note{background:var(--soft);padding:.5rem .75rem;border-radius:4px}
+.nearest{margin:.4rem 0}
+.distance{white-space:nowrap}
+.outside{font-weight:600}
+.contact a{white-space:nowrap}
+ul.offices{padding-left:1.1rem}
+ul.offices>li{margin:.35rem 0}
+.next-step{border:2px solid var(--accent);border-radius:6px;padding:.25rem 1rem .5rem;margin:1.5rem 0}
+.next-step h2{margin-top:.75rem}
+.focus{margin-bottom:1rem}
+details.fold{border-top:1px solid var(--line);padding:.75rem 0}
+details.fold>summary{font-size:1.1rem}
+ul.footer-links{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1.25rem}
+ul.suggestions{font-size:1.1rem}
+.report-form{display:grid;gap:1rem;max-width:40rem}
+.report-form fieldset{border:1px solid var(--line);border-radius:6px;padding:.5rem 1rem}
+.report-form legend{font-weight:700}
+textarea,input[type=email]{width:100%;font-size:1rem;padding:.6rem;border:2px solid #6b6b6b;border-radius:4px;font-family:inherit}
+[aria-invalid=true]{border-color:#a4000f}
+.field-error{color:#a4000f;font-weight:600;margin:.25rem 0}
+.error-summary{border-left-color:#a4000f}
+td.pre{white-space:pre-wrap;overflow-wrap:anywhere}
+.hp{position:absolute;left:-10000px;top:auto;width:1px;height:1px;overflow:hidden}
+.scroll-hint{font-size:.9rem;color:var(--muted)}
+table.compare{min-width:34rem}
+table.compare th[scope=row]{position:sticky;left:0;z-index:1}
+@supports selector(:has(*)){.compare-form .compare-bar{display:none}.compare-form:has(input[name=ids]:checked) .compare-bar{display:block}}
+@media (min-width:48rem){.scroll-hint{display:none}}
+@media (max-width:40rem){
+table.reflow thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+table.reflow,table.reflow tbody,table.reflow tr,table.reflow td{display:block;width:100%}
+table.reflow tr{border:1px solid var(--line);border-radius:6px;margin:0 0 .75rem;padding:.25rem .75rem}
+table.reflow td{border:0;padding:.2rem 0;display:grid;grid-template-columns:minmax(6rem,35%) minmax(0,1fr);gap:.5rem}
+table.reflow td::before{content:attr(data-label);font-weight:600;color:var(--muted);overflow-wrap:break-word;hyphens:auto}
+}
+@media print{
+header.site,footer.site,.skip,details.controls,.compare-bar,nav.pager,p.check,.no-print,form.search,.lang-switch,.scroll-hint{display:none!important}
+body{font-size:11pt;color:#000;background:#fff}
+main{max-width:none;padding:0}
+a{color:#000}
+main a[href^="http"]::after{content:" (" attr(href) ")";font-size:9pt;overflow-wrap:anywhere}
+ol.providers>li,article,tr{break-inside:avoid}
+.notice,.next-step,.place-note{background:none;border:1px solid #000}
+.table-wrap{overflow:visible}
+table.compare{min-width:0;font-size:10pt}
+details>summary{list-style:none}
+details::details-content{content-visibility:visible;display:contents}
+.badge{border-color:#000;color:#000}
+}
 `;

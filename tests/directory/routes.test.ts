@@ -31,7 +31,7 @@ describe('home and search', () => {
   it.each([
     ['vasteras', '/kommun/vasteras'],
     ['Västerås', '/kommun/vasteras'],
-    ['722 11', '/kommun/vasteras'],
+    ['722 11', '/kommun/vasteras?postnummer=72211'],
     ['1980', '/kommun/vasteras'],
   ])('search "%s" goes straight to %s', async (q, target) => {
     const res = await get(`/sok?q=${encodeURIComponent(q)}`);

@@ -30,7 +30,15 @@ describe('Worker: public directory', () => {
   it('finds a municipality by postcode', async () => {
     const res = await SELF.fetch('https://valkollen.test/sok?q=722%2011', { redirect: 'manual' });
     expect(res.status).toBe(302);
-    expect(res.headers.get('location')).toBe('/kommun/vasteras');
+    // The postcode stays on, so the list can show the distance to each provider's nearest office.
+    expect(res.headers.get('location')).toBe('/kommun/vasteras?postnummer=72211');
+  });
+  it('finds a locality and shows distances from it (bundled GeoNames points, no Node APIs)', async () => {
+    const res = await SELF.fetch('https://valkollen.test/sok?q=Skultuna', { redirect: 'manual' });
+    expect(res.headers.get('location')).toBe('/kommun/vasteras?ort=Skultuna');
+    const list = await SELF.fetch('https://valkollen.test/api/v1/municipalities/1980/providers?ort=Skultuna');
+    expect(list.status).toBe(200);
+    expect((await list.json()) as { referencePoint: unknown }).toMatchObject({ referencePoint: { locality: 'Skultuna', basis: 'locality' } });
   });
   it('serves the pages in the other languages, with their dates, right to left where they read so', async () => {
     const ar = await SELF.fetch('https://valkollen.test/ar/kommun/vasteras?accepting=true');

@@ -4,6 +4,8 @@
  * the same reference data, `today` and seed give identical rows. No database access here.
  */
 import { luhnCheckDigit } from '../../directory/orgnr';
+import { findPlace, mainPlace } from '../../directory/gazetteer';
+import { hash32 } from '../../directory/ordering';
 import type {
   contracts,
   deliveryAreaMunicipalities,
@@ -70,6 +72,25 @@ interface DraftProvider {
 const DAY = 86_400_000;
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const addDays = (d: string, n: number) => iso(new Date(Date.parse(d) + n * DAY));
+
+/**
+ * Coordinates and contact details of a demo office, derived from a hash of the office (not from
+ * the seeded random stream, so the rest of the demo data stays as it was): the centre of its
+ * postcode's locality (GeoNames) moved up to about a kilometre, a phone number from the range
+ * PTS reserves for fiction (070-174 06 05 … 99) and, for offices of providers with a website,
+ * a functional e-mail at the provider's .example domain.
+ */
+export function demoOfficeExtras(key: string, locality: string, municipalityCode: string, website: string | null) {
+  const h = hash32(`demo-office|${key}`);
+  const place = findPlace(locality, municipalityCode) ?? mainPlace(municipalityCode);
+  const jitter = (bits: number, span: number) => ((((h >>> bits) & 0xff) / 255) * 2 - 1) * span;
+  const lat = place ? Math.round((place.lat + jitter(0, 0.009)) * 1e5) / 1e5 : null;
+  const lon = place ? Math.round((place.lon + jitter(8, 0.016)) * 1e5) / 1e5 : null;
+  const phone = h % 10 < 7 ? `070-174 06 ${String(5 + (h % 95)).padStart(2, '0')}` : null;
+  const domain = website ? /^https?:\/\/(?:www\.)?([^/]+)/.exec(website)?.[1] : undefined;
+  const email = domain && (h >>> 16) % 10 < 6 ? `kontakt@${domain}` : null;
+  return { lat, lon, phone, email };
+}
 
 /** Six bimonthly rating periods (odd months) published before `today`, oldest first. */
 export function demoPeriods(today: string, count = 6): { period: string; publishedAt: string }[] {
@@ -332,9 +353,9 @@ export function generateDemoData(ref: DemoReference, options: { today: Date; see
       variantRows.push({ providerId: p.id, name: p.name, seenFrom: firstSeen, seenTo: null, source: 'demo' });
     }
   }
-  const websiteOf = new Map(providerRows.map((p) => [p.id!, p.website ?? null]));
 
   // --- offices ------------------------------------------------------------------------------
+  const websiteOf = new Map(providerRows.map((p) => [p.id!, p.website ?? null]));
   const officeRows: DemoRows['offices'] = [];
   const officeKeys = new Set<string>();
   const addOffice = (p: DraftProvider, municipality: string) => {
@@ -351,8 +372,7 @@ export function generateDemoData(ref: DemoReference, options: { today: Date; see
       providerId: p.id,
       afAddressId: null,
       street,
-      lat: null,
-      lon: null,
+      ...demoOfficeExtras(key, pc.locality, municipality, websiteOf.get(p.id) ?? null),
       stepFreeAccess: r.chance(0.3) ? r.chance(0.85) : null,
       firstSeen,
       lastSeen: dataAsOf,

@@ -9,6 +9,7 @@ import type { FC } from 'hono/jsx';
 import { localePath, t, type Locale } from '../../views/i18n';
 import type { MunicipalityAreaInfo } from '../area-queries';
 import { basisLabel } from './area-labels';
+import { areaListPath, areaPath } from './area-paths';
 
 /** Arbetsförmedlingen's public chooser "Sök leverantör inom rusta och matcha" (a link only; never fetched). */
 export const AF_CHOOSER_PAGE = 'https://arbetsformedlingen.se/for-arbetssokande/extra-stod/stod-a-o/rusta-och-matcha/sok-leverantor-inom-rusta-och-matcha';
@@ -21,7 +22,9 @@ export const AreaNotice: FC<{ locale: Locale; name: string; info: MunicipalityAr
         {info.areas.map((a, i) => (
           <>
             {i ? ', ' : ''}
-            <a href={localePath(locale, `/omrade/${a.slug}`)}>{a.name}</a> ({basisLabel(locale, a.basis)})
+            <a href={areaPath(locale, a.slug)}>
+              <bdi>{a.name}</bdi>
+            </a> ({basisLabel(locale, a.basis)})
           </>
         ))}
       </p>
@@ -49,7 +52,7 @@ export const AreaNotice: FC<{ locale: Locale; name: string; info: MunicipalityAr
       )}
       <ul>
         <li>
-          <a href={localePath(locale, '/omraden')}>{t(locale, 'areasLink')}</a>
+          <a href={areaListPath(locale)}>{t(locale, 'areasLink')}</a>
         </li>
         <li>
           <a href={AF_CHOOSER_PAGE} rel="external noopener">{t(locale, 'afChooserLink')}</a> <span class="muted">{t(locale, 'afChooserNote')}</span>

@@ -5,7 +5,7 @@ import { Accepting, DataStamp, Languages, Rating, TableScroll, backArrow } from 
 import { localePath, t, type Locale } from '../../views/i18n';
 import type { MunicipalityRef } from '../municipality-queries';
 import type { DataAsOf, ProviderDetail } from '../provider-queries';
-import { websiteHref } from './provider-page';
+import { websiteHref } from './provider-sections';
 
 export const ComparePage: FC<{
   locale: Locale;
@@ -29,8 +29,10 @@ export const ComparePage: FC<{
       {truncated ? <p class="notice">{t(locale, 'compareTooMany')}</p> : null}
       {providers.length < 2 ? <p class="notice">{t(locale, 'compareHelp')}</p> : null}
       {providers.length ? (
+        <>
+        <p class="scroll-hint" id="compare-hint">{t(locale, 'compareScrollHint')}</p>
         <TableScroll label={t(locale, 'compareTitle')}>
-          <table>
+          <table class="compare" aria-describedby="compare-hint">
             <caption class="visually-hidden">{t(locale, 'compareTitle')}</caption>
             <thead>
               <tr>
@@ -99,6 +101,7 @@ export const ComparePage: FC<{
             </tbody>
           </table>
         </TableScroll>
+        </>
       ) : null}
       <DataStamp locale={locale} data={data} />
     </Layout>

@@ -38,6 +38,18 @@ export const HomePage: FC<{ locale: Locale; groups: Groups; data: DataAsOf | nul
         ))}
       </div>
     </section>
+    <section aria-labelledby="for-providers">
+      <h2 id="for-providers">{t(locale, 'forProvidersTitle')}</h2>
+      <p>{t(locale, 'forProvidersText')}</p>
+      <ul>
+        <li>
+          <a href={locale === 'en' ? '/self-check' : localePath(locale, '/sjalvkontroll')}>{t(locale, 'selfCheckLink')}</a>
+        </li>
+        <li>
+          <a href={localePath(locale, '/rules')}>{t(locale, 'rulesLink')}</a>
+        </li>
+      </ul>
+    </section>
     <DataStamp locale={locale} data={data} />
   </Layout>
 );

@@ -1,38 +1,84 @@
 /**
  * One provider: official data (contracts, ratings with history and source, offices) kept
  * visibly apart from what the provider says about itself (description, languages).
+ *
+ * Opened from a municipality (`?kommun=`, with the job seeker's `postnummer`/`ort` when given),
+ * the page starts from the job seeker: that municipality's contracts, ratings and results and
+ * the nearest offices with their distance and contact details, then how to choose. Everything
+ * else (other delivery areas, all offices) follows folded in <details>, which needs no JavaScript.
  */
 import type { FC } from 'hono/jsx';
 import { Layout } from '../../views/layout';
-import { Accepting, DataStamp, Languages, Rating, TableScroll, backArrow } from '../../views/components';
-import { formatDate, formatNumber, formatPeriod, localePath, t, type Locale, type MessageKey } from '../../views/i18n';
-import { formatOrgnr, maskOrgnr } from '../orgnr';
+import { DataStamp, backArrow } from '../../views/components';
+import { NextStep } from '../../views/next-step';
+import { localePath, t, type Locale } from '../../views/i18n';
 import type { MunicipalityRef } from '../municipality-queries';
+import type { NearestOffice } from '../nearest-office';
 import type { DataAsOf, ProviderDetail } from '../provider-queries';
-import { afLabel } from './af-presence-labels';
-import { ContractResults } from './contract-results';
+import type { ReferencePoint } from '../reference-point';
+import { ReferenceNote } from './office-parts';
+import { ContractCard, OfficeList, ProviderDescription, ProviderFacts } from './provider-sections';
 
-/** A safe outbound link to a provider website (http/https only), or null. */
-export function websiteHref(website: string | null): string | null {
-  if (!website) return null;
-  const candidate = /^https?:\/\//i.test(website) ? website : `https://${website}`;
-  try {
-    const u = new URL(candidate);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.toString() : null;
-  } catch {
-    return null;
-  }
+export { websiteHref } from './provider-sections';
+
+/** What the page knows about the job seeker's municipality (null when opened without ?kommun=). */
+export interface ProviderFocus {
+  municipality: MunicipalityRef;
+  /** Delivery areas covering the municipality today. */
+  areaIds: Set<number>;
+  reference: ReferencePoint | null;
+  /** Offices that may serve the municipality, nearest first (at most a few). */
+  nearestOffices: NearestOffice[];
+  /** Query string to keep on links back to the list ("?postnummer=…" or ""). */
+  backQuery: string;
 }
 
-export const ProviderPage: FC<{ locale: Locale; p: ProviderDetail; back: MunicipalityRef | null; data: DataAsOf | null; path: string }> = ({ locale, p, back, data, path }) => {
-  const site = websiteHref(p.website);
+/** The job seeker's municipality first: its contracts, nearest offices and how to choose. */
+const MunicipalityFocus: FC<{ locale: Locale; p: ProviderDetail; focus: ProviderFocus }> = ({ locale, p, focus }) => {
+  const m = focus.municipality;
+  const here = p.contracts.filter((c) => c.status === 'active' && focus.areaIds.has(c.deliveryArea.id));
+  return (
+    <section class="focus" aria-labelledby="focus-h">
+      <h2 id="focus-h">{t(locale, 'focusHeading', { m: m.name })}</h2>
+      {here.length ? here.map((c) => <ContractCard locale={locale} c={c} />) : <p class="notice">{t(locale, 'focusNoContract', { m: m.name })}</p>}
+      <h3 id="nearest-h">{t(locale, 'nearestOffices')}</h3>
+      {focus.reference ? (
+        <p class="muted">
+          <ReferenceNote locale={locale} reference={focus.reference} />
+        </p>
+      ) : null}
+      {focus.nearestOffices.length ? (
+        <OfficeList locale={locale} offices={focus.nearestOffices.map((n) => n.office)} distances={new Map(focus.nearestOffices.map((n) => [n.office.id, n]))} />
+      ) : (
+        <p class="muted">{t(locale, 'noOfficeCoordinates')}</p>
+      )}
+      {focus.nearestOffices.some((n) => n.office.phone || n.office.email) ? <p class="muted">{t(locale, 'officeContactSource')}</p> : null}
+    </section>
+  );
+};
+
+export const ProviderPage: FC<{ locale: Locale; p: ProviderDetail; focus: ProviderFocus | null; data: DataAsOf | null; path: string }> = ({
+  locale,
+  p,
+  focus,
+  data,
+  path,
+}) => {
   const active = p.contracts.filter((c) => c.status === 'active');
   const ended = p.contracts.filter((c) => c.status !== 'active');
+  const others = focus ? active.filter((c) => !focus.areaIds.has(c.deliveryArea.id)) : active;
+  const endedLine = ended.length ? (
+    <p class="muted">
+      {t(locale, 'ended')}: {ended.map((c) => `${c.deliveryArea.name} (${c.kaNumber})`).join(t(locale, 'listSeparator'))}
+    </p>
+  ) : null;
   return (
     <Layout locale={locale} title={p.name} path={path}>
-      {back ? (
-        <p>
-          <a href={localePath(locale, `/kommun/${back.slug}`)}>{backArrow(locale)} {t(locale, 'backToList')} (<bdi>{back.name}</bdi>)</a>
+      {focus ? (
+        <p class="no-print">
+          <a href={localePath(locale, `/kommun/${focus.municipality.slug}${focus.backQuery}`)}>
+            {backArrow(locale)} {t(locale, 'backToList')} (<bdi>{focus.municipality.name}</bdi>)
+          </a>
         </p>
       ) : null}
       <h1>
@@ -43,131 +89,47 @@ export const ProviderPage: FC<{ locale: Locale; p: ProviderDetail; back: Municip
           {t(locale, 'formerNames')}: <bdi>{p.formerNames.map((n) => n.name).join(t(locale, 'listSeparator'))}</bdi>
         </p>
       ) : null}
-      <dl>
-        <dt>{t(locale, 'orgnr')}</dt>
-        <dd>
-          {p.orgnr === null ? (
-            <span class="muted">{t(locale, 'orgnrUnknown')}</span>
-          ) : p.isSoleTrader ? (
-            <>{maskOrgnr(p.orgnr)} <span class="muted">({t(locale, 'soleTraderMasked')})</span></>
-          ) : (
-            formatOrgnr(p.orgnr)
-          )}
-        </dd>
-        {site ? (
-          <>
-            <dt>{t(locale, 'website')}</dt>
-            <dd>
-              <a href={site} rel="nofollow noopener noreferrer external">{p.website}</a> <span class="muted">{t(locale, 'websiteNote')}</span>
-            </dd>
-          </>
-        ) : null}
-        <dt>{t(locale, 'languages')}</dt>
-        <dd>
-          <Languages locale={locale} languages={p.languages} />
-        </dd>
-        {p.remoteMeetings ? (
-          <>
-            <dt>{t(locale, 'remote')}</dt>
-            <dd>
-              {t(locale, `remote_${p.remoteMeetings.value}` as MessageKey)} <span class="origin">— {t(locale, `origin_${p.remoteMeetings.origin}` as MessageKey)}</span>
-            </dd>
-          </>
-        ) : null}
-        <dt>{t(locale, 'inDirectorySinceLabel')}</dt>
-        <dd>{formatDate(locale, p.firstSeen)}</dd>
-        <dt>{afLabel(locale, 'afListed')}</dt>
-        <dd>
-          {p.leftAfList
-            ? afLabel(locale, 'afLeft', { from: formatDate(locale, p.firstSeen), to: formatDate(locale, p.lastSeen) })
-            : afLabel(locale, 'afSince', { d: formatDate(locale, p.firstSeen) })}
-        </dd>
-      </dl>
-      {p.description ? (
-        <section aria-labelledby="desc">
-          <h2 id="desc">{t(locale, 'description')}</h2>
-          <blockquote lang="sv">
-            <p>{p.description}</p>
-          </blockquote>
-        </section>
-      ) : null}
-      <section aria-labelledby="contracts">
-        <h2 id="contracts">{t(locale, 'contracts')}</h2>
-        {active.map((c) => (
-          <article class="notice" aria-labelledby={`ka-${c.kaNumber}`}>
-            <h3 id={`ka-${c.kaNumber}`}>
-              {t(locale, 'deliveryArea')} <bdi>{c.deliveryArea.name}</bdi>
-            </h3>
-            <p>
-              <Rating locale={locale} rating={c.rating} withSource />
-            </p>
-            <p>
-              <Accepting locale={locale} value={c.acceptingNew} />
-            </p>
-            <p class="muted">
-              {t(locale, 'contractNumber')}: <bdi>{c.kaNumber}</bdi> · {t(locale, 'startDate')}: {formatDate(locale, c.startDate)}
-            </p>
-            <ContractResults locale={locale} result={c.result} heading />
-            {c.ratingHistory.length ? (
-              <details>
-                <summary>{t(locale, 'ratingHistory')}</summary>
-                <TableScroll label={`${t(locale, 'ratingHistory')}: ${c.deliveryArea.name}`}>
-                  <table>
-                    <caption class="visually-hidden">{`${t(locale, 'ratingHistory')}: ${c.deliveryArea.name}`}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t(locale, 'period')}</th>
-                        <th scope="col">{t(locale, 'stars')}</th>
-                        <th scope="col">{t(locale, 'published')}</th>
-                        <th scope="col">{t(locale, 'source')}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {c.ratingHistory.map((r) => {
-                        const superseded = c.ratingHistory.some((o) => o.period === r.period && o.revision > r.revision);
-                        return (
-                          <tr>
-                            <td>
-                              {formatPeriod(locale, r.period)}
-                              {r.revision > 1 ? <> · {t(locale, 'revised', { n: r.revision })}</> : null}
-                              {superseded ? <span class="muted"> ({t(locale, 'superseded')})</span> : null}
-                            </td>
-                            <td>{r.stars === null ? t(locale, 'noRatingYet') : t(locale, 'ratingStars', { n: r.stars })}</td>
-                            <td>{formatDate(locale, r.publishedAt)}</td>
-                            <td>{r.sourceFile}</td>
-                          </tr>
-                        );
-                      })}
-                    </tbody>
-                  </table>
-                </TableScroll>
-              </details>
-            ) : null}
-          </article>
-        ))}
-        {ended.length ? (
-          <p class="muted">
-            {t(locale, 'ended')}: {ended.map((c) => `${c.deliveryArea.name} (${c.kaNumber})`).join(t(locale, 'listSeparator'))}
-          </p>
-        ) : null}
-      </section>
-      <section aria-labelledby="offices">
-        <h2 id="offices">{t(locale, 'offices')}</h2>
-        <ul>
-          {p.offices.map((o) => (
-            <li>
-              <bdi>
-                {o.street}, {o.postcode.slice(0, 3)} {o.postcode.slice(3)} {o.town}
-              </bdi>
-              <span class="muted">
-                {' '}(<bdi>{o.municipalityName ?? t(locale, 'unknownMunicipality')}</bdi>)
-              </span>
-              <br />
-              <span class="muted">{t(locale, o.stepFreeAccess === null ? 'step_free_unknown' : o.stepFreeAccess ? 'step_free_yes' : 'step_free_no')}</span>
-            </li>
-          ))}
-        </ul>
-      </section>
+      {focus ? (
+        <>
+          <MunicipalityFocus locale={locale} p={p} focus={focus} />
+          <NextStep locale={locale} providerName={p.name} />
+          <section aria-labelledby="about-h">
+            <h2 id="about-h">{t(locale, 'aboutProvider')}</h2>
+            <ProviderFacts locale={locale} p={p} />
+            <ProviderDescription locale={locale} p={p} />
+          </section>
+          {others.length || ended.length ? (
+            <details class="fold">
+              <summary>{t(locale, 'otherContracts', { n: others.length })}</summary>
+              {others.map((c) => (
+                <ContractCard locale={locale} c={c} />
+              ))}
+              {endedLine}
+            </details>
+          ) : null}
+          <details class="fold">
+            <summary>{t(locale, 'allOffices', { n: p.offices.length })}</summary>
+            <OfficeList locale={locale} offices={p.offices} />
+          </details>
+        </>
+      ) : (
+        <>
+          <ProviderFacts locale={locale} p={p} />
+          <ProviderDescription locale={locale} p={p} />
+          <section aria-labelledby="contracts">
+            <h2 id="contracts">{t(locale, 'contracts')}</h2>
+            {others.map((c) => (
+              <ContractCard locale={locale} c={c} />
+            ))}
+            {endedLine}
+          </section>
+          <section aria-labelledby="offices">
+            <h2 id="offices">{t(locale, 'offices')}</h2>
+            <OfficeList locale={locale} offices={p.offices} />
+          </section>
+          <NextStep locale={locale} providerName={p.name} />
+        </>
+      )}
       <DataStamp locale={locale} data={data} />
     </Layout>
   );

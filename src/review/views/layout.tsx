@@ -14,7 +14,7 @@ import { REVIEW_KEYS_JS_PATH } from '../keys-script';
 import { REVIEW_CSS_PATH } from '../styles';
 import { rt } from '../texts';
 
-export type NavKey = 'dashboard' | 'queue' | 'audit' | 'users' | 'apikeys' | null;
+export type NavKey = 'dashboard' | 'queue' | 'audit' | 'reports' | 'users' | 'apikeys' | null;
 
 export interface ReviewLayoutProps {
   locale: Locale;
@@ -83,6 +83,7 @@ export const ReviewLayout: FC<ReviewLayoutProps> = ({ locale, title, path, revie
                   {link('dashboard', '/review', rt(locale, 'navDashboard'))}
                   {link('queue', '/review/findings', rt(locale, 'navQueue'))}
                   {link('audit', '/review/audit', rt(locale, 'navAudit'))}
+                  {link('reports', '/review/error-reports', rt(locale, 'navReports'))}
                   {reviewer.user.role === 'admin' ? link('users', '/review/admin/users', rt(locale, 'navUsers')) : null}
                   {reviewer.user.role === 'admin' ? link('apikeys', '/review/admin/api-keys', rt(locale, 'navApiKeys')) : null}
                 </ul>
