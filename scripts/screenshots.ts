@@ -1,6 +1,7 @@
 /**
  * Regenerates docs/screenshots/*.png: the main public pages at phone (390×844) and desktop
- * (1366×900) size, first screen only, so reviewers can see the layout without running anything.
+ * (1366×900) size, first screen only, in Swedish and a few pages in Arabic (right to left), Somali and
+ * easy Swedish, so reviewers can see the layout without running anything.
  * Starts the service itself on 127.0.0.1 (free port) over a temporary database with the demo
  * data, drives Debian's Chromium through playwright-core, and removes the database afterwards.
  * Run: npx tsx scripts/screenshots.ts   (needs /usr/bin/chromium or CHROMIUM_PATH)
@@ -32,6 +33,10 @@ const PAGES: { name: string; path: string }[] = [
   { name: 'rules', path: '/rules' },
   { name: 'contact', path: '/kontakt' },
   { name: 'accessibility', path: '/tillganglighet' },
+  // Other languages: right to left, and easy Swedish.
+  { name: 'municipality-nearest-ar', path: '/ar/kommun/vasteras?ort=Skultuna&sort=nearest' },
+  { name: 'provider-from-municipality-so', path: '' /* filled in: as provider-from-municipality, in Somali */ },
+  { name: 'home-lattlast', path: '/lattlast/' },
 ];
 
 async function main() {
@@ -51,6 +56,7 @@ async function main() {
     const list = (await (await fetch(`${server.url}/api/v1/municipalities/1980/providers?ort=Skultuna&sort=nearest`)).json()) as { providers: { id: number }[] };
     const ids = list.providers.map((p) => p.id);
     PAGES.find((p) => p.name === 'provider-from-municipality')!.path = `/leverantor/${ids[0]}?kommun=1980&ort=Skultuna`;
+    PAGES.find((p) => p.name === 'provider-from-municipality-so')!.path = `/so/leverantor/${ids[0]}?kommun=1980&ort=Skultuna`;
     PAGES.find((p) => p.name === 'compare')!.path = `/jamfor?kommun=1980&ids=${ids.slice(0, 3).join(',')}`;
     for (const size of SIZES) {
       const { name: sizeName, ...options } = size;

@@ -72,7 +72,7 @@ details.controls[open]>summary::before{content:"▾ ";}
 .nearest{margin:.4rem 0}
 .distance{white-space:nowrap}
 .outside{font-weight:600}
-.contact a{white-space:nowrap}
+.contact a[href^="tel:"]{white-space:nowrap}
 ul.offices{padding-left:1.1rem}
 ul.offices>li{margin:.35rem 0}
 .next-step{border:2px solid var(--accent);border-radius:6px;padding:.25rem 1rem .5rem;margin:1.5rem 0}
@@ -90,7 +90,7 @@ textarea,input[type=email]{width:100%;font-size:1rem;padding:.6rem;border:2px so
 .field-error{color:#a4000f;font-weight:600;margin:.25rem 0}
 .error-summary{border-left-color:#a4000f}
 td.pre{white-space:pre-wrap;overflow-wrap:anywhere}
-.hp{position:absolute;left:-10000px;top:auto;width:1px;height:1px;overflow:hidden}
+.hp{position:absolute;inset-inline-start:-10000px;top:auto;width:1px;height:1px;overflow:hidden}
 .scroll-hint{font-size:.9rem;color:var(--muted)}
 table.compare{min-width:34rem}
 table.compare th[scope=row]{position:sticky;left:0;z-index:1}

@@ -34,6 +34,9 @@ const PAGES = [
   { label: 'about ratings', path: '/om-betyg' },
   { label: 'rules', path: '/rules' },
   { label: 'self-check form', path: '/sjalvkontroll' },
+  { label: 'municipality with the nearest offices', path: '/kommun/vasteras?ort=Skultuna&sort=nearest' },
+  { label: 'delivery areas', path: '/omraden' },
+  { label: 'contact and report form', path: '/kontakt' },
 ];
 
 describe.runIf(!!chromiumPath)('public pages in every language in a real browser', () => {

@@ -13,7 +13,7 @@ import { areaPath } from './area-paths';
 
 const AreaTable: FC<{ locale: Locale; caption: string; areas: AreaListItem[] }> = ({ locale, caption, areas }) => (
   <TableScroll label={caption}>
-    <table>
+    <table class="reflow">
       <caption class="visually-hidden">{caption}</caption>
       <thead>
         <tr>
@@ -26,12 +26,16 @@ const AreaTable: FC<{ locale: Locale; caption: string; areas: AreaListItem[] }> 
       <tbody>
         {areas.map((a) => (
           <tr>
-            <td>
-              <a href={areaPath(locale, a.slug)}>{a.name}</a>
+            <td data-label={t(locale, 'deliveryArea')}>
+              <a href={areaPath(locale, a.slug)}>
+                <bdi>{a.name}</bdi>
+              </a>
               {a.current ? null : <span class="muted"> ({t(locale, 'areaEnded', { d: formatDate(locale, a.validTo) })})</span>}
             </td>
-            <td>{a.afRegion ?? '–'}</td>
-            <td>
+            <td data-label={t(locale, 'areaRegion')}>
+              <bdi>{a.afRegion ?? '–'}</bdi>
+            </td>
+            <td data-label={t(locale, 'areaMunicipalities')}>
               {a.municipalityCount === 0 ? (
                 <span class="muted">{t(locale, 'areaMunicipalitiesUnknownShort')}</span>
               ) : a.municipalityCount === 1 ? (
@@ -40,7 +44,7 @@ const AreaTable: FC<{ locale: Locale; caption: string; areas: AreaListItem[] }> 
                 t(locale, 'areaMunicipalitiesCount', { n: a.municipalityCount })
               )}
             </td>
-            <td>{t(locale, 'areaContractsCount', { n: a.activeContracts })}</td>
+            <td data-label={t(locale, 'areaContracts')}>{t(locale, 'areaContractsCount', { n: a.activeContracts })}</td>
           </tr>
         ))}
       </tbody>
