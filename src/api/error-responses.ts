@@ -11,7 +11,7 @@ export const RATE_LIMIT_HEADERS = z.object({
 });
 
 export const errorResponses = {
-  400: json('invalid_json: the body is not well-formed JSON.'),
+  400: json('invalid_utf8: the body is not valid UTF-8 (refused, never repaired); invalid_json: the body is not well-formed JSON.'),
   401: {
     ...json('missing_api_key, invalid_api_key or revoked_api_key. Sent with WWW-Authenticate: Bearer.'),
     headers: z.object({ 'WWW-Authenticate': z.string().openapi({ example: 'Bearer realm="valkollen", error="invalid_token"' }) }),

@@ -144,6 +144,30 @@ describe('POST /api/v1/check: errors', () => {
     expect(status).toBe(422);
     expect(body).toEqual(errorBody('invalid_request', field));
   });
+  it('422 for thousands of unknown keys names at most 10 of them, cut short, then counts the rest', async () => {
+    const input: Record<string, unknown> = { text: 'a' };
+    for (let i = 0; i < 5000; i++) input[`k${i}_${'x'.repeat(30)}`] = i;
+    input['y'.repeat(10_000)] = 1;
+    const { status, body, res } = await t.check(input);
+    expect(status).toBe(422);
+    expect(body).toEqual(errorBody('invalid_request', expect.any(String)));
+    expect(body.error.field.length).toBeLessThanOrEqual(61);
+    expect(body.error.message).toContain('and 4991 more (5001 in all)');
+    expect((body.error.message.match(/"k\d+_/g) ?? []).length).toBeLessThanOrEqual(11);
+    expect(Number(res.headers.get('content-length') ?? JSON.stringify(body).length)).toBeLessThan(2000);
+    expect(JSON.stringify(body).length).toBeLessThan(2000);
+  });
+  it('400 invalid_utf8 for a body that is not UTF-8, never a silent repair', async () => {
+    const key = await t.key({ rateLimitPerMinute: 1000 });
+    const bytes = new Uint8Array([...new TextEncoder().encode('{"text":"V'), 0xe4, ...new TextEncoder().encode('lj oss"}')]);
+    const res = await t.app.request('/api/v1/check', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: bytes });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual(errorBody('invalid_utf8'));
+    // A UTF-8 byte order mark is not an error.
+    const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('{"text":"Välj oss"}')]);
+    const ok = await t.app.request('/api/v1/check', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: bom });
+    expect(ok.status).toBe(200);
+  });
   it('422 unknown_rule naming "rules" with the unknown ids', async () => {
     const { status, body } = await t.check({ text: 'a', rules: [example.ruleId, 'R22-NOSUCH'] });
     expect(status).toBe(422);
