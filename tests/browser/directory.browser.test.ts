@@ -5,11 +5,10 @@
  * and runs axe-core (WCAG 2.1 A/AA) on every page visited. Fails in CI without Chromium.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { seedDirectoryFixture } from '../helpers/directory-fixture';
-import { testApp, type TestApp } from '../helpers/app';
-import { startServer, type RunningServer } from '../helpers/server';
-import { findChromium, formatViolations, launchChromium, runAxe } from '../helpers/browser';
+import { findChromium, formatViolations, runAxe } from '../helpers/browser';
+import { useBrowserApp } from '../helpers/browser-app';
 
 const chromiumPath = findChromium();
 const inCi = !!process.env.CI;
@@ -31,21 +30,7 @@ const VIEWPORTS = [
 ] as const;
 
 describe.runIf(!!chromiumPath)('directory in a real browser', () => {
-  let t: TestApp;
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    t = await testApp({ seed: seedDirectoryFixture });
-    server = await startServer(t.app.fetch);
-    browser = await launchChromium(chromiumPath!);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    t?.close();
-  });
+  const app = useBrowserApp(chromiumPath!, seedDirectoryFixture);
 
   for (const device of VIEWPORTS) {
     describe(`on a ${device.name} (${device.viewport.width}×${device.viewport.height})`, () => {
@@ -58,7 +43,7 @@ describe.runIf(!!chromiumPath)('directory in a real browser', () => {
       beforeAll(async () => {
         // bypassCSP: our CSP forbids inline script, and axe is injected as an inline script tag.
         const { name: _name, ...options } = device;
-        context = await browser.newContext({ ...options, bypassCSP: true, locale: 'sv-SE', javaScriptEnabled: true });
+        context = await app.browser.newContext({ ...options, bypassCSP: true, locale: 'sv-SE', javaScriptEnabled: true });
         context.setDefaultTimeout(5_000); // fail fast instead of hitting the 30 s test timeout
         page = await context.newPage();
         page.on('console', (msg) => {
@@ -88,7 +73,7 @@ describe.runIf(!!chromiumPath)('directory in a real browser', () => {
       const providerNames = () => page.locator('ol.providers > li h3').allTextContents();
 
       it('finds Västerås from the home page by keyboard', async () => {
-        const res = await page.goto(`${server.url}/`);
+        const res = await page.goto(`${app.server.url}/`);
         expect(res?.status()).toBe(200);
         await expect(page.title()).resolves.toContain('Valkollen');
         await checkPage('home');
@@ -100,7 +85,7 @@ describe.runIf(!!chromiumPath)('directory in a real browser', () => {
         await page.keyboard.press('Tab');
         expect(await page.evaluate(() => document.activeElement?.id)).toBe('q');
         await page.keyboard.type('vasteras');
-        await Promise.all([page.waitForURL(`${server.url}/kommun/vasteras`), page.keyboard.press('Enter')]);
+        await Promise.all([page.waitForURL(`${app.server.url}/kommun/vasteras`), page.keyboard.press('Enter')]);
 
         await expect(page.locator('h1').textContent()).resolves.toBe('Leverantörer i Västerås');
         expect((await providerNames()).sort()).toEqual(['Alfa Jobbcoach AB', 'Beta Kompetens AB', 'Delta Coachning', 'Gamma Vägledning AB']);
@@ -143,20 +128,20 @@ describe.runIf(!!chromiumPath)('directory in a real browser', () => {
       });
 
       it('serves search results, the ratings explainer, an English list and a helpful 404 without accessibility errors', async () => {
-        expect((await page.goto(`${server.url}/sok?q=sto`))?.status()).toBe(200);
+        expect((await page.goto(`${app.server.url}/sok?q=sto`))?.status()).toBe(200);
         await expect(page.getByRole('link', { name: 'Stockholm' }).count()).resolves.toBeGreaterThan(0);
         await checkPage('search results');
 
-        expect((await page.goto(`${server.url}/om-betyg`))?.status()).toBe(200);
+        expect((await page.goto(`${app.server.url}/om-betyg`))?.status()).toBe(200);
         await checkPage('/om-betyg');
 
-        expect((await page.goto(`${server.url}/en/kommun/vasteras`))?.status()).toBe(200);
+        expect((await page.goto(`${app.server.url}/en/kommun/vasteras`))?.status()).toBe(200);
         await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
         expect((await providerNames()).length).toBe(4);
         await checkPage('/en/kommun/vasteras');
 
         allowNotFound = true; // the document itself answers 404, which Chromium logs
-        const res = await page.goto(`${server.url}/finns-inte`);
+        const res = await page.goto(`${app.server.url}/finns-inte`);
         expect(res?.status()).toBe(404);
         await expect(page.locator('h1').textContent()).resolves.toBe('Sidan finns inte');
         await expect(page.locator('input[name=q]').count()).resolves.toBe(1);

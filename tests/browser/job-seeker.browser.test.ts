@@ -6,34 +6,16 @@
  * new or changed page, on a phone (390×844) and a desktop (1366×900). Debian Chromium only.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { seedDirectoryFixtureWithPlaces } from '../helpers/directory-fixture';
-import { testApp, type TestApp } from '../helpers/app';
-import { startServer, type RunningServer } from '../helpers/server';
-import { findChromium, formatViolations, launchChromium, runAxe } from '../helpers/browser';
+import { findChromium, formatViolations, runAxe } from '../helpers/browser';
+import { DEVICES, useBrowserApp } from '../helpers/browser-app';
 
 const chromiumPath = findChromium();
 
-const DEVICES = [
-  { name: 'phone', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
-  { name: 'desktop', viewport: { width: 1366, height: 900 }, isMobile: false, hasTouch: false, deviceScaleFactor: 1 },
-] as const;
 
 describe.runIf(!!chromiumPath)('the job seeker’s way in a real browser', () => {
-  let t: TestApp;
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    t = await testApp({ seed: seedDirectoryFixtureWithPlaces });
-    server = await startServer(t.app.fetch);
-    browser = await launchChromium(chromiumPath!);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    t?.close();
-  });
+  const app = useBrowserApp(chromiumPath!, seedDirectoryFixtureWithPlaces);
 
   for (const device of DEVICES) {
     describe(`on a ${device.name}`, () => {
@@ -44,7 +26,7 @@ describe.runIf(!!chromiumPath)('the job seeker’s way in a real browser', () =>
       beforeAll(async () => {
         const { name: _n, ...options } = device;
         // JavaScript off: everything here must work without it (axe is injected through the driver).
-        context = await browser.newContext({ ...options, bypassCSP: true, locale: 'sv-SE' });
+        context = await app.browser.newContext({ ...options, bypassCSP: true, locale: 'sv-SE' });
         // Generous: the machine running the tests may be busy; a real failure still fails.
         context.setDefaultTimeout(15_000);
         page = await context.newPage();
@@ -63,7 +45,7 @@ describe.runIf(!!chromiumPath)('the job seeker’s way in a real browser', () =>
       }
 
       it('searches Skultuna, lands on Västerås with the place kept and the nearest office named', async () => {
-        await page.goto(`${server.url}/`);
+        await page.goto(`${app.server.url}/`);
         await page.getByLabel(/Kommun, ort eller postnummer/).fill('Skultuna');
         await Promise.all([page.waitForURL(/\/kommun\/vasteras\?ort=Skultuna$/), page.getByRole('button', { name: 'Sök' }).click()]);
         await expect(page.locator('h1').textContent()).resolves.toBe('Leverantörer i Västerås');
@@ -114,27 +96,27 @@ describe.runIf(!!chromiumPath)('the job seeker’s way in a real browser', () =>
       });
 
       it('suggests the closest names for a typo', async () => {
-        await page.goto(`${server.url}/sok?q=vsteras`);
+        await page.goto(`${app.server.url}/sok?q=vsteras`);
         await expect(page.getByText('Menade du').count()).resolves.toBe(1);
         await Promise.all([page.waitForURL(/\/kommun\/vasteras$/), page.getByRole('link', { name: 'Västerås' }).first().click()]);
         await checkPage('list after a suggestion');
-        await page.goto(`${server.url}/sok?q=vsteras`);
+        await page.goto(`${app.server.url}/sok?q=vsteras`);
         await checkPage('typo suggestions');
       });
 
       it('has accessible contact, accessibility, privacy, rules and compare pages', async () => {
         for (const path of ['/kontakt', '/tillganglighet', '/integritet', '/en/kontakt', '/rules', '/jamfor?kommun=1980&ids=1,2,3']) {
-          expect((await page.goto(`${server.url}${path}`))?.status(), path).toBe(200);
+          expect((await page.goto(`${app.server.url}${path}`))?.status(), path).toBe(200);
           await checkPage(path);
         }
         // Rule ids are never wrapped a letter per line.
-        await page.goto(`${server.url}/rules`);
+        await page.goto(`${app.server.url}/rules`);
         const id = await page.locator('table tbody td a').first().boundingBox();
         expect(id!.width).toBeGreaterThan(60);
       });
 
       it('sends a report from /kontakt and thanks the sender', async () => {
-        await page.goto(`${server.url}/kontakt`);
+        await page.goto(`${app.server.url}/kontakt`);
         await page.getByLabel('Ditt meddelande').fill('Adressen till Alfa är fel.');
         await Promise.all([page.waitForURL(/\/kontakt\?skickat=1$/), page.getByRole('button', { name: 'Skicka' }).click()]);
         await expect(page.getByRole('heading', { name: /Tack!/ }).count()).resolves.toBe(1);

@@ -7,11 +7,10 @@
  * mirrored frame), and the language switch must keep the page and its filters.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { seedDirectoryFixture } from '../helpers/directory-fixture';
-import { testApp, type TestApp } from '../helpers/app';
-import { startServer, type RunningServer } from '../helpers/server';
-import { findChromium, formatViolations, launchChromium, runAxe } from '../helpers/browser';
+import { findChromium, formatViolations, runAxe } from '../helpers/browser';
+import { DEVICES, useBrowserApp } from '../helpers/browser-app';
 import { LOCALES, localeInfo, localePath } from '../../src/views/i18n';
 import { SELFCHECK_PATH } from '../../src/selfcheck/page';
 
@@ -20,10 +19,6 @@ if (!chromiumPath && !process.env.CI) {
   console.warn('[browser test] skipped: no Chromium at /usr/bin/chromium. Install it with `apt-get install -y chromium` (or set CHROMIUM_PATH).');
 }
 
-const VIEWPORTS = [
-  { name: 'phone', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
-  { name: 'desktop', viewport: { width: 1366, height: 900 }, isMobile: false, hasTouch: false, deviceScaleFactor: 1 },
-] as const;
 
 /** The pages axe checks in every language (Swedish paths; the language prefix is added). */
 const PAGES = [
@@ -40,23 +35,9 @@ const PAGES = [
 ];
 
 describe.runIf(!!chromiumPath)('public pages in every language in a real browser', () => {
-  let t: TestApp;
-  let server: RunningServer;
-  let browser: Browser;
+  const app = useBrowserApp(chromiumPath!, seedDirectoryFixture);
 
-  beforeAll(async () => {
-    t = await testApp({ seed: seedDirectoryFixture });
-    server = await startServer(t.app.fetch);
-    browser = await launchChromium(chromiumPath!);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    t?.close();
-  });
-
-  for (const device of VIEWPORTS) {
+  for (const device of DEVICES) {
     describe(`on a ${device.name}`, () => {
       let context: BrowserContext;
       let page: Page;
@@ -65,7 +46,7 @@ describe.runIf(!!chromiumPath)('public pages in every language in a real browser
       beforeAll(async () => {
         const { name: _name, ...options } = device;
         // bypassCSP: axe is injected as an inline script, which our CSP forbids.
-        context = await browser.newContext({ ...options, bypassCSP: true, javaScriptEnabled: true });
+        context = await app.browser.newContext({ ...options, bypassCSP: true, javaScriptEnabled: true });
         context.setDefaultTimeout(10_000);
         page = await context.newPage();
         page.on('console', (msg) => {
@@ -84,7 +65,7 @@ describe.runIf(!!chromiumPath)('public pages in every language in a real browser
           const failures: string[] = [];
           for (const p of PAGES) {
             const url = p.path === '/sjalvkontroll' ? SELFCHECK_PATH[locale] : localePath(locale, p.path);
-            const res = await page.goto(`${server.url}${url}`);
+            const res = await page.goto(`${app.server.url}${url}`);
             expect(res?.status(), url).toBe(200);
             expect(await page.locator('html').getAttribute('lang'), url).toBe(info.htmlLang);
             expect(await page.evaluate(() => getComputedStyle(document.body).direction), url).toBe(info.dir);
@@ -104,12 +85,12 @@ describe.runIf(!!chromiumPath)('public pages in every language in a real browser
   }
 
   it('lays the Arabic page out right to left and keeps filters across the language switch', { timeout: 60_000 }, async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, javaScriptEnabled: false });
+    const context = await app.browser.newContext({ viewport: { width: 1366, height: 900 }, javaScriptEnabled: false });
     context.setDefaultTimeout(10_000);
     const page = await context.newPage();
     try {
-      await page.goto(`${server.url}/kommun/vasteras?accepting=true&lang=ar`);
-      await Promise.all([page.waitForURL(`${server.url}/ar/kommun/vasteras?accepting=true&lang=ar`), page.getByRole('link', { name: 'العربية' }).click()]);
+      await page.goto(`${app.server.url}/kommun/vasteras?accepting=true&lang=ar`);
+      await Promise.all([page.waitForURL(`${app.server.url}/ar/kommun/vasteras?accepting=true&lang=ar`), page.getByRole('link', { name: 'العربية' }).click()]);
       expect(await page.evaluate(() => getComputedStyle(document.documentElement).direction)).toBe('rtl');
       expect(await page.locator('html').getAttribute('dir')).toBe('rtl');
       // The filters came along: the same providers, the boxes still set.
@@ -145,13 +126,13 @@ describe.runIf(!!chromiumPath)('public pages in every language in a real browser
   });
 
   it('shows Arabic self-check results right to left without accessibility errors', { timeout: 60_000 }, async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, bypassCSP: true });
+    const context = await app.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, bypassCSP: true });
     context.setDefaultTimeout(10_000);
     const page = await context.newPage();
     try {
-      await page.goto(`${server.url}/ar/sjalvkontroll`);
+      await page.goto(`${app.server.url}/ar/sjalvkontroll`);
       await page.locator('#sc-text').fill('Välj oss så får du ett presentkort på 500 kr!');
-      await Promise.all([page.waitForURL(`${server.url}/ar/sjalvkontroll`), page.getByRole('button', { name: 'افحص' }).click()]);
+      await Promise.all([page.waitForURL(`${app.server.url}/ar/sjalvkontroll`), page.getByRole('button', { name: 'افحص' }).click()]);
       expect(await page.locator('.sc-finding').count()).toBeGreaterThan(0);
       const finding = page.locator('.sc-finding').first();
       // The coloured bar follows the reading direction: on the right in Arabic.

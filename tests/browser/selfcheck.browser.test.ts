@@ -8,11 +8,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { testApp, type TestApp } from '../helpers/app';
+import type { BrowserContext, Page } from 'playwright-core';
 import { seedDirectoryFixture } from '../helpers/directory-fixture';
-import { startServer, type RunningServer } from '../helpers/server';
-import { findChromium, formatViolations, launchChromium, runAxe } from '../helpers/browser';
+import { findChromium, formatViolations, runAxe } from '../helpers/browser';
+import { DEVICES, useBrowserApp } from '../helpers/browser-app';
 
 const chromiumPath = findChromium();
 const inCi = !!process.env.CI;
@@ -24,10 +23,6 @@ describe.runIf(!chromiumPath && inCi)('browser prerequisites (self-check)', () =
   });
 });
 
-const DEVICES = [
-  { name: 'phone', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
-  { name: 'desktop', viewport: { width: 1366, height: 900 }, isMobile: false, hasTouch: false, deviceScaleFactor: 1 },
-] as const;
 
 // A realistic paragraph: the violation sits in the middle of ordinary copy, and the text is long
 // enough that the form and its textarea push the page well past one screen.
@@ -40,20 +35,7 @@ const COPY = [
 ].join('\n');
 
 describe.runIf(!!chromiumPath)('the self-check in a real browser', () => {
-  let t: TestApp;
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    t = await testApp({ seed: seedDirectoryFixture });
-    server = await startServer(t.app.fetch);
-    browser = await launchChromium(chromiumPath!);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    t?.close();
-  });
+  const app = useBrowserApp(chromiumPath!, seedDirectoryFixture);
 
   for (const device of DEVICES) {
     describe(`on a ${device.name} (${device.viewport.width}×${device.viewport.height})`, () => {
@@ -63,7 +45,7 @@ describe.runIf(!!chromiumPath)('the self-check in a real browser', () => {
 
       beforeAll(async () => {
         const { name: _name, ...options } = device;
-        context = await browser.newContext({ ...options, bypassCSP: true, locale: 'sv-SE', acceptDownloads: true });
+        context = await app.browser.newContext({ ...options, bypassCSP: true, locale: 'sv-SE', acceptDownloads: true });
         context.setDefaultTimeout(15_000); // the shared machine can be slow; a real failure still fails
         page = await context.newPage();
         page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()} (${page.url()})`));
@@ -84,10 +66,10 @@ describe.runIf(!!chromiumPath)('the self-check in a real browser', () => {
       }
 
       it('lands on the results after a check, with no script on the page', async () => {
-        await page.goto(`${server.url}/sjalvkontroll`);
+        await page.goto(`${app.server.url}/sjalvkontroll`);
         await checkPage('self-check form');
         await page.getByLabel(/^Text att kontrollera/).fill(COPY);
-        await Promise.all([page.waitForURL(`${server.url}/sjalvkontroll#sc-results`), page.getByRole('button', { name: 'Kontrollera', exact: true }).click()]);
+        await Promise.all([page.waitForURL(`${app.server.url}/sjalvkontroll#sc-results`), page.getByRole('button', { name: 'Kontrollera', exact: true }).click()]);
         await page.waitForLoadState('load');
         // Nothing but the fragment of the form's action brings the results into view.
         expect(await page.evaluate(() => document.scripts.length)).toBe(0);
@@ -119,11 +101,11 @@ describe.runIf(!!chromiumPath)('the self-check in a real browser', () => {
         expect(html).toContain('Våra coacher finns i hela Västmanland'); // the whole checked text
         expect(html).not.toMatch(/<script/i);
         // The page itself stays where it was: a download does not navigate.
-        expect(page.url()).toBe(`${server.url}/sjalvkontroll#sc-results`);
+        expect(page.url()).toBe(`${app.server.url}/sjalvkontroll#sc-results`);
       });
 
       it('links to the API reference, which explains how to get a key, without WCAG violations', async () => {
-        await Promise.all([page.waitForURL(`${server.url}/api/docs`), page.getByRole('link', { name: 'API-dokumentation' }).click()]);
+        await Promise.all([page.waitForURL(`${app.server.url}/api/docs`), page.getByRole('link', { name: 'API-dokumentation' }).click()]);
         await expect(page.locator('#getting-an-api-key').textContent()).resolves.toBe('Getting an API key');
         await checkPage('API reference');
       });
