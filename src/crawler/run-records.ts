@@ -9,7 +9,7 @@ import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/types';
 import { crawlRuns, findingEvents, pageSnapshots } from '../db/schema';
 
-/** The counts a run keeps (the RunCounts of tick.ts without its id). */
+/** The counts a run keeps (tick.ts reports them in its RunCounts). */
 export interface RunTotals {
   pagesFetched: number;
   pagesUnchanged: number;
@@ -20,7 +20,9 @@ export interface RunTotals {
   findingsNew: number;
   findingsResolved: number;
   findingsReopened: number;
+  /** Pages whose analysis ran out of time (status analysis_timeout). */
   analysisTimeouts: number;
+  /** Pages read only in part (a cap on hostile HTML). */
   pagesTruncated: number;
 }
 

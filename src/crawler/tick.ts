@@ -26,7 +26,7 @@ import { siteKey, urlKey } from './url-normalise';
 import { discoverSitemapUrls } from './sitemap';
 import type { PoliteFetcher, PoliteFetchResult } from './polite-fetcher';
 import { providerFacts } from './provider-facts';
-import { closeAbandonedRuns, saveRunCounts } from './run-records';
+import { closeAbandonedRuns, saveRunCounts, type RunTotals } from './run-records';
 import { createWriteBatcher } from './write-batcher';
 
 export interface CrawlSettings {
@@ -109,21 +109,9 @@ export interface TickOptions {
   onPage?: (page: PageReport, progress: { done: number; queued: number }) => void;
 }
 
-export interface RunCounts {
+/** A tick's report: its run's counts (run-records.ts) and what else the tick did. */
+export interface RunCounts extends RunTotals {
   runId: number;
-  pagesFetched: number;
-  pagesUnchanged: number;
-  skippedRobots: number;
-  skippedOther: number;
-  errors: number;
-  deferred: number;
-  findingsNew: number;
-  findingsResolved: number;
-  findingsReopened: number;
-  /** Pages whose analysis ran out of time (status analysis_timeout). */
-  analysisTimeouts: number;
-  /** Pages read only in part (a cap on hostile HTML). */
-  pagesTruncated: number;
   /** Unfinished runs of dead processes this tick closed as aborted. */
   abortedRuns: number[];
   partial: boolean;
