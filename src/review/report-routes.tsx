@@ -17,6 +17,7 @@ import { AUDIT_PAGE_SIZE, EXPORT_MAX_ROWS } from './settings';
 import { rt } from './texts';
 import { AuditPage } from './views/audit-page';
 import { DashboardPage } from './views/dashboard-page';
+import { loadDataAge } from '../sync/data-age';
 import { ProviderCompliancePage } from './views/provider-page';
 
 /** Weeks shown in trend charts. */
@@ -29,8 +30,16 @@ export function registerReportRoutes(r: Hono<ReviewEnv>, locale: Locale) {
   r.get(rp(locale, '/review'), async (c) => {
     const { db, clock } = c.get('deps');
     const now = clock();
-    const [figures, trend, health] = await Promise.all([dashboardFigures(db), weeklyTrend(db, now, TREND_WEEKS), crawlHealth(db, now)]);
-    return c.html(<DashboardPage locale={locale} reviewer={c.get('reviewer')} figures={figures} trend={trend} health={health} ruleTitle={ruleTitler(locale)} />);
+    const { config } = c.get('deps');
+    const [figures, trend, health, dataAge] = await Promise.all([
+      dashboardFigures(db),
+      weeklyTrend(db, now, TREND_WEEKS),
+      crawlHealth(db, now),
+      loadDataAge(db, now, config.AF_DATA_MAX_AGE_DAYS, !!(config.AF_CHOOSER_URL || config.AF_FILES_URL)),
+    ]);
+    return c.html(
+      <DashboardPage locale={locale} reviewer={c.get('reviewer')} figures={figures} trend={trend} health={health} dataAge={dataAge} ruleTitle={ruleTitler(locale)} />,
+    );
   });
 
   r.get(rp(locale, '/review/providers/:id{[0-9]+}'), async (c) => {

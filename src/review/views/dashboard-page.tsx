@@ -1,11 +1,13 @@
 /**
  * The dashboard: active findings by severity, rule, delivery area and provider (each linking to
- * the filtered queue), the weekly trend of new vs resolved findings, and crawl health.
+ * the filtered queue), the weekly trend of new vs resolved findings, the age of the data and the
+ * AF sync, and crawl health.
  */
 import type { FC } from 'hono/jsx';
 import type { Locale } from '../../views/i18n';
 import { rp, type Reviewer } from '../context';
 import type { CrawlHealth, DashboardFigures, WeekPoint } from '../dashboard-queries';
+import type { DataAge } from '../../sync/data-age';
 import { DASHBOARD_TOP_AREAS, DASHBOARD_TOP_PROVIDERS, DASHBOARD_TOP_RULES, isoWeek } from '../dashboard-queries';
 import { SEVERITIES } from '../findings/queue-filters';
 import { rt, rtDynamic } from '../texts';
@@ -20,8 +22,60 @@ export interface DashboardProps {
   figures: DashboardFigures;
   trend: WeekPoint[];
   health: CrawlHealth;
+  dataAge: DataAge;
   ruleTitle: (id: string) => string;
 }
+
+/** Age of the directory's data per source, and the AF sync's last check with its failing sources. */
+const DataAgeSection: FC<{ locale: Locale; age: DataAge }> = ({ locale, age }) => (
+  <section aria-labelledby="h-data-age">
+    <h2 id="h-data-age">{rt(locale, 'dataAge')}</h2>
+    <p class="hint">{rt(locale, 'dataAgeNote', { n: age.maxAgeDays })}</p>
+    {age.sources.length ? (
+      <DataTable caption={rt(locale, 'dataAge')} columns={[rt(locale, 'dataSource'), rt(locale, 'dataAsOfCol'), rt(locale, 'importedCol'), rt(locale, 'fileCol'), rt(locale, 'ageCol')]}>
+        {age.sources.map((s) => (
+          <tr>
+            <td>{rtDynamic(locale, 'dataSource', s.source)}</td>
+            <td>{s.dataAsOf ?? '–'}</td>
+            <td>{s.importedAt ? <When iso={s.importedAt} /> : '–'}</td>
+            <td>{s.fileName ?? '–'}</td>
+            <td>
+              {s.ageDays === null ? '–' : rt(locale, 'ageDays', { n: s.ageDays })}
+              {s.stale ? <strong class="stale"> · {rt(locale, 'staleMark')}</strong> : null}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
+    ) : (
+      <p class="notice">{rt(locale, 'noDataImported')}</p>
+    )}
+    <h3>{rt(locale, 'syncTitle')}</h3>
+    {!age.sync.configured ? (
+      <p>{rt(locale, 'syncOff')}</p>
+    ) : age.sync.lastCheckedAt === null ? (
+      <p>{rt(locale, 'syncNever')}</p>
+    ) : (
+      <>
+        <p>
+          {rt(locale, 'syncLast', { d: age.sync.lastCheckedAt.slice(0, 16).replace('T', ' '), n: age.sync.sources })}
+        </p>
+        {age.sync.failing.length ? (
+          <DataTable caption={rt(locale, 'syncFailing')} columns={[rt(locale, 'dataSource'), rt(locale, 'syncUrlCol'), rt(locale, 'syncStatusCol')]}>
+            {age.sync.failing.map((f) => (
+              <tr>
+                <td>{f.kind}</td>
+                <td class="pre">{f.url}</td>
+                <td class="pre">{`${f.status}${f.lastError ? `: ${f.lastError.slice(0, 300)}` : ''}`}</td>
+              </tr>
+            ))}
+          </DataTable>
+        ) : (
+          <p>{rt(locale, 'syncNoFailing')}</p>
+        )}
+      </>
+    )}
+  </section>
+);
 
 /** The weekly trend chart (shared with the provider page). */
 export const TrendChart: FC<{ locale: Locale; id: string; trend: WeekPoint[]; title: string }> = ({ locale, id, trend, title }) => (
@@ -56,7 +110,7 @@ const CountTable: FC<{ locale: Locale; caption: string; head: string; rows: { la
   );
 
 /** The dashboard page. */
-export const DashboardPage: FC<DashboardProps> = ({ locale, reviewer, figures, trend, health, ruleTitle }) => {
+export const DashboardPage: FC<DashboardProps> = ({ locale, reviewer, figures, trend, health, dataAge, ruleTitle }) => {
   const q = (query: string) => rp(locale, `/review/findings?${query}`);
   return (
     <ReviewLayout locale={locale} title={rt(locale, 'dashboardTitle')} path="/review" reviewer={reviewer} nav="dashboard">
@@ -104,6 +158,8 @@ export const DashboardPage: FC<DashboardProps> = ({ locale, reviewer, figures, t
           <CountTable locale={locale} caption={rt(locale, 'byArea')} head={rt(locale, 'deliveryArea')} rows={figures.byArea.map((a) => ({ label: a.label, n: a.n, href: q(`area=${a.key}`) }))} />
         </section>
       </div>
+
+      <DataAgeSection locale={locale} age={dataAge} />
 
       <h2>{rt(locale, 'crawlHealth')}</h2>
       <dl class="facts">
