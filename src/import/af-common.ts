@@ -313,7 +313,9 @@ export function insertStatements(db: Db, table: SQLiteTable, rows: Record<string
   const groups = new Map<string, Record<string, unknown>[]>();
   for (const r of rows) {
     const keys = Object.keys(r).filter((k) => r[k] !== undefined && columns[k]).sort().join(',');
-    groups.set(keys, [...(groups.get(keys) ?? []), r]);
+    const group = groups.get(keys);
+    if (group) group.push(r);
+    else groups.set(keys, [r]);
   }
   const out: unknown[] = [];
   for (const [keyList, group] of groups) {
