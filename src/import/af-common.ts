@@ -221,11 +221,10 @@ export async function previousRunDate(db: Db, source: string): Promise<string | 
   return r?.d ?? null;
 }
 
-/** The import_runs insert for a report (not executed). */
-export function runRow(db: Db, report: AfImportReport, startedAt: string, id: number) {
+/** The import_runs columns of a report (all but the id). */
+function runValues(report: AfImportReport, startedAt: string) {
   const { errors, unmatched, breakdown, newAreas, joined, left, merges, warnings, revised, removed } = report;
-  return db.insert(importRuns).values({
-    id,
+  return {
     source: AF_SOURCE[report.kind],
     fileName: report.fileName,
     sha256: report.sha256,
@@ -240,7 +239,21 @@ export function runRow(db: Db, report: AfImportReport, startedAt: string, id: nu
     unchanged: report.unchanged,
     rejected: report.rejected,
     report: JSON.stringify({ revised, removed, errors, unmatched, breakdown, newAreas, joined, left, merges, warnings }),
-  });
+  };
+}
+
+/** The import_runs insert for a report (not executed). */
+export function runRow(db: Db, report: AfImportReport, startedAt: string, id: number) {
+  return db.insert(importRuns).values({ id, ...runValues(report, startedAt) });
+}
+
+/**
+ * The import_runs update that writes the report's final figures into run `id` (not executed):
+ * an import that writes as it goes inserts its run row first (its rows refer to it) and
+ * completes it with this at the end of the same transaction.
+ */
+export function runRowUpdate(db: Db, report: AfImportReport, startedAt: string, id: number) {
+  return db.update(importRuns).set(runValues(report, startedAt)).where(eq(importRuns.id, id));
 }
 
 /** Records a failed run on its own (no data changes) and returns the report. */
@@ -258,17 +271,30 @@ export async function recordFailedRun(db: Db, report: AfImportReport, startedAt:
  * and results refer to it). On a database error nothing is written and a failed run is recorded.
  */
 export async function commit(db: Db, report: AfImportReport, startedAt: string, runId: number, statements: unknown[]): Promise<AfImportReport> {
-  const changed = report.created + report.updated + report.revised + report.removed > 0;
-  report.status = report.rejected > 0 || report.unmatched.length > 0 ? 'partial' : changed ? 'ok' : 'unchanged';
-  report.importRunId = runId;
+  settleStatus(report, runId);
   try {
     await runBatch(db, [runRow(db, report, startedAt, runId), ...statements]);
     return report;
   } catch (e) {
-    Object.assign(report, { created: 0, updated: 0, revised: 0, unchanged: 0, removed: 0, importRunId: null, breakdown: {}, merges: [] });
-    report.errors = [{ line: 0, field: '', message: `database error, nothing was written: ${(e as Error).message}` }];
-    return recordFailedRun(db, report, startedAt);
+    return recordWriteFailure(db, report, startedAt, e);
   }
+}
+
+/** Sets the status of a report about to be written as run `runId` (see AfImportReport.status). */
+export function settleStatus(report: AfImportReport, runId: number): void {
+  const changed = report.created + report.updated + report.revised + report.removed > 0;
+  report.status = report.rejected > 0 || report.unmatched.length > 0 ? 'partial' : changed ? 'ok' : 'unchanged';
+  report.importRunId = runId;
+}
+
+/**
+ * After a write that failed and was rolled back: clears the report's figures, says why nothing
+ * was written, and records the failed run on its own.
+ */
+export async function recordWriteFailure(db: Db, report: AfImportReport, startedAt: string, e: unknown): Promise<AfImportReport> {
+  Object.assign(report, { created: 0, updated: 0, revised: 0, unchanged: 0, removed: 0, importRunId: null, breakdown: {}, merges: [] });
+  report.errors = [{ line: 0, field: '', message: `database error, nothing was written: ${(e as Error).message}` }];
+  return recordFailedRun(db, report, startedAt);
 }
 
 /** Number of distinct rows named in row errors (line > 0). */
