@@ -221,11 +221,10 @@ export async function previousRunDate(db: Db, source: string): Promise<string | 
   return r?.d ?? null;
 }
 
-/** The import_runs insert for a report (not executed). */
-export function runRow(db: Db, report: AfImportReport, startedAt: string, id: number) {
+/** The import_runs columns of a report (all but the id). */
+function runValues(report: AfImportReport, startedAt: string) {
   const { errors, unmatched, breakdown, newAreas, joined, left, merges, warnings, revised, removed } = report;
-  return db.insert(importRuns).values({
-    id,
+  return {
     source: AF_SOURCE[report.kind],
     fileName: report.fileName,
     sha256: report.sha256,
@@ -240,7 +239,21 @@ export function runRow(db: Db, report: AfImportReport, startedAt: string, id: nu
     unchanged: report.unchanged,
     rejected: report.rejected,
     report: JSON.stringify({ revised, removed, errors, unmatched, breakdown, newAreas, joined, left, merges, warnings }),
-  });
+  };
+}
+
+/** The import_runs insert for a report (not executed). */
+export function runRow(db: Db, report: AfImportReport, startedAt: string, id: number) {
+  return db.insert(importRuns).values({ id, ...runValues(report, startedAt) });
+}
+
+/**
+ * The import_runs update that writes the report's final figures into run `id` (not executed):
+ * an import that writes as it goes inserts its run row first (its rows refer to it) and
+ * completes it with this at the end of the same transaction.
+ */
+export function runRowUpdate(db: Db, report: AfImportReport, startedAt: string, id: number) {
+  return db.update(importRuns).set(runValues(report, startedAt)).where(eq(importRuns.id, id));
 }
 
 /** Records a failed run on its own (no data changes) and returns the report. */
@@ -258,17 +271,30 @@ export async function recordFailedRun(db: Db, report: AfImportReport, startedAt:
  * and results refer to it). On a database error nothing is written and a failed run is recorded.
  */
 export async function commit(db: Db, report: AfImportReport, startedAt: string, runId: number, statements: unknown[]): Promise<AfImportReport> {
-  const changed = report.created + report.updated + report.revised + report.removed > 0;
-  report.status = report.rejected > 0 || report.unmatched.length > 0 ? 'partial' : changed ? 'ok' : 'unchanged';
-  report.importRunId = runId;
+  settleStatus(report, runId);
   try {
     await runBatch(db, [runRow(db, report, startedAt, runId), ...statements]);
     return report;
   } catch (e) {
-    Object.assign(report, { created: 0, updated: 0, revised: 0, unchanged: 0, removed: 0, importRunId: null, breakdown: {}, merges: [] });
-    report.errors = [{ line: 0, field: '', message: `database error, nothing was written: ${(e as Error).message}` }];
-    return recordFailedRun(db, report, startedAt);
+    return recordWriteFailure(db, report, startedAt, e);
   }
+}
+
+/** Sets the status of a report about to be written as run `runId` (see AfImportReport.status). */
+export function settleStatus(report: AfImportReport, runId: number): void {
+  const changed = report.created + report.updated + report.revised + report.removed > 0;
+  report.status = report.rejected > 0 || report.unmatched.length > 0 ? 'partial' : changed ? 'ok' : 'unchanged';
+  report.importRunId = runId;
+}
+
+/**
+ * After a write that failed and was rolled back: clears the report's figures, says why nothing
+ * was written, and records the failed run on its own.
+ */
+export async function recordWriteFailure(db: Db, report: AfImportReport, startedAt: string, e: unknown): Promise<AfImportReport> {
+  Object.assign(report, { created: 0, updated: 0, revised: 0, unchanged: 0, removed: 0, importRunId: null, breakdown: {}, merges: [] });
+  report.errors = [{ line: 0, field: '', message: `database error, nothing was written: ${(e as Error).message}` }];
+  return recordFailedRun(db, report, startedAt);
 }
 
 /** Number of distinct rows named in row errors (line > 0). */
@@ -287,25 +313,31 @@ export function chunked<T>(items: T[], size = 90): T[][] {
 export const later = (a: string, b: string) => (a > b ? a : b);
 export const earlier = (a: string, b: string) => (a < b ? a : b);
 
-/** A value as an SQLite literal: NULL, a finite number, 0/1, or a quoted string (quotes doubled, NULs dropped). */
-function sqlLiteral(v: unknown): string {
-  if (v === null || v === undefined) return 'NULL';
-  if (typeof v === 'boolean') return v ? '1' : '0';
+/** A value for the JSON rows of insertStatements: null, a finite number, 0/1, or a string (NULs dropped). */
+function jsonValue(v: unknown): string | number | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'boolean') return v ? 1 : 0;
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) throw new Error(`cannot store the number ${v}`);
-    return String(v);
+    return v;
   }
-  if (typeof v === 'string') return `'${v.replace(/\u0000/g, '').replace(/'/g, "''")}'`;
-  throw new Error(`cannot store a ${typeof v} as an SQL literal`);
+  if (typeof v === 'string') return v.replace(/\u0000/g, '');
+  throw new Error(`cannot store a ${typeof v} in an SQL column`);
 }
 
 /**
- * Multi-row INSERT statements (not executed) for `rows`, so a large import stays one array of
- * statements for one atomic batch. Values are written as SQL literals (see sqlLiteral) rather
- * than bound parameters: D1 allows only 100 parameters per statement, and a parameter per
- * value made a 10 MB file cost over a gigabyte in statement objects (issue 17). Each
- * statement stays under ~64 KB of SQL. Rows with different sets of fields go in separate
- * statements, so an absent field still gets its column default.
+ * INSERT statements (not executed) for `rows`, many rows each, so a large import stays a short
+ * array of statements for one atomic batch or transaction. Each statement carries its rows as
+ * ONE JSON text (an array of arrays, at most ~64 KB), unpacked by SQLite:
+ * `INSERT INTO t (a, b) SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each('[[…],…]')`.
+ * Why (issue 17): a bound parameter per value made a 10 MB file cost over a gigabyte in
+ * statement objects (and D1 allows only 100 per statement); rows written as SQL literal tuples
+ * compile to a program of ~1.5 KB per row that the libsql driver frees only when the JS garbage
+ * collector gets to the statement, which it seldom does (82,000 result rows left ~100 MB of such
+ * native memory behind); this statement's program is the same few dozen instructions and one
+ * string for any number of rows. The JSON is a quoted literal, not a bound parameter, because
+ * drizzle's D1 batch cannot take a raw statement with parameters. Rows with different sets of
+ * fields go in separate statements, so an absent field still gets its column default.
  */
 export function insertStatements(db: Db, table: SQLiteTable, rows: Record<string, unknown>[]): unknown[] {
   const columns = getTableColumns(table) as Record<string, { name: string }>;
@@ -313,24 +345,28 @@ export function insertStatements(db: Db, table: SQLiteTable, rows: Record<string
   const groups = new Map<string, Record<string, unknown>[]>();
   for (const r of rows) {
     const keys = Object.keys(r).filter((k) => r[k] !== undefined && columns[k]).sort().join(',');
-    groups.set(keys, [...(groups.get(keys) ?? []), r]);
+    const group = groups.get(keys);
+    if (group) group.push(r);
+    else groups.set(keys, [r]);
   }
   const out: unknown[] = [];
   for (const [keyList, group] of groups) {
     const keys = keyList.split(',');
-    const head = `INSERT INTO "${name}" (${keys.map((k) => `"${columns[k].name}"`).join(', ')}) VALUES `;
-    let values: string[] = [];
-    let size = head.length;
+    const head =
+      `INSERT INTO "${name}" (${keys.map((k) => `"${columns[k].name}"`).join(', ')}) ` +
+      `SELECT ${keys.map((_, i) => `json_extract(value, '$[${i}]')`).join(', ')} FROM json_each(`;
+    let tuples: string[] = [];
+    let size = 2;
     const flush = () => {
-      if (values.length) out.push(db.run(sql.raw(head + values.join(', '))));
-      values = [];
-      size = head.length;
+      if (tuples.length) out.push(db.run(sql.raw(`${head}'[${tuples.join(',')}]')`)));
+      tuples = [];
+      size = 2;
     };
     for (const r of group) {
-      const tuple = `(${keys.map((k) => sqlLiteral(r[k])).join(', ')})`;
+      const tuple = JSON.stringify(keys.map((k) => jsonValue(r[k]))).replace(/'/g, "''");
       if (size + tuple.length > 64_000) flush();
-      values.push(tuple);
-      size += tuple.length + 2;
+      tuples.push(tuple);
+      size += tuple.length + 1;
     }
     flush();
   }

@@ -2,7 +2,8 @@
  * The one entry for importing a file Arbetsförmedlingen publishes, from bytes and a file
  * name: the CLI (af-cli.node.ts), the scheduled sync and the tests all call importAfFile.
  * Runtime-neutral: workbooks are read by xlsx-read.ts (Web APIs, bounded memory), so the
- * Worker can import what its cron fetches.
+ * Worker can import what its cron fetches. The results workbook (one sheet per period, the
+ * largest of AF's files) is handed over unread and read one sheet at a time by its importer.
  */
 import type { Db } from '../db/types';
 import type { AfImportReport, AfKind } from './af-common';
@@ -10,11 +11,9 @@ import { importAfAreas } from './af-areas-import';
 import { importAfProviders } from './af-providers-import';
 import { importAfRatings } from './af-ratings-import';
 import { importAfResults } from './af-results-import';
-import { resultSheetPeriod } from './af-results-read';
 import { RATING_SHEET } from './af-ratings-read';
-import type { Workbook } from './af-sheet';
-import { weightsSheetPeriod } from './af-weights-read';
-import { readXlsx, XlsxError } from './xlsx-read';
+import type { SheetSource, Workbook } from './af-sheet';
+import { openXlsx, readXlsx, XlsxError } from './xlsx-read';
 
 export const AF_KINDS: AfKind[] = ['af-providers', 'af-ratings', 'af-results', 'af-areas'];
 
@@ -31,22 +30,28 @@ export interface AfFileInput {
   clock?: () => Date;
 }
 
-/** Which sheets each workbook kind reads; the others are listed but not parsed. */
-const WANTED: Record<Exclude<AfKind, 'af-providers'>, (name: string) => boolean> = {
+/** Which sheets each workbook kind read whole reads; the others are listed but not parsed. */
+const WANTED: Record<'af-ratings' | 'af-areas', (name: string) => boolean> = {
   'af-ratings': (n) => n.trim().toLowerCase() === RATING_SHEET.toLowerCase(),
-  'af-results': (n) => resultSheetPeriod(n) !== null || weightsSheetPeriod(n) !== null,
   'af-areas': () => true,
 };
 
-/** Parses a workbook, turning a reader failure into a reportable reason. */
-function workbookOf(bytes: Uint8Array, wanted: (name: string) => boolean): Workbook | { error: string } {
+/** Runs a reader, turning its failure into a reportable reason. */
+function readable<T>(read: () => T): T | { error: string } {
   try {
-    return readXlsx(bytes, { sheets: wanted });
+    return read();
   } catch (e) {
     if (e instanceof XlsxError) return { error: e.message };
     return { error: `unreadable (${(e as Error).message})` };
   }
 }
+
+/** Parses a workbook's wanted sheets at once. */
+const workbookOf = (bytes: Uint8Array, wanted: (name: string) => boolean): Workbook | { error: string } =>
+  readable(() => readXlsx(bytes, { sheets: wanted }));
+
+/** Opens a workbook for reading sheet by sheet (its directory, names and shared strings now). */
+const sheetsOf = (bytes: Uint8Array): SheetSource | { error: string } => readable(() => openXlsx(bytes));
 
 /** True when the bytes start like a zip archive (an .xlsx file). */
 const looksLikeZip = (b: Uint8Array) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
@@ -60,8 +65,9 @@ export async function importAfFile(input: AfFileInput): Promise<AfImportReport> 
   const today = (input.clock ?? (() => new Date()))();
   const base = { fileName, bytes, today, published };
   if (kind === 'af-providers') return importAfProviders(db, base);
+  if (kind === 'af-results') return importAfResults(db, { ...base, workbook: sheetsOf(bytes) });
   if (kind === 'af-areas' && !looksLikeZip(bytes)) return importAfAreas(db, { ...base, workbook: null });
   const workbook = workbookOf(bytes, WANTED[kind]);
   if (kind === 'af-areas') return importAfAreas(db, { ...base, workbook });
-  return kind === 'af-ratings' ? importAfRatings(db, { ...base, workbook }) : importAfResults(db, { ...base, workbook });
+  return importAfRatings(db, { ...base, workbook });
 }

@@ -26,12 +26,19 @@ export interface AfWorkbookInput {
   published?: string;
 }
 
-/** Start of an AF workbook import: hash and a readable workbook (the date comes after reading). */
-export async function startWorkbookImport(kind: 'af-ratings' | 'af-results' | 'af-areas', input: AfWorkbookInput) {
+/**
+ * Start of an AF workbook import: hash and a readable workbook (the date comes after reading).
+ * `W` is how the importer takes the workbook: held whole (Workbook) or sheet by sheet.
+ */
+export async function startWorkbookImport<W extends object = Workbook>(
+  kind: 'af-ratings' | 'af-results' | 'af-areas',
+  input: { fileName: string; bytes: Uint8Array; workbook: W | { error: string } },
+) {
   const startedAt = new Date().toISOString();
   const report = emptyReport(kind, input.fileName, await sha256Bytes(input.bytes), '');
-  if ('error' in input.workbook) report.errors.push({ line: 0, field: '', message: `not a readable .xlsx workbook: ${input.workbook.error}` });
-  return { startedAt, report, workbook: 'error' in input.workbook ? null : input.workbook };
+  const failed = 'error' in input.workbook ? (input.workbook as { error: string }) : null;
+  if (failed) report.errors.push({ line: 0, field: '', message: `not a readable .xlsx workbook: ${failed.error}` });
+  return { startedAt, report, workbook: failed ? null : (input.workbook as W) };
 }
 
 /** Imports a rating workbook; see docs/af-import.md. */

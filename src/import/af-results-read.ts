@@ -10,11 +10,14 @@
  * Policy (docs/af-import.md): a column AF leaves out in a period is unknown (null), never
  * "no"; a row without provider, area or a valid KA number, or whose PERIOD contradicts its
  * sheet, is rejected and named; an unreadable figure is stored as unknown with a warning.
+ *
+ * Sheets are read one at a time (resultSheets), so an importer holds one period's rows, not
+ * the file's (issue 17: 11 periods × 8,000 contracts).
  */
 import type { AfRowError } from './af-common';
 import {
   findHeader, isBlank, parseCount, parseDate, parseDecimal, parseKaNumber, parsePeriod, parseStars, parseYesNo, text,
-  type Cell, type Workbook,
+  type Cell, type Sheet, type SheetSource,
 } from './af-sheet';
 
 export interface ResultFigures {
@@ -49,15 +52,25 @@ export interface ResultFileRow {
   figures: ResultFigures;
 }
 
-export interface ReadResults {
-  rows: ResultFileRow[];
+/** What reading a file's sheets found besides the accepted rows. */
+export interface ResultsLog {
   rowsRead: number;
-  /** Periods with a "Resultat" sheet, ascending. */
+  /** Periods with a "Resultat" sheet, ascending once every sheet has been read. */
   periods: string[];
   /** Rejected rows (line > 0) and file-level problems (line 0). */
   errors: AfRowError[];
   warnings: string[];
 }
+
+/** One "Resultat YYYY-MM" sheet's accepted rows. */
+export interface ResultSheet {
+  sheet: string;
+  period: string;
+  rows: ResultFileRow[];
+}
+
+/** An empty ResultsLog. */
+export const emptyResultsLog = (): ResultsLog => ({ rowsRead: 0, periods: [], errors: [], warnings: [] });
 
 /** Header keys (folded, see headerKey) of the count columns. */
 const COUNT_COLUMNS: [keyof ResultFigures, string, string][] = [
@@ -94,83 +107,96 @@ export function resultSheetPeriod(name: string): string | null {
   return m ? `${m[1]}-${m[2]}` : null;
 }
 
-/** Parses every "Resultat YYYY-MM" sheet. */
-export function readResultsWorkbook(wb: Workbook): ReadResults {
-  const out: ReadResults = { rows: [], rowsRead: 0, periods: [], errors: [], warnings: [] };
-  for (const sheet of wb.sheets) {
-    const period = resultSheetPeriod(sheet.name);
+/**
+ * Reads the "Resultat YYYY-MM" sheets of `book` one at a time, in the workbook's order: each
+ * sheet is parsed only when the caller asks for the next one, and its rows are the caller's to
+ * keep or let go. Row counts, rejected rows and notes go to `log`; after the last sheet `log`
+ * says when the file has no results sheet at all, and its periods are sorted. Other sheets are
+ * skipped (AF's "Beskrivning" and "Beräkningssnurra" quietly, anything else with a warning).
+ * A sheet that cannot be read throws (xlsx-read.ts: XlsxError).
+ */
+export function* resultSheets(book: SheetSource, log: ResultsLog): Generator<ResultSheet, void, undefined> {
+  for (let i = 0; i < book.names.length; i++) {
+    const name = book.names[i];
+    const period = resultSheetPeriod(name);
     if (!period) {
-      if (!/^(beskrivning|beräkningssnurra|berakningssnurra)\b/i.test(sheet.name.trim())) out.warnings.push(`sheet "${sheet.name}" ignored (not "Resultat YYYY-MM")`);
+      if (!/^(beskrivning|beräkningssnurra|berakningssnurra)\b/i.test(name.trim())) log.warnings.push(`sheet "${name}" ignored (not "Resultat YYYY-MM")`);
       continue;
     }
-    const where = sheet.name;
-    if (out.periods.includes(period)) {
-      out.errors.push({ line: 0, field: '', where, message: `a second sheet for period ${period}` });
+    if (log.periods.includes(period)) {
+      log.errors.push({ line: 0, field: '', where: name, message: `a second sheet for period ${period}` });
       continue;
     }
-    out.periods.push(period);
-    const header = findHeader(sheet, ['leveransomrade', 'ka nummer']);
-    const nameCol = header ? NAME_KEYS.map((k) => header.columns.get(k)).find((c) => c !== undefined) : undefined;
-    if (!header || nameCol === undefined) {
-      out.errors.push({ line: 0, field: '', where, message: 'no header row with LEVERANSOMRÅDE, LEVERANTÖRNAMN and KA-NUMMER in the first ten rows' });
-      continue;
-    }
-    const col = (k: string) => header.columns.get(k);
-    const missing = FIGURE_COLUMNS.filter(([k]) => col(k) === undefined).map(([, label]) => `"${label}"`);
-    if (missing.length) out.warnings.push(`sheet "${sheet.name}" has no column ${missing.join(', ')}: stored as unknown for ${period}`);
+    log.periods.push(period);
+    yield { sheet: name, period, rows: readResultSheet(book.read(i), period, log) };
+  }
+  if (log.periods.length === 0 && log.errors.length === 0) {
+    log.errors.push({ line: 0, field: '', message: `not AF's results workbook: it has no sheet "Resultat YYYY-MM" (sheets: ${book.names.join(', ') || 'none'})` });
+  }
+  log.periods.sort();
+}
 
-    const seenKa = new Map<string, number>();
-    for (const r of sheet.rows) {
-      if (r.row <= header.headerRow || r.cells.every(isBlank)) continue;
-      out.rowsRead++;
-      const cell = (k: string): Cell | undefined => (col(k) === undefined ? undefined : r.cells[col(k)!]);
-      const reject = (field: string, message: string) => out.errors.push({ line: r.row, field, where, message });
-      const drop = (label: string, key: string, what: string) =>
-        out.warnings.push(`${where}, row ${r.row}: ${label} "${text(cell(key))}" is not ${what}; stored as unknown`);
+/** Parses one "Resultat YYYY-MM" sheet of `period`: its accepted rows; the rest goes to `out`. */
+function readResultSheet(sheet: Sheet, period: string, out: ResultsLog): ResultFileRow[] {
+  const rows: ResultFileRow[] = [];
+  const where = sheet.name;
+  const header = findHeader(sheet, ['leveransomrade', 'ka nummer']);
+  const nameCol = header ? NAME_KEYS.map((k) => header.columns.get(k)).find((c) => c !== undefined) : undefined;
+  if (!header || nameCol === undefined) {
+    out.errors.push({ line: 0, field: '', where, message: 'no header row with LEVERANSOMRÅDE, LEVERANTÖRNAMN and KA-NUMMER in the first ten rows' });
+    return rows;
+  }
+  const col = (k: string) => header.columns.get(k);
+  const missing = FIGURE_COLUMNS.filter(([k]) => col(k) === undefined).map(([, label]) => `"${label}"`);
+  if (missing.length) out.warnings.push(`sheet "${sheet.name}" has no column ${missing.join(', ')}: stored as unknown for ${period}`);
 
-      // Identity: without these the row cannot be placed.
-      const name = text(r.cells[nameCol]);
-      const area = text(cell('leveransomrade'));
-      const rawKa = cell('ka nummer');
-      const ka = parseKaNumber(rawKa);
-      const rowPeriod = cell('period');
-      if (isBlank(rawKa)) reject('KA-NUMMER', 'is required');
-      else if (!ka) reject('KA-NUMMER', `"${text(rawKa)}" is not a KA number`);
-      else if (seenKa.has(ka)) reject('KA-NUMMER', `KA number ${ka} already appears on row ${seenKa.get(ka)}`);
-      else if (!name) reject('LEVERANTÖRNAMN', 'is required');
-      else if (!area) reject('LEVERANSOMRÅDE', 'is required');
-      else if (!isBlank(rowPeriod) && parsePeriod(rowPeriod) !== period) reject('PERIOD', `"${text(rowPeriod)}" does not match the sheet's period ${period}`);
-      else {
-        seenKa.set(ka, r.row);
-        const figures = {} as ResultFigures;
-        const f = figures as unknown as Record<string, unknown>;
-        for (const [field, key, label] of COUNT_COLUMNS) {
-          const v = parseCount(cell(key));
-          if (v === undefined) drop(label, key, 'a whole number ≥ 0');
-          f[field] = v ?? null;
-        }
-        const score = parseDecimal(cell('viktat resultatmatt'));
-        if (score === undefined) drop('VIKTAT RESULTATMÅTT', 'viktat resultatmatt', 'a number');
-        figures.weightedScore = score ?? null;
-        const stars = col('betyg') === undefined ? null : parseStars(cell('betyg'));
-        if (stars?.kind === 'bad') drop('BETYG', 'betyg', 'a rating (1–4 or "-")');
-        figures.stars = stars?.kind === 'stars' ? stars.stars : null;
-        figures.noRating = stars?.kind === 'stars' ? false : stars?.kind === 'missing' ? true : null;
-        for (const [field, key, label] of YES_NO_COLUMNS) {
-          const v = parseYesNo(cell(key));
-          if (v === undefined) drop(label, key, 'Ja or Nej');
-          f[field] = v ?? null;
-        }
-        const start = parseDate(cell('startdatum avtal'));
-        if (start === undefined) drop('STARTDATUM AVTAL', 'startdatum avtal', 'a date');
-        figures.contractStartDate = start ?? null;
-        out.rows.push({ line: r.row, sheet: sheet.name, period, ka: ka!, providerName: name, areaName: area, figures });
+  const seenKa = new Map<string, number>();
+  for (const r of sheet.rows) {
+    if (r.row <= header.headerRow || r.cells.every(isBlank)) continue;
+    out.rowsRead++;
+    const cell = (k: string): Cell | undefined => (col(k) === undefined ? undefined : r.cells[col(k)!]);
+    const reject = (field: string, message: string) => out.errors.push({ line: r.row, field, where, message });
+    const drop = (label: string, key: string, what: string) =>
+      out.warnings.push(`${where}, row ${r.row}: ${label} "${text(cell(key))}" is not ${what}; stored as unknown`);
+
+    // Identity: without these the row cannot be placed.
+    const name = text(r.cells[nameCol]);
+    const area = text(cell('leveransomrade'));
+    const rawKa = cell('ka nummer');
+    const ka = parseKaNumber(rawKa);
+    const rowPeriod = cell('period');
+    if (isBlank(rawKa)) reject('KA-NUMMER', 'is required');
+    else if (!ka) reject('KA-NUMMER', `"${text(rawKa)}" is not a KA number`);
+    else if (seenKa.has(ka)) reject('KA-NUMMER', `KA number ${ka} already appears on row ${seenKa.get(ka)}`);
+    else if (!name) reject('LEVERANTÖRNAMN', 'is required');
+    else if (!area) reject('LEVERANSOMRÅDE', 'is required');
+    else if (!isBlank(rowPeriod) && parsePeriod(rowPeriod) !== period) reject('PERIOD', `"${text(rowPeriod)}" does not match the sheet's period ${period}`);
+    else {
+      seenKa.set(ka, r.row);
+      const figures = {} as ResultFigures;
+      const f = figures as unknown as Record<string, unknown>;
+      for (const [field, key, label] of COUNT_COLUMNS) {
+        const v = parseCount(cell(key));
+        if (v === undefined) drop(label, key, 'a whole number ≥ 0');
+        f[field] = v ?? null;
       }
+      const score = parseDecimal(cell('viktat resultatmatt'));
+      if (score === undefined) drop('VIKTAT RESULTATMÅTT', 'viktat resultatmatt', 'a number');
+      figures.weightedScore = score ?? null;
+      const stars = col('betyg') === undefined ? null : parseStars(cell('betyg'));
+      if (stars?.kind === 'bad') drop('BETYG', 'betyg', 'a rating (1–4 or "-")');
+      figures.stars = stars?.kind === 'stars' ? stars.stars : null;
+      figures.noRating = stars?.kind === 'stars' ? false : stars?.kind === 'missing' ? true : null;
+      for (const [field, key, label] of YES_NO_COLUMNS) {
+        const v = parseYesNo(cell(key));
+        if (v === undefined) drop(label, key, 'Ja or Nej');
+        f[field] = v ?? null;
+      }
+      const start = parseDate(cell('startdatum avtal'));
+      if (start === undefined) drop('STARTDATUM AVTAL', 'startdatum avtal', 'a date');
+      figures.contractStartDate = start ?? null;
+      rows.push({ line: r.row, sheet: sheet.name, period, ka: ka!, providerName: name, areaName: area, figures });
     }
   }
-  if (out.periods.length === 0 && out.errors.length === 0) {
-    out.errors.push({ line: 0, field: '', message: `not AF's results workbook: it has no sheet "Resultat YYYY-MM" (sheets: ${wb.sheets.map((s) => s.name).join(', ') || 'none'})` });
-  }
-  out.periods.sort();
-  return out;
+  return rows;
 }

@@ -4,7 +4,7 @@
  * new (revision 1), unchanged, revised (revision n+1, never an overwrite) or stale (the
  * stored revision was published after this file, so the older file cannot revise it).
  */
-import { inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { contractResults, ratings } from '../db/schema';
 import type { Db } from '../db/types';
 import { chunked } from './af-common';
@@ -12,11 +12,15 @@ import { chunked } from './af-common';
 type FigureTable = typeof ratings | typeof contractResults;
 type Row<T extends FigureTable> = T['$inferSelect'];
 
-/** Latest revision per "KA|period" among `kas`. */
-export async function latestRevisions<T extends FigureTable>(db: Db, table: T, kas: string[]): Promise<Map<string, Row<T>>> {
+/**
+ * Latest revision per "KA|period" among `kas`; of one `period` only when given (an importer
+ * that writes period by period then holds one period's stored figures, not all of them).
+ */
+export async function latestRevisions<T extends FigureTable>(db: Db, table: T, kas: string[], period?: string): Promise<Map<string, Row<T>>> {
   const out = new Map<string, Row<T>>();
   for (const group of chunked(kas)) {
-    const rows = (await db.select().from(table as never).where(inArray(table.contractKa, group))) as Row<T>[];
+    const inGroup = inArray(table.contractKa, group);
+    const rows = (await db.select().from(table as never).where(period === undefined ? inGroup : and(inGroup, eq(table.period, period)))) as Row<T>[];
     for (const r of rows) {
       const key = `${r.contractKa}|${r.period}`;
       const had = out.get(key);

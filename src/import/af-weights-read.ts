@@ -7,7 +7,7 @@
  * and stores nothing; it never fails the file.
  */
 import { foldForSearch } from '../directory/text-fold';
-import { parseDecimal, text, type Sheet, type Workbook } from './af-sheet';
+import { isSheetSource, parseDecimal, sheetSource, text, type Sheet, type SheetSource, type Workbook } from './af-sheet';
 
 export interface PeriodWeights {
   period: string;
@@ -47,13 +47,18 @@ function weightsIn(sheet: Sheet): { A?: number; B?: number; C?: number } {
   return found;
 }
 
-/** Reads every "Beräkningssnurra YYYY-MM" sheet; `warnings` names sheets without all three weights. */
-export function readWeights(wb: Workbook): { weights: PeriodWeights[]; warnings: string[] } {
+/**
+ * Reads every "Beräkningssnurra YYYY-MM" sheet (one at a time from a SheetSource); `warnings`
+ * names sheets without all three weights.
+ */
+export function readWeights(wb: Workbook | SheetSource): { weights: PeriodWeights[]; warnings: string[] } {
+  const book = isSheetSource(wb) ? wb : sheetSource(wb);
   const weights: PeriodWeights[] = [];
   const warnings: string[] = [];
-  for (const sheet of wb.sheets) {
-    const period = weightsSheetPeriod(sheet.name);
+  for (let i = 0; i < book.names.length; i++) {
+    const period = weightsSheetPeriod(book.names[i]);
     if (!period) continue;
+    const sheet = book.read(i);
     const w = weightsIn(sheet);
     if (w.A === undefined || w.B === undefined || w.C === undefined) {
       const missing = (['A', 'B', 'C'] as const).filter((k) => w[k] === undefined).join(', ');

@@ -7,7 +7,9 @@
  * worksheets before the workbook part. Here the zip's central directory is read directly, each
  * part is inflated in slices (fflate) and fed to a streaming XML tokenizer (htmlparser2 in XML
  * mode), so no part is ever held whole as text: memory is the file's bytes, the shared strings
- * and the cell values of the sheets asked for.
+ * and the cell values of the sheets asked for. `openXlsx` reads one sheet at a time on demand,
+ * so an importer that lets each sheet go before the next holds one sheet's cells, not the
+ * file's (issue 17); `readXlsx` reads the sheets asked for at once.
  *
  * Covers what spreadsheet programs write for plain tables: shared, inline and formula strings,
  * numbers, booleans, errors (as null), ISO dates (t="d") and date-formatted serial numbers
@@ -15,18 +17,35 @@
  */
 import { Inflate } from 'fflate';
 import { Parser } from 'htmlparser2';
-import type { Cell, Sheet, SheetRow, Workbook } from './af-sheet';
+import type { Cell, Sheet, SheetRow, SheetSource, Workbook } from './af-sheet';
 
 /** A workbook that cannot be read; the message says why in words an operator understands. */
 export class XlsxError extends Error {}
 
-export interface ReadXlsxOptions {
+export interface OpenXlsxOptions {
+  /** Upper bound on cells kept by one `read` of a sheet (default 5,000,000). */
+  maxCells?: number;
+  /** Upper bound on one part's inflated size in bytes (default 512 MiB). */
+  maxPartBytes?: number;
+}
+
+/** Cells a read may still keep (`left`) out of `max`; one budget can span several sheets. */
+export interface CellBudget {
+  left: number;
+  max: number;
+}
+
+/** A workbook opened by openXlsx: a SheetSource whose reads may share one cell budget. */
+export interface XlsxBook extends SheetSource {
+  /** Parses sheet `index` afresh (default budget: `maxCells` for this sheet alone). */
+  read(index: number, budget?: CellBudget): Sheet;
+}
+
+export interface ReadXlsxOptions extends OpenXlsxOptions {
   /** Which sheets to read (by name); others are listed with no rows. Default: all. */
   sheets?: (name: string) => boolean;
   /** Upper bound on cells kept over all sheets (default 5,000,000). */
   maxCells?: number;
-  /** Upper bound on one part's inflated size in bytes (default 512 MiB). */
-  maxPartBytes?: number;
 }
 
 interface ZipEntry {
@@ -169,13 +188,16 @@ function serialToDate(serial: number, date1904: boolean): Date {
 }
 
 /**
- * Reads the workbook in `bytes`. Throws XlsxError when it is not a readable .xlsx file.
- * Sheets come in the workbook's order, each row with its 1-based row number and cells by
- * 0-based column; rows without any value are left out.
+ * Opens the workbook in `bytes` for reading one sheet at a time: the zip directory, sheet
+ * names, shared strings and date styles are read now, a sheet's cells only when `read(i)` is
+ * called (afresh on every call; nothing is cached). Throws XlsxError when the file is not a
+ * readable .xlsx file; `read` throws XlsxError when a sheet's part is damaged or holds more
+ * than `maxCells` cells. Rows come with their 1-based row number and cells by 0-based column;
+ * rows without any value are left out.
  */
-export function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {}): Workbook {
-  const maxCells = options.maxCells ?? 5_000_000;
+export function openXlsx(bytes: Uint8Array, options: OpenXlsxOptions = {}): XlsxBook {
   const maxPart = options.maxPartBytes ?? 512 * 2 ** 20;
+  const maxCells = options.maxCells ?? 5_000_000;
   const zip = centralDirectory(bytes);
   const workbookEntry = zip.get('xl/workbook.xml');
   if (!workbookEntry) throw new XlsxError('not an .xlsx workbook (no xl/workbook.xml in the archive)');
@@ -242,12 +264,11 @@ export function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {}): Work
     }, maxPart);
   }
 
-  const out: Workbook = { sheets: [] };
-  let cells = 0;
-  for (const ref of sheetRefs) {
+  /** Parses sheet `index`, counting its cells against `budget` (shared by readXlsx's sheets). */
+  const readSheet = (index: number, budget: CellBudget): Sheet => {
+    const ref = sheetRefs[index];
+    if (!ref) throw new RangeError(`no sheet ${index}`);
     const sheet: Sheet = { name: ref.name, rows: [] };
-    out.sheets.push(sheet);
-    if (options.sheets && !options.sheets(ref.name)) continue;
     const path = targets.get(ref.rid);
     const entry = path ? zip.get(path) : undefined;
     if (!entry) throw new XlsxError(`the file is damaged (sheet "${ref.name}" has no part)`);
@@ -290,7 +311,7 @@ export function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {}): Work
       if (v === null || v === '') return;
       while (row.cells.length < col) row.cells.push(null);
       row.cells[col] = v;
-      if (++cells > maxCells) throw new XlsxError(`the workbook has more than ${maxCells.toLocaleString('en')} cells`);
+      if (--budget.left < 0) throw new XlsxError(`the workbook has more than ${budget.max.toLocaleString('en')} cells`);
     };
     parsePart(bytes, entry, {
       open(name, a) {
@@ -321,6 +342,25 @@ export function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {}): Work
         }
       },
     }, maxPart);
-  }
-  return out;
+    return sheet;
+  };
+
+  return {
+    names: sheetRefs.map((r) => r.name),
+    read: (index, budget) => readSheet(index, budget ?? { left: maxCells, max: maxCells }),
+  };
+}
+
+/**
+ * Reads the workbook in `bytes` at once: every sheet in the workbook's order, the ones
+ * `options.sheets` leaves out listed with no rows, at most `maxCells` cells over all sheets.
+ * Throws XlsxError when it is not a readable .xlsx file (see openXlsx).
+ */
+export function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {}): Workbook {
+  const book = openXlsx(bytes, options);
+  const max = options.maxCells ?? 5_000_000;
+  const budget: CellBudget = { left: max, max };
+  return {
+    sheets: book.names.map((name, i) => (options.sheets && !options.sheets(name) ? { name, rows: [] } : book.read(i, budget))),
+  };
 }

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importAfResults } from '../../src/import/af-results-import';
-import type { Cell, Workbook } from '../../src/import/af-sheet';
+import { sheetSource, type Cell, type Workbook } from '../../src/import/af-sheet';
+import { XlsxError } from '../../src/import/xlsx-read';
 import { fixtureWorld, periodWeights, resultRows, RESULT_HEADER } from '../../scripts/make-af-fixtures';
 import { testDb, type TestDb } from '../helpers/db';
 import { CHOOSER_1, RATINGS_1, RESULTS_1, RESULTS_2025, TODAY, importFixture, rows, tableChecksums } from './af-helpers';
@@ -135,6 +136,32 @@ describe('af-results: the results workbook as AF publishes it', () => {
     const [first] = await rows(t.client, 'SELECT participants, participants_a FROM contract_results WHERE contract_ka = ?', [String(rowsIn[1][col('KA-NUMMER')])]);
     expect(first).toEqual({ participants: null, participants_a: rowsIn[1][col('ANTAL DELTAGARE NIVÅ A')] });
     expect(await rows(t.client, 'SELECT count(*) AS n FROM contract_results')).toEqual([{ n: report.rowsRead - 2 }]);
+  });
+
+  it('rolls back a database failure in the last sheet, after the earlier sheets were written', async () => {
+    await t.client.execute(`CREATE TRIGGER boom BEFORE INSERT ON contract_results WHEN NEW.period = '2025-11'
+      BEGIN SELECT RAISE(ABORT, 'simulated failure'); END`);
+    const before = await tableChecksums(t.client);
+    const report = await importFixture(t.db, 'af-results', RESULTS_2025);
+    expect(report).toMatchObject({ status: 'failed', created: 0, revised: 0, breakdown: {} });
+    expect(report.errors[0].message).toMatch(/database error, nothing was written: .*simulated failure/);
+    expect(await tableChecksums(t.client)).toEqual(before);
+    expect(await rows(t.client, 'SELECT status FROM import_runs WHERE id = ?', [report.importRunId!])).toEqual([{ status: 'failed' }]);
+  });
+
+  it('fails whole, writing nothing, when a sheet turns out to be unreadable while the sheets are read one by one', async () => {
+    const before = await tableChecksums(t.client);
+    const book = sheetSource(asWorkbook([
+      { name: 'Resultat 2026-07', rows: resultRows(fixtureWorld(), '2026-07', true) },
+      { name: 'Resultat 2026-09', rows: resultRows(fixtureWorld(), '2026-09', false) },
+    ]));
+    const report = await importAfResults(t.db, {
+      fileName: 'resultatuppfoljning-november-2026.xlsx', bytes: new Uint8Array([3]), today: TODAY,
+      workbook: { names: book.names, read: (i) => (i === 1 ? (() => { throw new XlsxError('the file is damaged (part xl/worksheets/sheet2.xml: invalid block type)'); })() : book.read(i)) },
+    });
+    expect(report.status).toBe('failed');
+    expect(report.errors.map((e) => e.message)).toEqual(['not a readable .xlsx workbook: the file is damaged (part xl/worksheets/sheet2.xml: invalid block type)']);
+    expect(await tableChecksums(t.client)).toEqual(before);
   });
 
   it('fails whole, writing nothing, on a rating workbook, a cut-off file or a file without any period', async () => {

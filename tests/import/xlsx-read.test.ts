@@ -1,7 +1,7 @@
 /** The runtime-neutral workbook reader against hand-built parts: what spreadsheet programs write besides exceljs. */
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { readXlsx, XlsxError } from '../../src/import/xlsx-read';
+import { openXlsx, readXlsx, XlsxError } from '../../src/import/xlsx-read';
 
 const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 
@@ -42,6 +42,17 @@ describe('xlsx-read', () => {
     const wb = readXlsx(workbook({ date1904: true }), { sheets: (n) => n.startsWith('Resultat') });
     expect(wb.sheets[0].rows[1].cells[1]).toEqual(new Date('2029-05-02T00:00:00Z'));
     expect(wb.sheets[1]).toEqual({ name: 'Beräkningssnurra 2026-05', rows: [] });
+  });
+
+  it('opens a workbook for reading one sheet at a time: names first, each sheet afresh on demand, the cell bound per sheet', () => {
+    const book = openXlsx(workbook(), { maxCells: 7 });
+    expect(book.names).toEqual(['Resultat 2026-05', 'Beräkningssnurra 2026-05']);
+    const whole = readXlsx(workbook());
+    expect(book.read(1)).toEqual(whole.sheets[1]);
+    expect(book.read(0)).toEqual(whole.sheets[0]); // 7 cells: within the bound of one read
+    expect(book.read(0)).not.toBe(book.read(0)); // nothing cached
+    expect(() => openXlsx(workbook(), { maxCells: 6 }).read(0)).toThrow(/more than 6 cells/);
+    expect(() => readXlsx(workbook(), { maxCells: 8 })).toThrow(/more than 8 cells/); // 9 over both sheets
   });
 
   it('refuses what is not a readable workbook, saying why, and bounds the cells it keeps', () => {
