@@ -121,6 +121,13 @@ describe('checkHtml', () => {
     expect(checkText(rs, 'Vi är bäst i Sverige.', { pageUrl: 'https://arbetsformedlingen.se.example.com/' }).length).toBeGreaterThan(0);
   });
 
+  it('reads a programme-named domain as a possible lead only, an AF look-alike domain as certain', () => {
+    const [f] = checkText(rs, 'Välkommen!', { pageUrl: 'https://www.rusta-o-matcha.se/om' });
+    expect([f?.ruleId, f?.certainty]).toEqual(['R22-IMPERSONATION', 'possible']);
+    const [g] = checkText(rs, 'Välkommen!', { pageUrl: 'https://arbetsformedlingen-rinkeby.se/' });
+    expect([g?.ruleId, g?.certainty]).toEqual(['R22-IMPERSONATION', 'certain']);
+  });
+
   it('flags an offer that appears only in a non-Swedish block (language parity)', () => {
     const html = `<main><section lang="sv"><p>Tjänsten är kostnadsfri för dig som deltagare.</p></section>
 <section lang="ar"><p>اخترنا واحصل على بطاقة هدية بقيمة 500 كرونة</p></section></main>`;
