@@ -30,7 +30,8 @@ if (!file) {
   process.exit(2);
 }
 const corporaArg = args.find((a) => a.startsWith('--corpora'));
-const wanted = (corporaArg?.split('=')[1] ?? args[args.indexOf('--corpora') + 1] ?? 'heldout,blind').split(',');
+const corporaAt = args.indexOf('--corpora');
+const wanted = (corporaArg?.split('=')[1] ?? (corporaAt >= 0 ? args[corporaAt + 1] : undefined) ?? 'heldout,blind').split(',');
 const data = JSON.parse(readFileSync(file, 'utf8')) as { corpora: Record<string, CorpusEval> };
 const used = wanted.filter((c) => data.corpora[c]);
 if (used.length === 0) {

@@ -25,16 +25,29 @@ function rulesById(ruleset: Ruleset): Map<string, CompiledRule> {
   return m;
 }
 
+/** The page's host name in lower case, or undefined without a (valid) page URL. */
+function pageHost(pageUrl?: string): string | undefined {
+  if (!pageUrl) return undefined;
+  try {
+    return new URL(pageUrl).hostname.toLowerCase();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * True when the page is on an official (AF) domain: the text is Arbetsförmedlingen speaking about its
+ * own programme, so no rule about a provider's marketing applies to it (issue 14, round 5: who speaks).
+ */
+export function isOfficialPage(ruleset: Ruleset, pageUrl?: string): boolean {
+  const host = pageHost(pageUrl);
+  return host !== undefined && ruleset.officialDomains.some((d) => host === d || host.endsWith(`.${d}`));
+}
+
 /** Adds the page host as a `url` piece unless it is an official (AF) domain. */
 function withUrlPiece(doc: SourceDocument, ruleset: Ruleset, pageUrl?: string): SourceDocument {
-  if (!pageUrl) return doc;
-  let host: string;
-  try {
-    host = new URL(pageUrl).hostname.toLowerCase();
-  } catch {
-    return doc;
-  }
-  if (ruleset.officialDomains.some((d) => host === d || host.endsWith(`.${d}`))) return doc;
+  const host = pageHost(pageUrl);
+  if (host === undefined || isOfficialPage(ruleset, pageUrl)) return doc;
   const zone = Math.max(0, ...doc.pieces.map((p) => p.zone)) + 1;
   const text = host.replace(/[.-]/g, ' ');
   const piece: Piece = { part: 'url', text, base: 0, mapStart: new Int32Array(text.length), mapEnd: new Int32Array(text.length), zone, section: -1, synthetic: true, label: host };
@@ -57,7 +70,9 @@ export function runDocument(ruleset: Ruleset, doc: SourceDocument, opts: CheckOp
 export function runDocumentDetailed(ruleset: Ruleset, doc: SourceDocument, opts: CheckOptions = {}): DocumentResult {
   const byId = rulesById(ruleset);
   const wanted = opts.rules ? new Set(opts.rules) : null;
-  const rules = ruleset.rules.filter((r) => !wanted || wanted.has(r.id));
+  // AF's own pages are AF speaking, not a provider marketing itself: nothing to check.
+  const official = isOfficialPage(ruleset, opts.pageUrl);
+  const rules = official ? [] : ruleset.rules.filter((r) => !wanted || wanted.has(r.id));
   const a = analyse(withUrlPiece(doc, ruleset, opts.pageUrl), ruleset.index);
   const ctx = new EvalContext(a);
   let cands: Candidate[] = [];
@@ -70,7 +85,7 @@ export function runDocumentDetailed(ruleset: Ruleset, doc: SourceDocument, opts:
     }
   }
   // The learned second opinion: possible findings where no clause matched, confidence for the rest.
-  if (ruleset.model && opts.model !== false) cands.push(...modelCandidates(ctx, ruleset.model, rules, cands));
+  if (ruleset.model && opts.model !== false && !official) cands.push(...modelCandidates(ctx, ruleset.model, rules, cands));
   // Meta rules look at the other rules' matches, so they run last.
   for (const rule of meta)
     for (const check of rule.checks)

@@ -155,6 +155,7 @@ export function loadRuleset(files: { path: string; text: string }[], opts: LoadO
       atStart: c.at === 'start',
       scope: c.scope ? new Set<Part>(c.scope) : scope,
       severity: c.severity ?? spec.severity,
+      ...(c.certainty === 'possible' ? { possible: true as const } : {}),
     }));
     const checks: CompiledCheck[] = (spec.checks ?? []).map((c, i) => {
       if (c.type === 'rating_vs_provider')

@@ -173,7 +173,7 @@ function evalClause(ctx: EvalContext, rule: CompiledRule, clause: CompiledClause
     }
     if (!ok) continue;
     if (cancelled(ctx, clause.unless, f, l) || cancelled(ctx, rule.unless, f, l)) continue;
-    out.push({ ruleId: rule.id, severity: clause.severity, first, last });
+    out.push(clause.possible ? { ruleId: rule.id, severity: clause.severity, first, last, certainty: 'possible', confidence: 0.5 } : { ruleId: rule.id, severity: clause.severity, first, last });
   }
 }
 

@@ -16,15 +16,15 @@ export const MEASURED_RECALL: MeasuredRecall = {
     "heldout",
     "blind"
   ],
-  "overall": 0.806,
+  "overall": 0.815,
   "violations": 319,
   "perRule": {
     "R22-AFVENUES": {
-      "recall": 1,
+      "recall": 0.667,
       "violations": 12
     },
     "R22-BENEFITCLAIMS": {
-      "recall": 0.842,
+      "recall": 0.789,
       "violations": 19
     },
     "R22-CHOICEHANDLING": {
@@ -40,7 +40,7 @@ export const MEASURED_RECALL: MeasuredRecall = {
       "violations": 13
     },
     "R22-ENDORSEMENT": {
-      "recall": 0.8,
+      "recall": 0.867,
       "violations": 15
     },
     "R22-FEE": {
@@ -52,11 +52,11 @@ export const MEASURED_RECALL: MeasuredRecall = {
       "violations": 12
     },
     "R22-IMPERSONATION": {
-      "recall": 0.643,
+      "recall": 0.714,
       "violations": 14
     },
     "R22-INDUCEMENT": {
-      "recall": 0.787,
+      "recall": 0.872,
       "violations": 47
     },
     "R22-LANGPARITY": {
@@ -68,11 +68,11 @@ export const MEASURED_RECALL: MeasuredRecall = {
       "violations": 12
     },
     "R22-OBLIGATIONS": {
-      "recall": 0.688,
+      "recall": 0.813,
       "violations": 16
     },
     "R22-PRESSURE": {
-      "recall": 0.75,
+      "recall": 0.813,
       "violations": 16
     },
     "R22-RATING": {
@@ -80,7 +80,7 @@ export const MEASURED_RECALL: MeasuredRecall = {
       "violations": 14
     },
     "R22-REFERRAL": {
-      "recall": 0.824,
+      "recall": 0.765,
       "violations": 17
     },
     "R22-RESULTS": {
@@ -102,15 +102,15 @@ export const MEASURED_RECALL: MeasuredRecall = {
       "violations": 9
     },
     "bs": {
-      "recall": 0.667,
+      "recall": 1,
       "violations": 3
     },
     "en": {
-      "recall": 0.915,
+      "recall": 0.898,
       "violations": 59
     },
     "fa": {
-      "recall": 0.375,
+      "recall": 0.5,
       "violations": 8
     },
     "pl": {
@@ -118,11 +118,11 @@ export const MEASURED_RECALL: MeasuredRecall = {
       "violations": 4
     },
     "so": {
-      "recall": 0.75,
+      "recall": 0.625,
       "violations": 8
     },
     "sv": {
-      "recall": 0.811,
+      "recall": 0.824,
       "violations": 222
     },
     "ti": {

@@ -34,6 +34,8 @@ export interface CompiledClause {
   atStart: boolean;
   scope: ReadonlySet<Part>;
   severity: Severity;
+  /** Set when the clause only ever gives possible findings. */
+  possible?: true;
 }
 export type CompiledCheck =
   | { type: 'rating_vs_provider'; scaleMax: number; near: TermSet; within: Within; unless: CompiledUnless[] }

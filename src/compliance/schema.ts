@@ -40,6 +40,8 @@ const ClauseSchema = z.strictObject({
   at: z.literal('start').optional(),
   scope: z.array(Part).min(1).optional(),
   severity: Severity.optional(),
+  /** `possible`: the clause gives a lead for a reviewer, never a certain finding. */
+  certainty: z.enum(['certain', 'possible']).optional(),
   note: z.string().optional(),
 });
 export type ClauseSpec = z.infer<typeof ClauseSchema>;

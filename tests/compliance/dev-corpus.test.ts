@@ -2,6 +2,8 @@
 // catalogue and then used to tune the rules, in session 3. dev (240 sentences): P 0.921 → 0.993,
 // R 0.562 → 0.973. dev2 (200 sentences on the eight weakest rules): P 0.978 → 1.000,
 // R 0.352 → 0.904. dev3 (200 sentences on the other rules): P 0.977 → 1.000, R 0.669 → 0.984.
+// dev5 (200 paragraphs, round 5 of issue 14: who speaks — AF, the press, an association or the
+// provider itself): P 0.778 → 0.988, R (certain) 0.716 → 0.920, fine flagged 16 → 0 of 120.
 // Tuned figures say little about unseen copy (the held-out corpus does); the
 // gates here keep what the tuning fixed from slipping back.
 import { describe, expect, it } from 'vitest';
@@ -12,6 +14,7 @@ const corpora = [
   { name: 'dev', size: 240, precision: 0.98, recall: 0.95 },
   { name: 'dev2', size: 200, precision: 0.98, recall: 0.88 },
   { name: 'dev3', size: 200, precision: 0.98, recall: 0.95 },
+  { name: 'dev5', size: 200, precision: 0.97, recall: 0.88 },
 ];
 
 describe.each(corpora)('development corpus $name', ({ name, size, precision, recall }) => {

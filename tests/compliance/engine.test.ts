@@ -112,6 +112,22 @@ describe('checkHtml', () => {
     expect(checkHtml(rs, html, { pageUrl: 'https://arbetsformedlingen.se/x' }).filter((x) => x.line === 0)).toEqual([]);
   });
 
+  it("reads a page on AF's own domain as AF speaking: no provider rule applies (round 5, who speaks)", () => {
+    const text = 'Fyra stjärnor är det högsta betyget. Leverantörerna får högre ersättning ju snabbare deltagarna får jobb, och 24 procent har fått arbete.';
+    expect(checkText(rs, `Välj oss! Vi är bäst i Sverige. ${text}`, { pageUrl: 'https://jobbia.se/' }).length).toBeGreaterThan(0);
+    expect(checkText(rs, `Välj oss! Vi är bäst i Sverige. ${text}`, { pageUrl: 'https://arbetsformedlingen.se/for-arbetssokande' })).toEqual([]);
+    expect(checkText(rs, 'Vi är bäst i Sverige.', { pageUrl: 'https://www.arbetsformedlingen.se/x' })).toEqual([]);
+    // A look-alike host is not AF.
+    expect(checkText(rs, 'Vi är bäst i Sverige.', { pageUrl: 'https://arbetsformedlingen.se.example.com/' }).length).toBeGreaterThan(0);
+  });
+
+  it('reads a programme-named domain as a possible lead only, an AF look-alike domain as certain', () => {
+    const [f] = checkText(rs, 'Välkommen!', { pageUrl: 'https://www.rusta-o-matcha.se/om' });
+    expect([f?.ruleId, f?.certainty]).toEqual(['R22-IMPERSONATION', 'possible']);
+    const [g] = checkText(rs, 'Välkommen!', { pageUrl: 'https://arbetsformedlingen-rinkeby.se/' });
+    expect([g?.ruleId, g?.certainty]).toEqual(['R22-IMPERSONATION', 'certain']);
+  });
+
   it('flags an offer that appears only in a non-Swedish block (language parity)', () => {
     const html = `<main><section lang="sv"><p>Tjänsten är kostnadsfri för dig som deltagare.</p></section>
 <section lang="ar"><p>اخترنا واحصل على بطاقة هدية بقيمة 500 كرونة</p></section></main>`;
