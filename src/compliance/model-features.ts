@@ -19,6 +19,22 @@ function fnv(s: string, seed: number): number {
   return h >>> 0;
 }
 
+/** fnv(`${a} ${b}`, seed) without building the string (one per word pair of every sentence read). */
+function fnvPair(a: string, b: string, seed: number): number {
+  let h = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = 0; i < a.length; i++) {
+    h ^= a.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  h ^= 32;
+  h = Math.imul(h, 0x01000193);
+  for (let i = 0; i < b.length; i++) {
+    h ^= b.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
 /** 4-gram hash over w[k..k+3] of "^" + tok + "$" without building substrings. */
 function gramHash(tok: string, k: number): number {
   let h = (0x811c9dc5 ^ 3) >>> 0;
@@ -61,19 +77,25 @@ export function unitFeatures(tokens: readonly string[], from = 0, to = tokens.le
     generation = 1;
   }
   const g = generation;
-  const put = (b: number) => {
-    if (stamp[b] !== g) {
-      stamp[b] = g;
-      out.push(b);
-    }
-  };
   let prev = '';
   for (let i = from; i <= to; i++) {
     const t = tokens[i];
     if (!t) continue;
     const tf = tokenFeatures(t);
-    for (let k = 0; k < tf.length; k++) put(tf[k]);
-    if (prev) put(fnv(`${prev} ${t}`, 2) & mask);
+    for (let k = 0; k < tf.length; k++) {
+      const b = tf[k];
+      if (stamp[b] !== g) {
+        stamp[b] = g;
+        out.push(b);
+      }
+    }
+    if (prev) {
+      const b = fnvPair(prev, t, 2) & mask;
+      if (stamp[b] !== g) {
+        stamp[b] = g;
+        out.push(b);
+      }
+    }
     prev = t;
   }
   return out;
