@@ -54,42 +54,83 @@ export function pieceOf(a: Analysis, t: number): Piece {
   return a.doc.pieces[a.piece[t]];
 }
 
-/** Tokenises and normalises every piece, then finds all term occurrences. */
-export function analyse(doc: SourceDocument, index: TermIndex): Analysis {
-  let cap = 1024;
-  for (const p of doc.pieces) cap += p.text.length >> 2;
-  // Columns sized from the text length (about one token per five characters; grown when short).
-  let cStart = new Int32Array(cap);
-  let cEnd = new Int32Array(cap);
-  let cPiece = new Int32Array(cap);
-  let cSentence = new Int32Array(cap);
-  let cClause = new Int32Array(cap);
-  let cBlock = new Int32Array(cap);
-  let cFlags = new Int32Array(cap);
-  let lexes: Lexeme[] = new Array<Lexeme>(cap);
-  let norms: string[] = new Array<string>(cap);
-  const grow = () => {
-    cap *= 2;
+/**
+ * The token columns an analysis is written into, with room for `cap` tokens. An Analysis holds
+ * views into them, so a set may be reused only once the analysis that used it is dropped:
+ * runDocument lends one set from run to run (see engine.ts). Fresh memory is costly to first touch
+ * (page faults; a 1 MB text needs about 8 MB of columns), and reused columns skip that.
+ */
+export class ColumnBuffers {
+  cap = 0;
+  start = new Int32Array(0);
+  end = new Int32Array(0);
+  piece = new Int32Array(0);
+  sentence = new Int32Array(0);
+  clause = new Int32Array(0);
+  block = new Int32Array(0);
+  flags = new Int32Array(0);
+  /** Each token's lexeme (read by findHits only; cleared after each analysis). */
+  lexes: Lexeme[] = [];
+  /** The normalised tokens (Analysis.norm, set to the analysis' length). */
+  norm: string[] = [];
+
+  /** Drops the references to the last analysis' strings, keeping the memory. */
+  release(): void {
+    this.norm.fill(undefined as unknown as string);
+  }
+
+  /** Makes room for at least `cap` tokens, keeping the first `keep`. */
+  reserve(cap: number, keep: number): void {
+    if (cap <= this.cap) return;
     const g = (c: Int32Array) => {
       const out = new Int32Array(cap);
-      out.set(c);
+      out.set(c.subarray(0, keep));
       return out;
     };
-    cStart = g(cStart);
-    cEnd = g(cEnd);
-    cPiece = g(cPiece);
-    cSentence = g(cSentence);
-    cClause = g(cClause);
-    cBlock = g(cBlock);
-    cFlags = g(cFlags);
+    this.start = g(this.start);
+    this.end = g(this.end);
+    this.piece = g(this.piece);
+    this.sentence = g(this.sentence);
+    this.clause = g(this.clause);
+    this.block = g(this.block);
+    this.flags = g(this.flags);
     const l = new Array<Lexeme>(cap);
-    const ns = new Array<string>(cap);
-    for (let i = 0; i < n; i++) {
-      l[i] = lexes[i];
-      ns[i] = norms[i];
-    }
-    lexes = l;
-    norms = ns;
+    for (let i = 0; i < keep; i++) l[i] = this.lexes[i];
+    this.lexes = l;
+    this.cap = cap;
+  }
+}
+
+/**
+ * Tokenises and normalises every piece, then finds all term occurrences. The columns are written
+ * into `buffers` (fresh ones by default; see ColumnBuffers for reuse).
+ */
+export function analyse(doc: SourceDocument, index: TermIndex, buffers: ColumnBuffers = new ColumnBuffers()): Analysis {
+  let cap = 1024;
+  for (const p of doc.pieces) cap += Math.floor(p.text.length / 5);
+  // Columns sized from the text length (about one token per five characters; grown when short).
+  const B = buffers;
+  B.reserve(cap, 0);
+  cap = B.cap;
+  let cStart = B.start;
+  let cEnd = B.end;
+  let cPiece = B.piece;
+  let cSentence = B.sentence;
+  let cClause = B.clause;
+  let cBlock = B.block;
+  let cFlags = B.flags;
+  let lexes = B.lexes;
+  const grow = () => {
+    B.reserve(cap * 2, n);
+    cap = B.cap;
+    cStart = B.start;
+    cEnd = B.end;
+    cPiece = B.piece;
+    cSentence = B.sentence;
+    cClause = B.clause;
+    cBlock = B.block;
+    cFlags = B.flags;
+    lexes = B.lexes;
   };
   let n = 0;
   let sentence = -1;
@@ -120,7 +161,6 @@ export function analyse(doc: SourceDocument, index: TermIndex): Analysis {
     cClause[n] = clause;
     cBlock[n] = block;
     cFlags[n] = flag;
-    norms[n] = lex.norm;
     lexes[n++] = lex;
   };
   for (p = 0; p < doc.pieces.length; p++) {
@@ -130,7 +170,9 @@ export function analyse(doc: SourceDocument, index: TermIndex): Analysis {
     firstInPiece = true;
     tokenizeLexemes(text, emit, BOUNDARY_PARAGRAPH);
   }
+  const norms = B.norm;
   norms.length = n;
+  for (let i = 0; i < n; i++) norms[i] = lexes[i].norm;
   const a: Analysis = {
     doc,
     norm: norms,
@@ -145,6 +187,8 @@ export function analyse(doc: SourceDocument, index: TermIndex): Analysis {
     sentenceLang: [],
   };
   findHits(a, index, lexes);
+  // Do not keep the lexemes alive through reused buffers.
+  lexes.fill(undefined as unknown as Lexeme, 0, n);
   a.sentenceLang = detectSentenceLanguages(a);
   filterByLanguage(a, index);
   return a;
