@@ -70,7 +70,16 @@ let generation = 0;
  * (so repetition does not count twice). The order follows the text; the model's sum does not depend on it.
  */
 export function unitFeatures(tokens: readonly string[], from = 0, to = tokens.length - 1): number[] {
-  const out: number[] = [];
+  return Array.from(scratch.subarray(0, unitFeaturesInto(tokens, from, to, scratch)));
+}
+const scratch = new Int32Array(MODEL_BUCKETS);
+
+/**
+ * unitFeatures written into `out` (which needs MODEL_BUCKETS slots: the features are distinct
+ * buckets), returning how many; the model runs this per sentence without allocating.
+ */
+export function unitFeaturesInto(tokens: readonly string[], from: number, to: number, out: Int32Array): number {
+  let n = 0;
   const mask = MODEL_BUCKETS - 1;
   if (++generation === 0xffffffff) {
     stamp.fill(0);
@@ -86,17 +95,17 @@ export function unitFeatures(tokens: readonly string[], from = 0, to = tokens.le
       const b = tf[k];
       if (stamp[b] !== g) {
         stamp[b] = g;
-        out.push(b);
+        out[n++] = b;
       }
     }
     if (prev) {
       const b = fnvPair(prev, t, 2) & mask;
       if (stamp[b] !== g) {
         stamp[b] = g;
-        out.push(b);
+        out[n++] = b;
       }
     }
     prev = t;
   }
-  return out;
+  return n;
 }

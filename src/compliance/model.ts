@@ -14,7 +14,7 @@
 import type { EvalContext } from './context';
 import type { Candidate } from './matcher';
 import { cancelled } from './matcher';
-import { MODEL_BUCKETS, unitFeatures } from './model-features';
+import { MODEL_BUCKETS, unitFeaturesInto } from './model-features';
 import type { CompiledRule } from './ruleset';
 
 /** The shipped model's shape (see scripts/train-model.ts). */
@@ -100,8 +100,7 @@ function sentencesWithConcepts(ctx: EvalContext, rules: CompiledRule[]): Uint8Ar
  * updates six sums without loading and storing z per weight (about twice as fast as one rule at a
  * time through z), and every sum sees the same additions in the same order as a plain loop.
  */
-function sumWeights(z: Float64Array, bias: Float64Array, w: Float32Array, R: number, feats: readonly number[]): void {
-  const nf = feats.length;
+function sumWeights(z: Float64Array, bias: Float64Array, w: Float32Array, R: number, feats: Int32Array, nf: number): void {
   let r = 0;
   for (; r + 6 <= R; r += 6) {
     let s0 = bias[r];
@@ -161,6 +160,7 @@ export function modelCandidates(ctx: EvalContext, model: LoadedModel, rules: Com
   const out: Candidate[] = [];
   const R = model.ids.length;
   const z = new Float64Array(R);
+  const feats = new Int32Array(MODEL_BUCKETS);
   const w = model.weights;
   let i = 0;
   while (i < n) {
@@ -168,7 +168,7 @@ export function modelCandidates(ctx: EvalContext, model: LoadedModel, rules: Com
     let j = i;
     while (j + 1 < n && a.sentence[j + 1] === sid && a.piece[j + 1] === a.piece[i]) j++;
     if (marked[sid] && ctx.part(i) !== 'url') {
-      sumWeights(z, model.bias, w, R, unitFeatures(a.norm, i, j));
+      sumWeights(z, model.bias, w, R, feats, unitFeaturesInto(a.norm, i, j, feats));
       for (let r = 0; r < R; r++) {
         const rule = active[r];
         if (!rule) continue;
