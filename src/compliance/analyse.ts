@@ -22,8 +22,11 @@ export interface Analysis {
   block: Int32Array;
   /** 1 when the token follows a lone hyphen ("present-kort"), 2 when it is merged spaced-out letters. */
   flags: Int32Array;
-  /** Term id → flat list of [firstToken, lastToken] pairs (inclusive), in text order; undefined = none. */
-  hits: (number[] | undefined)[];
+  /**
+   * Term id → flat list of [firstToken, lastToken] pairs (inclusive), in text order; undefined =
+   * none. Views into one Int32Array per analysis (off the JS heap, so the collector does not copy them).
+   */
+  hits: (Int32Array | undefined)[];
   /** Language of each sentence (by sentence id): sv, en, so, pl, bs, ar, fa, ti or und. */
   sentenceLang: string[];
 }
@@ -73,10 +76,19 @@ export class ColumnBuffers {
   lexes: Lexeme[] = [];
   /** The normalised tokens (Analysis.norm, set to the analysis' length). */
   norm: string[] = [];
+  /** All term hits of the analysis (Analysis.hits are views into it). */
+  hitStore = new Int32Array(0);
 
-  /** Drops the references to the last analysis' strings, keeping the memory. */
+  /** Room for `size` hit numbers (the old contents are not kept). */
+  hitArray(size: number): Int32Array {
+    if (this.hitStore.length < size) this.hitStore = new Int32Array(Math.max(size, 2 * this.hitStore.length));
+    return this.hitStore;
+  }
+
+  /** Drops the references to the last analysis' strings, keeping the memory (not a hostile document's hits). */
   release(): void {
     this.norm.fill(undefined as unknown as string);
+    if (this.hitStore.length > 1 << 20) this.hitStore = new Int32Array(0);
   }
 
   /** Makes room for at least `cap` tokens, keeping the first `keep`. */
@@ -183,10 +195,10 @@ export function analyse(doc: SourceDocument, index: TermIndex, buffers: ColumnBu
     clause: cClause.subarray(0, n),
     block: cBlock.subarray(0, n),
     flags: cFlags.subarray(0, n),
-    hits: new Array<number[] | undefined>(index.termCount).fill(undefined),
+    hits: new Array<Int32Array | undefined>(index.termCount).fill(undefined),
     sentenceLang: [],
   };
-  findHits(a, index, lexes);
+  findHits(a, index, lexes, B);
   // Do not keep the lexemes alive through reused buffers.
   lexes.fill(undefined as unknown as Lexeme, 0, n);
   a.sentenceLang = detectSentenceLanguages(a);
@@ -208,8 +220,7 @@ function filterByLanguage(a: Analysis, index: TermIndex): void {
       list[w++] = list[k];
       list[w++] = list[k + 1];
     }
-    list.length = w;
-    if (w === 0) hits[id] = undefined;
+    if (w < list.length) hits[id] = w === 0 ? undefined : list.subarray(0, w);
   }
 }
 
@@ -253,20 +264,23 @@ class HitCollector {
     this.len += 3;
   }
 
-  /** Fills `hits` with each term's pairs in the order found. */
-  build(hits: (number[] | undefined)[]): void {
+  /** Fills `hits` with each term's pairs in the order found, as views into one store. */
+  build(hits: (Int32Array | undefined)[], buffers: ColumnBuffers): void {
     const { buf, len, count } = this;
+    const store = buffers.hitArray(2 * (len / 3));
     // lastFirst becomes the write position of each term's list.
     const at = this.lastFirst;
+    let off = 0;
+    for (let id = 0; id < hits.length; id++) {
+      if (count[id] === 0) continue;
+      at[id] = off;
+      hits[id] = store.subarray(off, off + 2 * count[id]);
+      off += 2 * count[id];
+    }
     for (let k = 0; k < len; k += 3) {
       const id = buf[k];
-      let list = hits[id];
-      if (list === undefined) {
-        hits[id] = list = new Array<number>(2 * count[id]);
-        at[id] = 0;
-      }
-      list[at[id]++] = buf[k + 1];
-      list[at[id]++] = buf[k + 2];
+      store[at[id]++] = buf[k + 1];
+      store[at[id]++] = buf[k + 2];
     }
     // Do not hold on to the hits of a hostile document.
     if (this.buf.length > 3 * (1 << 18)) this.buf = new Int32Array(3 * 4096);
@@ -289,7 +303,7 @@ function matchRest(a: Analysis, positions: TokenPattern[][], i: number, from: nu
   return true;
 }
 
-function findHits(a: Analysis, index: TermIndex, lexes: Lexeme[]): void {
+function findHits(a: Analysis, index: TermIndex, lexes: Lexeme[], buffers: ColumnBuffers): void {
   const hits = collector;
   hits.reset(index.termCount);
   const n = a.norm.length;
@@ -332,12 +346,12 @@ function findHits(a: Analysis, index: TermIndex, lexes: Lexeme[]): void {
       for (const v of index.joinedTerms(joined)) hits.add(terms[v].id, i - 1, i);
     }
   }
-  hits.build(a.hits);
+  hits.build(a.hits, buffers);
   // Hyphen-joined hits are appended after the single-word hits of the same position; keep order.
   for (const list of a.hits) if (list !== undefined) sortPairs(list);
 }
 
-function sortPairs(list: number[]): void {
+function sortPairs(list: Int32Array): void {
   let sorted = true;
   for (let i = 2; i < list.length; i += 2) if (list[i] < list[i - 2]) sorted = false;
   if (sorted) return;

@@ -8,7 +8,7 @@ import type { TermSet } from './ruleset';
 import type { Part } from './types';
 
 export class EvalContext {
-  private setCache: (number[] | undefined)[] = [];
+  private setCache: (Int32Array | undefined)[] = [];
   private blockExt?: Map<number, [number, number]>;
   private sectionExt?: Map<number, [number, number]>;
   private zoneExt?: Map<number, [number, number]>;
@@ -24,12 +24,12 @@ export class EvalContext {
     return this.a.doc.pieces[this.a.piece[t]].part;
   }
 
-  /** Flat [first, last] pairs of every hit of any term of the set, sorted by position. */
-  hits(set: TermSet): number[] {
+  /** Flat [first, last] pairs of every hit of any term of the set, sorted by position (do not write). */
+  hits(set: TermSet): Int32Array {
     const cached = this.setCache[set.id];
     if (cached) return cached;
     // Each term's list is sorted by (first, last): merge the non-empty ones.
-    const lists: number[][] = [];
+    const lists: Int32Array[] = [];
     const hits = this.a.hits;
     for (const id of set.terms) {
       const h = hits[id];
@@ -67,7 +67,7 @@ export class EvalContext {
   }
 
   /** Index (in pairs) of the first hit whose first token is >= lo. */
-  lowerBound(hits: number[], lo: number): number {
+  lowerBound(hits: Int32Array, lo: number): number {
     let a = 0;
     let b = hits.length / 2;
     while (a < b) {
@@ -98,11 +98,11 @@ function extents(n: number, key: (i: number) => number): Map<number, [number, nu
   return m;
 }
 
-const EMPTY: number[] = [];
+const EMPTY = new Int32Array(0);
 
 /** Merges two flat [first, last] pair lists sorted by (first, last) into a new sorted list. */
-function mergePairs(x: number[], y: number[]): number[] {
-  const out = new Array<number>(x.length + y.length);
+function mergePairs(x: Int32Array, y: Int32Array): Int32Array {
+  const out = new Int32Array(x.length + y.length);
   let i = 0;
   let j = 0;
   let k = 0;
@@ -125,11 +125,11 @@ function mergePairs(x: number[], y: number[]): number[] {
  * a binary heap of the lists' next pairs: one output array, where merging pairwise in rounds
  * allocated the whole result once per round (log2 k times).
  */
-function mergeAll(lists: number[][]): number[] {
+function mergeAll(lists: Int32Array[]): Int32Array {
   const k = lists.length;
   let total = 0;
   for (let i = 0; i < k; i++) total += lists[i].length;
-  const out = new Array<number>(total);
+  const out = new Int32Array(total);
   // heap[] holds list indexes; key of list i: (lists[i][pos[i]], lists[i][pos[i] + 1]).
   const pos = new Int32Array(k);
   const heap = new Int32Array(k);
