@@ -147,10 +147,13 @@ export function modelCandidates(ctx: EvalContext, model: LoadedModel, rules: Com
   // Certain candidates per model rule, by sentence id.
   const certainIn: Map<number, Candidate[]>[] = model.ids.map(() => new Map());
   const slot = new Map(model.ids.map((id, r) => [id, r]));
+  // Sentences with any certain candidate of a model rule (most have none: skip the lookups there).
+  const anyCertain = new Uint8Array(marked.length);
   for (const c of certain) {
     const r = slot.get(c.ruleId);
     if (r === undefined) continue;
     const sid = a.sentence[c.first];
+    anyCertain[sid] = 1;
     const list = certainIn[r].get(sid);
     if (list) list.push(c);
     else certainIn[r].set(sid, [c]);
@@ -172,7 +175,7 @@ export function modelCandidates(ctx: EvalContext, model: LoadedModel, rules: Com
       for (let r = 0; r < R; r++) {
         const rule = active[r];
         if (!rule) continue;
-        const known = certainIn[r].get(sid);
+        const known = anyCertain[sid] ? certainIn[r].get(sid) : undefined;
         if (known) {
           const p = 1 / (1 + Math.exp(-z[r]));
           for (const c of known) c.confidence = 0.9 + 0.1 * p;
