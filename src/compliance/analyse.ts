@@ -199,9 +199,9 @@ export function analyse(doc: SourceDocument, index: TermIndex, buffers: ColumnBu
     sentenceLang: [],
   };
   findHits(a, index, lexes, B);
+  a.sentenceLang = detectSentenceLanguages(a, lexes);
   // Do not keep the lexemes alive through reused buffers.
   lexes.fill(undefined as unknown as Lexeme, 0, n);
-  a.sentenceLang = detectSentenceLanguages(a);
   filterByLanguage(a, index);
   return a;
 }

@@ -16,6 +16,7 @@
  */
 import type { Analysis } from './analyse';
 import type { EvalContext } from './context';
+import type { Lexeme } from './lexicon';
 
 // Normalised forms (diacritics folded: "för" → "for", "się" → "sie").
 const STOP: Record<string, string> = {
@@ -33,8 +34,18 @@ ORDER.forEach((lang, i) => {
 });
 const PERSIAN = /[پچژگکی]/;
 
-/** Scores tokens [s, e] and returns the language code or 'und'. */
-function detectRange(a: Analysis, s: number, e: number, tieIsUnsure = true): string {
+/** STOP_LANG of a lexeme's normalised form, looked up once per lexeme. */
+function stopLangOf(lex: Lexeme): number {
+  let k = lex.stopLang;
+  if (k === -2) k = lex.stopLang = STOP_LANG.get(lex.norm) ?? -1;
+  return k;
+}
+
+/**
+ * Scores tokens [s, e] and returns the language code or 'und'. `lexes` (each token's lexeme, while
+ * the analyser has them) saves a map lookup per token.
+ */
+function detectRange(a: Analysis, s: number, e: number, tieIsUnsure = true, lexes?: readonly Lexeme[]): string {
   const counts = [0, 0, 0, 0, 0];
   let arabic = 0;
   let persian = 0;
@@ -55,8 +66,13 @@ function detectRange(a: Analysis, s: number, e: number, tieIsUnsure = true): str
       continue;
     }
     if (c >= 97 && c <= 122) latin++;
-    const lang = STOP_LANG.get(tok);
-    if (lang !== undefined) counts[lang]++;
+    if (lexes !== undefined) {
+      const lang = stopLangOf(lexes[i]);
+      if (lang >= 0) counts[lang]++;
+    } else {
+      const lang = STOP_LANG.get(tok);
+      if (lang !== undefined) counts[lang]++;
+    }
   }
   if (ethiopic > latin && ethiopic >= arabic) return 'ti';
   if (arabic > latin) return persian > 0 ? 'fa' : 'ar';
@@ -80,7 +96,7 @@ function detectRange(a: Analysis, s: number, e: number, tieIsUnsure = true): str
  * Language of every sentence (indexed by sentence id). A sentence too short to tell takes its
  * block's language, and a block too short to tell takes the document's.
  */
-export function detectSentenceLanguages(a: Analysis): string[] {
+export function detectSentenceLanguages(a: Analysis, lexes?: readonly Lexeme[]): string[] {
   const n = a.norm.length;
   const nSent = n ? a.sentence[n - 1] + 1 : 0;
   const out = new Array<string>(nSent).fill('und');
@@ -91,7 +107,7 @@ export function detectSentenceLanguages(a: Analysis): string[] {
     const sid = a.sentence[i];
     let j = i;
     while (j + 1 < n && a.sentence[j + 1] === sid) j++;
-    let lang = detectRange(a, i, j);
+    let lang = detectRange(a, i, j, true, lexes);
     if (lang === 'und') {
       const b = a.block[i];
       let bl = blockOf.get(b);
@@ -100,10 +116,10 @@ export function detectSentenceLanguages(a: Analysis): string[] {
         let e = j;
         while (s > 0 && a.block[s - 1] === b) s--;
         while (e + 1 < n && a.block[e + 1] === b && e - s < 400) e++;
-        blockOf.set(b, (bl = detectRange(a, s, e)));
+        blockOf.set(b, (bl = detectRange(a, s, e, true, lexes)));
       }
       lang = bl;
-      if (lang === 'und') lang = docLang ??= detectRange(a, 0, Math.min(n - 1, 2000));
+      if (lang === 'und') lang = docLang ??= detectRange(a, 0, Math.min(n - 1, 2000), true, lexes);
     }
     out[sid] = lang;
     i = j + 1;
