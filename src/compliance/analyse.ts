@@ -6,7 +6,7 @@ import type { Piece, SourceDocument } from './document';
 import type { Lexeme } from './lexicon';
 import type { TermIndex } from './terms';
 import { patternMatches, type Starts, type TokenPattern } from './terms';
-import { detectSentenceLanguages, termAppliesIn } from './language';
+import { detectSentenceLanguages, stopLangOf, termAppliesIn } from './language';
 import { BOUNDARY_CLAUSE, BOUNDARY_PARAGRAPH, BOUNDARY_SENTENCE, tokenizeLexemes } from './tokenize';
 
 export interface Analysis {
@@ -29,6 +29,8 @@ export interface Analysis {
   hits: (Int32Array | undefined)[];
   /** Language of each sentence (by sentence id): sv, en, so, pl, bs, ar, fa, ti or und. */
   sentenceLang: string[];
+  /** Per token, the language whose function word it is (language.ts; -1 none). Absent = look it up. */
+  stop?: Int8Array;
 }
 
 /** True when the lexeme is the exact second word of some multi-word term. */
@@ -72,6 +74,7 @@ export class ColumnBuffers {
   clause = new Int32Array(0);
   block = new Int32Array(0);
   flags = new Int32Array(0);
+  stop = new Int8Array(0);
   /** Each token's lexeme (read by findHits only; cleared after each analysis). */
   lexes: Lexeme[] = [];
   /** The normalised tokens (Analysis.norm, set to the analysis' length). */
@@ -106,6 +109,9 @@ export class ColumnBuffers {
     this.clause = g(this.clause);
     this.block = g(this.block);
     this.flags = g(this.flags);
+    const stop = new Int8Array(cap);
+    stop.set(this.stop.subarray(0, keep));
+    this.stop = stop;
     const l = new Array<Lexeme>(cap);
     for (let i = 0; i < keep; i++) l[i] = this.lexes[i];
     this.lexes = l;
@@ -199,9 +205,12 @@ export function analyse(doc: SourceDocument, index: TermIndex, buffers: ColumnBu
     sentenceLang: [],
   };
   findHits(a, index, lexes, B);
-  a.sentenceLang = detectSentenceLanguages(a, lexes);
+  const stop = B.stop;
+  for (let i = 0; i < n; i++) stop[i] = stopLangOf(lexes[i]);
+  a.stop = stop.subarray(0, n);
   // Do not keep the lexemes alive through reused buffers.
   lexes.fill(undefined as unknown as Lexeme, 0, n);
+  a.sentenceLang = detectSentenceLanguages(a);
   filterByLanguage(a, index);
   return a;
 }

@@ -56,7 +56,7 @@ export function runDocument(ruleset: Ruleset, doc: SourceDocument, opts: CheckOp
 /**
  * Token columns lent from one run to the next (the Analysis never leaves a run), so checking
  * document after document does not first-touch fresh megabytes each time. Kept up to 2^18 tokens
- * (texts up to about a megabyte; 44 bytes a token, so at most 12 MB held); a larger document's
+ * (texts up to about a megabyte; 45 bytes a token, so at most 12 MB held); a larger document's
  * columns are dropped after it.
  */
 let spareColumns: ColumnBuffers | null = null;

@@ -37,18 +37,16 @@ const PERSIAN = /[پچژگکی]/;
 /** Function-word counts per language of the range being scored, reused (a fresh array per call: 12,000 per MB of text). */
 const COUNTS = new Int32Array(ORDER.length);
 
-/** STOP_LANG of a lexeme's normalised form, looked up once per lexeme. */
-function stopLangOf(lex: Lexeme): number {
+/** STOP_LANG of a lexeme's normalised form (-1 none), looked up once per lexeme (Analysis.stop). */
+export function stopLangOf(lex: Lexeme): number {
   let k = lex.stopLang;
   if (k === -2) k = lex.stopLang = STOP_LANG.get(lex.norm) ?? -1;
   return k;
 }
 
-/**
- * Scores tokens [s, e] and returns the language code or 'und'. `lexes` (each token's lexeme, while
- * the analyser has them) saves a map lookup per token.
- */
-function detectRange(a: Analysis, s: number, e: number, tieIsUnsure = true, lexes?: readonly Lexeme[]): string {
+/** Scores tokens [s, e] and returns the language code or 'und'. */
+function detectRange(a: Analysis, s: number, e: number, tieIsUnsure = true): string {
+  const stop = a.stop;
   const counts = COUNTS.fill(0);
   let arabic = 0;
   let persian = 0;
@@ -69,8 +67,8 @@ function detectRange(a: Analysis, s: number, e: number, tieIsUnsure = true, lexe
       continue;
     }
     if (c >= 97 && c <= 122) latin++;
-    if (lexes !== undefined) {
-      const lang = stopLangOf(lexes[i]);
+    if (stop !== undefined) {
+      const lang = stop[i];
       if (lang >= 0) counts[lang]++;
     } else {
       const lang = STOP_LANG.get(tok);
@@ -99,7 +97,7 @@ function detectRange(a: Analysis, s: number, e: number, tieIsUnsure = true, lexe
  * Language of every sentence (indexed by sentence id). A sentence too short to tell takes its
  * block's language, and a block too short to tell takes the document's.
  */
-export function detectSentenceLanguages(a: Analysis, lexes?: readonly Lexeme[]): string[] {
+export function detectSentenceLanguages(a: Analysis): string[] {
   const n = a.norm.length;
   const nSent = n ? a.sentence[n - 1] + 1 : 0;
   const out = new Array<string>(nSent).fill('und');
@@ -110,7 +108,7 @@ export function detectSentenceLanguages(a: Analysis, lexes?: readonly Lexeme[]):
     const sid = a.sentence[i];
     let j = i;
     while (j + 1 < n && a.sentence[j + 1] === sid) j++;
-    let lang = detectRange(a, i, j, true, lexes);
+    let lang = detectRange(a, i, j);
     if (lang === 'und') {
       const b = a.block[i];
       let bl = blockOf.get(b);
@@ -119,10 +117,10 @@ export function detectSentenceLanguages(a: Analysis, lexes?: readonly Lexeme[]):
         let e = j;
         while (s > 0 && a.block[s - 1] === b) s--;
         while (e + 1 < n && a.block[e + 1] === b && e - s < 400) e++;
-        blockOf.set(b, (bl = detectRange(a, s, e, true, lexes)));
+        blockOf.set(b, (bl = detectRange(a, s, e)));
       }
       lang = bl;
-      if (lang === 'und') lang = docLang ??= detectRange(a, 0, Math.min(n - 1, 2000), true, lexes);
+      if (lang === 'und') lang = docLang ??= detectRange(a, 0, Math.min(n - 1, 2000));
     }
     out[sid] = lang;
     i = j + 1;
