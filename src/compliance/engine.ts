@@ -108,14 +108,7 @@ function runWithColumns(ruleset: Ruleset, doc: SourceDocument, opts: CheckOption
 
 function languageCounts(langs: string[]): string[] {
   const counts = new Map<string, number>();
-  // Neighbouring sentences mostly share a language: count runs, one map update per run.
-  for (let i = 0; i < langs.length; ) {
-    const l = langs[i];
-    let j = i + 1;
-    while (j < langs.length && langs[j] === l) j++;
-    counts.set(l, (counts.get(l) ?? 0) + (j - i));
-    i = j;
-  }
+  for (const l of langs) counts.set(l, (counts.get(l) ?? 0) + 1);
   return [...counts.entries()].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).map(([l]) => l);
 }
 
