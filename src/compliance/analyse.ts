@@ -190,7 +190,7 @@ export function analyse(doc: SourceDocument, index: TermIndex, buffers: ColumnBu
   }
   const norms = B.norm;
   norms.length = n;
-  for (let i = 0; i < n; i++) norms[i] = lexes[i].norm;
+  fromLexemes(lexes, n, norms, B.stop);
   const a: Analysis = {
     doc,
     norm: norms,
@@ -205,14 +205,25 @@ export function analyse(doc: SourceDocument, index: TermIndex, buffers: ColumnBu
     sentenceLang: [],
   };
   findHits(a, index, lexes, B);
-  const stop = B.stop;
-  for (let i = 0; i < n; i++) stop[i] = stopLangOf(lexes[i]);
-  a.stop = stop.subarray(0, n);
+  a.stop = B.stop.subarray(0, n);
   // Do not keep the lexemes alive through reused buffers.
   lexes.fill(undefined as unknown as Lexeme, 0, n);
   a.sentenceLang = detectSentenceLanguages(a);
   filterByLanguage(a, index);
   return a;
+}
+
+/**
+ * Each token's normalised form and function-word language, from its lexeme. A function of its own:
+ * a loop over every token inside analyse() (called once per check) had V8 compile analyse in the
+ * middle of the loop and throw that code away right after it, on every call.
+ */
+function fromLexemes(lexes: readonly Lexeme[], n: number, norms: string[], stop: Int8Array): void {
+  for (let i = 0; i < n; i++) {
+    const lex = lexes[i];
+    norms[i] = lex.norm;
+    stop[i] = stopLangOf(lex);
+  }
 }
 
 /** Drops hits of one language's vocabulary in sentences of a language that does not use it. */
