@@ -8,7 +8,7 @@ import type { TermSet } from './ruleset';
 import type { Part } from './types';
 
 export class EvalContext {
-  private setCache: (number[] | undefined)[] = [];
+  private setCache: (Int32Array | undefined)[] = [];
   private blockExt?: Map<number, [number, number]>;
   private sectionExt?: Map<number, [number, number]>;
   private zoneExt?: Map<number, [number, number]>;
@@ -24,23 +24,18 @@ export class EvalContext {
     return this.a.doc.pieces[this.a.piece[t]].part;
   }
 
-  /** Flat [first, last] pairs of every hit of any term of the set, sorted by position. */
-  hits(set: TermSet): number[] {
+  /** Flat [first, last] pairs of every hit of any term of the set, sorted by position (do not write). */
+  hits(set: TermSet): Int32Array {
     const cached = this.setCache[set.id];
     if (cached) return cached;
-    // Each term's list is sorted by (first, last): merge the non-empty ones pairwise, in rounds.
-    let lists: number[][] = [];
+    // Each term's list is sorted by (first, last): merge the non-empty ones.
+    const lists: Int32Array[] = [];
     const hits = this.a.hits;
     for (const id of set.terms) {
       const h = hits[id];
       if (h !== undefined && h.length > 0) lists.push(h);
     }
-    while (lists.length > 1) {
-      const next: number[][] = [];
-      for (let i = 0; i < lists.length; i += 2) next.push(i + 1 < lists.length ? mergePairs(lists[i], lists[i + 1]) : lists[i]);
-      lists = next;
-    }
-    const out = lists.length ? lists[0] : EMPTY;
+    const out = lists.length === 0 ? EMPTY : lists.length === 1 ? lists[0] : lists.length === 2 ? mergePairs(lists[0], lists[1]) : mergeAll(lists);
     this.setCache[set.id] = out;
     return out;
   }
@@ -72,7 +67,7 @@ export class EvalContext {
   }
 
   /** Index (in pairs) of the first hit whose first token is >= lo. */
-  lowerBound(hits: number[], lo: number): number {
+  lowerBound(hits: Int32Array, lo: number): number {
     let a = 0;
     let b = hits.length / 2;
     while (a < b) {
@@ -103,11 +98,11 @@ function extents(n: number, key: (i: number) => number): Map<number, [number, nu
   return m;
 }
 
-const EMPTY: number[] = [];
+const EMPTY = new Int32Array(0);
 
 /** Merges two flat [first, last] pair lists sorted by (first, last) into a new sorted list. */
-function mergePairs(x: number[], y: number[]): number[] {
-  const out = new Array<number>(x.length + y.length);
+function mergePairs(x: Int32Array, y: Int32Array): Int32Array {
+  const out = new Int32Array(x.length + y.length);
   let i = 0;
   let j = 0;
   let k = 0;
@@ -122,6 +117,55 @@ function mergePairs(x: number[], y: number[]): number[] {
   }
   while (i < x.length) out[k++] = x[i++];
   while (j < y.length) out[k++] = y[j++];
+  return out;
+}
+
+/**
+ * Merges k flat [first, last] pair lists sorted by (first, last) into one new sorted list, through
+ * a binary heap of the lists' next pairs: one output array, where merging pairwise in rounds
+ * allocated the whole result once per round (log2 k times).
+ */
+function mergeAll(lists: Int32Array[]): Int32Array {
+  const k = lists.length;
+  let total = 0;
+  for (let i = 0; i < k; i++) total += lists[i].length;
+  const out = new Int32Array(total);
+  // heap[] holds list indexes; key of list i: (lists[i][pos[i]], lists[i][pos[i] + 1]).
+  const pos = new Int32Array(k);
+  const heap = new Int32Array(k);
+  const less = (i: number, j: number): boolean => {
+    const x = lists[i];
+    const y = lists[j];
+    const p = pos[i];
+    const q = pos[j];
+    return x[p] < y[q] || (x[p] === y[q] && x[p + 1] < y[q + 1]);
+  };
+  const down = (at: number, size: number): void => {
+    const item = heap[at];
+    for (;;) {
+      let c = 2 * at + 1;
+      if (c >= size) break;
+      if (c + 1 < size && less(heap[c + 1], heap[c])) c++;
+      if (!less(heap[c], item)) break;
+      heap[at] = heap[c];
+      at = c;
+    }
+    heap[at] = item;
+  };
+  for (let i = 0; i < k; i++) heap[i] = i;
+  let size = k;
+  for (let i = (size >> 1) - 1; i >= 0; i--) down(i, size);
+  let o = 0;
+  while (size > 0) {
+    const i = heap[0];
+    const list = lists[i];
+    const p = pos[i];
+    out[o++] = list[p];
+    out[o++] = list[p + 1];
+    pos[i] = p + 2;
+    if (p + 2 >= list.length) heap[0] = heap[--size];
+    if (size > 0) down(0, size);
+  }
   return out;
 }
 

@@ -2,7 +2,7 @@
  * The rule engine entry points: checkText and checkHtml run a compiled ruleset over plain text or an
  * HTML page and return findings. Runtime-neutral (no node: imports); synchronous.
  */
-import { analyse } from './analyse';
+import { analyse, ColumnBuffers } from './analyse';
 import { languageParityCheck } from './checks/language-parity';
 import { ratingCheck } from './checks/rating';
 import { EvalContext } from './context';
@@ -66,14 +66,34 @@ export function runDocument(ruleset: Ruleset, doc: SourceDocument, opts: CheckOp
   return runDocumentDetailed(ruleset, doc, opts).findings;
 }
 
+/**
+ * Token columns lent from one run to the next (the Analysis never leaves a run), so checking
+ * document after document does not first-touch fresh megabytes each time. Kept up to 2^18 tokens
+ * (texts up to about a megabyte; 45 bytes a token, so at most 12 MB held); a larger document's
+ * columns are dropped after it.
+ */
+let spareColumns: ColumnBuffers | null = null;
+const KEEP_COLUMNS = 1 << 18;
+
 /** runDocument, also saying which languages the input was read in. */
 export function runDocumentDetailed(ruleset: Ruleset, doc: SourceDocument, opts: CheckOptions = {}): DocumentResult {
+  const columns = spareColumns ?? new ColumnBuffers();
+  spareColumns = null;
+  try {
+    return runWithColumns(ruleset, doc, opts, columns);
+  } finally {
+    columns.release();
+    if (columns.cap <= KEEP_COLUMNS) spareColumns = columns;
+  }
+}
+
+function runWithColumns(ruleset: Ruleset, doc: SourceDocument, opts: CheckOptions, columns: ColumnBuffers): DocumentResult {
   const byId = rulesById(ruleset);
   const wanted = opts.rules ? new Set(opts.rules) : null;
   // AF's own pages are AF speaking, not a provider marketing itself: nothing to check.
   const official = isOfficialPage(ruleset, opts.pageUrl);
   const rules = official ? [] : ruleset.rules.filter((r) => !wanted || wanted.has(r.id));
-  const a = analyse(withUrlPiece(doc, ruleset, opts.pageUrl), ruleset.index);
+  const a = analyse(withUrlPiece(doc, ruleset, opts.pageUrl), ruleset.index, columns);
   const ctx = new EvalContext(a);
   let cands: Candidate[] = [];
   const meta: CompiledRule[] = [];

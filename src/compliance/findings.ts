@@ -59,7 +59,17 @@ export function mergeCandidates(cands: Candidate[], a: Analysis): Candidate[] {
         byUnit.set(unit, target);
         continue;
       }
-      const fresh: Candidate = { ...c, extra: c.extra ? [...c.extra] : undefined };
+      // One object shape for every merged candidate (the inputs come in several: clause matches,
+      // model candidates, ones the model gave a confidence); a spread copied each shape apart.
+      const fresh: Candidate = {
+        ruleId: c.ruleId,
+        severity: c.severity,
+        first: c.first,
+        last: c.last,
+        certainty: c.certainty,
+        confidence: c.confidence,
+        extra: c.extra ? [...c.extra] : undefined,
+      };
       byUnit.set(unit, fresh);
       out.push(fresh);
       prev = fresh;

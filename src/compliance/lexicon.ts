@@ -32,6 +32,8 @@ export interface Lexeme {
   starts?: Starts;
   /** `norm` is the exact second word of some multi-word term of `startsIndex`. */
   second: boolean;
+  /** Language index of `norm` as a function word (language.ts), -1 none, -2 not looked up yet. */
+  stopLang: number;
 }
 
 const SINGLE_LETTER = /^\p{L}\p{M}*$/u;
@@ -73,6 +75,7 @@ function makeLexeme(raw: string): Lexeme {
     startsIndex: undefined,
     starts: undefined,
     second: false,
+    stopLang: -2,
   };
 }
 

@@ -19,6 +19,22 @@ function fnv(s: string, seed: number): number {
   return h >>> 0;
 }
 
+/** fnv(`${a} ${b}`, seed) without building the string (one per word pair of every sentence read). */
+function fnvPair(a: string, b: string, seed: number): number {
+  let h = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = 0; i < a.length; i++) {
+    h ^= a.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  h ^= 32;
+  h = Math.imul(h, 0x01000193);
+  for (let i = 0; i < b.length; i++) {
+    h ^= b.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
 /** 4-gram hash over w[k..k+3] of "^" + tok + "$" without building substrings. */
 function gramHash(tok: string, k: number): number {
   let h = (0x811c9dc5 ^ 3) >>> 0;
@@ -54,27 +70,42 @@ let generation = 0;
  * (so repetition does not count twice). The order follows the text; the model's sum does not depend on it.
  */
 export function unitFeatures(tokens: readonly string[], from = 0, to = tokens.length - 1): number[] {
-  const out: number[] = [];
+  return Array.from(scratch.subarray(0, unitFeaturesInto(tokens, from, to, scratch)));
+}
+const scratch = new Int32Array(MODEL_BUCKETS);
+
+/**
+ * unitFeatures written into `out` (which needs MODEL_BUCKETS slots: the features are distinct
+ * buckets), returning how many; the model runs this per sentence without allocating.
+ */
+export function unitFeaturesInto(tokens: readonly string[], from: number, to: number, out: Int32Array): number {
+  let n = 0;
   const mask = MODEL_BUCKETS - 1;
   if (++generation === 0xffffffff) {
     stamp.fill(0);
     generation = 1;
   }
   const g = generation;
-  const put = (b: number) => {
-    if (stamp[b] !== g) {
-      stamp[b] = g;
-      out.push(b);
-    }
-  };
   let prev = '';
   for (let i = from; i <= to; i++) {
     const t = tokens[i];
     if (!t) continue;
     const tf = tokenFeatures(t);
-    for (let k = 0; k < tf.length; k++) put(tf[k]);
-    if (prev) put(fnv(`${prev} ${t}`, 2) & mask);
+    for (let k = 0; k < tf.length; k++) {
+      const b = tf[k];
+      if (stamp[b] !== g) {
+        stamp[b] = g;
+        out[n++] = b;
+      }
+    }
+    if (prev) {
+      const b = fnvPair(prev, t, 2) & mask;
+      if (stamp[b] !== g) {
+        stamp[b] = g;
+        out[n++] = b;
+      }
+    }
     prev = t;
   }
-  return out;
+  return n;
 }

@@ -14,7 +14,7 @@
 import type { EvalContext } from './context';
 import type { Candidate } from './matcher';
 import { cancelled } from './matcher';
-import { MODEL_BUCKETS, unitFeatures } from './model-features';
+import { MODEL_BUCKETS, unitFeaturesInto } from './model-features';
 import type { CompiledRule } from './ruleset';
 
 /** The shipped model's shape (see scripts/train-model.ts). */
@@ -95,6 +95,44 @@ function sentencesWithConcepts(ctx: EvalContext, rules: CompiledRule[]): Uint8Ar
 }
 
 /**
+ * z[r] = bias[r] + the weights of the features for rule r (bucket-major w), each sum added in
+ * feature order. Six rules at a time with the running sums in locals: one pass over a feature's row
+ * updates six sums without loading and storing z per weight (about twice as fast as one rule at a
+ * time through z), and every sum sees the same additions in the same order as a plain loop.
+ */
+function sumWeights(z: Float64Array, bias: Float64Array, w: Float32Array, R: number, feats: Int32Array, nf: number): void {
+  let r = 0;
+  for (; r + 6 <= R; r += 6) {
+    let s0 = bias[r];
+    let s1 = bias[r + 1];
+    let s2 = bias[r + 2];
+    let s3 = bias[r + 3];
+    let s4 = bias[r + 4];
+    let s5 = bias[r + 5];
+    for (let k = 0; k < nf; k++) {
+      const b = feats[k] * R + r;
+      s0 += w[b];
+      s1 += w[b + 1];
+      s2 += w[b + 2];
+      s3 += w[b + 3];
+      s4 += w[b + 4];
+      s5 += w[b + 5];
+    }
+    z[r] = s0;
+    z[r + 1] = s1;
+    z[r + 2] = s2;
+    z[r + 3] = s3;
+    z[r + 4] = s4;
+    z[r + 5] = s5;
+  }
+  for (; r < R; r++) {
+    let s = bias[r];
+    for (let k = 0; k < nf; k++) s += w[feats[k] * R + r];
+    z[r] = s;
+  }
+}
+
+/**
  * Runs the model over the document. Returns possible candidates for sentences where no certain
  * candidate of the same rule exists, and raises the confidence of certain ones (0.9 + 0.1 × p).
  */
@@ -109,10 +147,13 @@ export function modelCandidates(ctx: EvalContext, model: LoadedModel, rules: Com
   // Certain candidates per model rule, by sentence id.
   const certainIn: Map<number, Candidate[]>[] = model.ids.map(() => new Map());
   const slot = new Map(model.ids.map((id, r) => [id, r]));
+  // Sentences with any certain candidate of a model rule (most have none: skip the lookups there).
+  const anyCertain = new Uint8Array(marked.length);
   for (const c of certain) {
     const r = slot.get(c.ruleId);
     if (r === undefined) continue;
     const sid = a.sentence[c.first];
+    anyCertain[sid] = 1;
     const list = certainIn[r].get(sid);
     if (list) list.push(c);
     else certainIn[r].set(sid, [c]);
@@ -122,6 +163,7 @@ export function modelCandidates(ctx: EvalContext, model: LoadedModel, rules: Com
   const out: Candidate[] = [];
   const R = model.ids.length;
   const z = new Float64Array(R);
+  const feats = new Int32Array(MODEL_BUCKETS);
   const w = model.weights;
   let i = 0;
   while (i < n) {
@@ -129,16 +171,11 @@ export function modelCandidates(ctx: EvalContext, model: LoadedModel, rules: Com
     let j = i;
     while (j + 1 < n && a.sentence[j + 1] === sid && a.piece[j + 1] === a.piece[i]) j++;
     if (marked[sid] && ctx.part(i) !== 'url') {
-      const feats = unitFeatures(a.norm, i, j);
-      z.set(model.bias);
-      for (let k = 0; k < feats.length; k++) {
-        const base = feats[k] * R;
-        for (let r = 0; r < R; r++) z[r] += w[base + r];
-      }
+      sumWeights(z, model.bias, w, R, feats, unitFeaturesInto(a.norm, i, j, feats));
       for (let r = 0; r < R; r++) {
         const rule = active[r];
         if (!rule) continue;
-        const known = certainIn[r].get(sid);
+        const known = anyCertain[sid] ? certainIn[r].get(sid) : undefined;
         if (known) {
           const p = 1 / (1 + Math.exp(-z[r]));
           for (const c of known) c.confidence = 0.9 + 0.1 * p;

@@ -110,6 +110,16 @@ function emitSplit(emit: LexemeEmitter, s: number, e: number, lex: Lexeme, b: nu
   } else emit(s, e, lex, b, false);
 }
 
+/** text.slice(s, e) of a gap, without allocating the commonest ones after a space (", " and ". "). */
+function gapText(text: string, s: number, e: number): string {
+  if (e - s === 2 && text.charCodeAt(s + 1) === 32) {
+    const c = text.charCodeAt(s);
+    if (c === 44) return ', ';
+    if (c === 46) return '. ';
+  }
+  return text.slice(s, e);
+}
+
 /** Letters merged into one spaced-out token at most ("p r e s e n t k o r t t i l l a l l a" has 18). */
 const MAX_SPACED_RUN = 200;
 
@@ -229,7 +239,7 @@ export function tokenizeLexemes(text: string, emit: LexemeEmitter, firstBoundary
     // --- boundaries, spaced-out runs, number + unit splits ---
     // Fast path: a single space between words (most gaps).
     const plain = start === prevEnd + 1 && text.charCodeAt(prevEnd) === 32;
-    const gap = plain ? ' ' : prevEnd < 0 ? '' : text.slice(prevEnd, start);
+    const gap = plain ? ' ' : prevEnd < 0 ? '' : gapText(text, prevEnd, start);
     const boundary = prevEnd < 0 ? firstBoundary : plain ? BOUNDARY_NONE : gapBoundary(gap, lex.raw, prevLex === null ? '' : prevLex.raw);
     const prevSymbol = prevLex !== null && prevLex.symbol;
     prevEnd = end;
