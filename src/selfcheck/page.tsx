@@ -6,10 +6,11 @@
 import type { FC } from 'hono/jsx';
 import type { Coverage, Finding, Ruleset } from '../compliance';
 import { Layout } from '../views/layout';
-import { formatNumber, localePath, localeInfo, type Locale } from '../views/i18n';
+import { LOCALES, formatNumber, localePath, localeInfo, type Locale } from '../views/i18n';
 import { highlightSegments } from './highlight';
 import { SELFCHECK_CSS_PATH } from './styles';
 import { st } from './texts';
+import { selfCheckPath } from '../views/selfcheck-path';
 
 export const FORM_MAX_CHARS = 100_000;
 
@@ -17,15 +18,7 @@ export const FORM_MAX_CHARS = 100_000;
  * Canonical paths per language: /sjalvkontroll, /self-check and the language prefix + the Swedish
  * path for the others (the layout's switch links prefix + Swedish path; /en/sjalvkontroll redirects).
  */
-export const SELFCHECK_PATH: Record<Locale, string> = {
-  sv: '/sjalvkontroll',
-  en: '/self-check',
-  ar: localePath('ar', '/sjalvkontroll'),
-  so: localePath('so', '/sjalvkontroll'),
-  ti: localePath('ti', '/sjalvkontroll'),
-  prs: localePath('prs', '/sjalvkontroll'),
-  lattlast: localePath('lattlast', '/sjalvkontroll'),
-};
+export const SELFCHECK_PATH = Object.fromEntries(LOCALES.map((l) => [l, selfCheckPath(l)])) as Record<Locale, string>;
 
 /** The language the rules' own texts (messages, suggestions, titles) are shown in: English or Swedish. */
 export const ruleLang = (locale: Locale): 'sv' | 'en' => (locale === 'en' ? 'en' : 'sv');

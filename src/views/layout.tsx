@@ -9,6 +9,7 @@ import { raw } from 'hono/html';
 import { PUBLIC_LOCALE_ORDER, awaitingNativeReview, localeInfo, localePath, t, type Locale } from './i18n';
 import { STYLESHEET_PATH } from './static-routes';
 import { areaListPath } from '../directory/pages/area-paths';
+import { selfCheckPath } from './selfcheck-path';
 
 export interface LayoutProps {
   locale: Locale;
@@ -108,7 +109,7 @@ export const Layout: FC<LayoutProps> = ({ locale, title, description, path, chil
                   </li>
                   <li>
                     {/* The self-check has its own English path; /en/sjalvkontroll redirects there. */}
-                    <a href={locale === 'en' ? '/self-check' : localePath(locale, '/sjalvkontroll')}>{t(locale, 'selfCheckLink')}</a>
+                    <a href={selfCheckPath(locale)}>{t(locale, 'selfCheckLink')}</a>
                   </li>
                   <li>
                     <a href={localePath(locale, '/rules')}>{t(locale, 'rulesLink')}</a>

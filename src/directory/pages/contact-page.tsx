@@ -6,6 +6,7 @@ import type { FC } from 'hono/jsx';
 import { Layout } from '../../views/layout';
 import { localePath, t, type Locale } from '../../views/i18n';
 import { REPORT_EMAIL_MAX, REPORT_KINDS, REPORT_MESSAGE_MAX, REPORT_PAGE_MAX, type ReportInput, type ReportProblem } from '../error-reports';
+import { selfCheckPath } from '../../views/selfcheck-path';
 
 export interface ContactPageProps {
   locale: Locale;
@@ -111,7 +112,7 @@ export const ContactPage: FC<ContactPageProps> = ({ locale, values = {}, problem
       <h2>{t(locale, 'contactOtherWays')}</h2>
       <p>
         {t(locale, 'contactMarketing', { other: t(locale, 'kind_other') })}{' '}
-        <a href={locale === 'en' ? '/self-check' : localePath(locale, '/sjalvkontroll')}>{t(locale, 'selfCheckLink').toLowerCase()}</a>.
+        <a href={selfCheckPath(locale)}>{t(locale, 'selfCheckLink').toLowerCase()}</a>.
       </p>
       <p>
         <a href={localePath(locale, '/integritet')}>{t(locale, 'privacyLink')}</a> · <a href={localePath(locale, '/tillganglighet')}>{t(locale, 'accessibility')}</a>

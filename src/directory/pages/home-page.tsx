@@ -6,6 +6,7 @@ import { localePath, t, type Locale } from '../../views/i18n';
 import type { listMunicipalitiesByCounty } from '../municipality-queries';
 import type { DataAsOf } from '../provider-queries';
 import { areaListPath } from './area-paths';
+import { selfCheckPath } from '../../views/selfcheck-path';
 
 type Groups = Awaited<ReturnType<typeof listMunicipalitiesByCounty>>;
 
@@ -43,7 +44,7 @@ export const HomePage: FC<{ locale: Locale; groups: Groups; data: DataAsOf | nul
       <p>{t(locale, 'forProvidersText')}</p>
       <ul>
         <li>
-          <a href={locale === 'en' ? '/self-check' : localePath(locale, '/sjalvkontroll')}>{t(locale, 'selfCheckLink')}</a>
+          <a href={selfCheckPath(locale)}>{t(locale, 'selfCheckLink')}</a>
         </li>
         <li>
           <a href={localePath(locale, '/rules')}>{t(locale, 'rulesLink')}</a>
