@@ -44,6 +44,9 @@ function hostilePages(): Map<string, string> {
       ['/entities', HOSTILE_SHAPES['long run of entities'](SIZE)],
       ['/links', `<!doctype html><html><body>${Array.from({ length: 10_000 }, (_, i) => `<a href="/l/${i}">sida ${i}</a>`).join(' ')}</body></html>`],
       ['/ok', OK_PAGE],
+      // Not linked from the start page: the slowest shape for the engine after it became linear,
+      // for tests that need a check to outlast a short time limit.
+      ['/giant-text', HOSTILE_SHAPES['giant text node without spaces'](1_500_000)], // under the URL check's 2 MiB cap
     ]);
   }
   return pages;
