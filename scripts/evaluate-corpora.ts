@@ -13,7 +13,8 @@
  *   dev2     dev2/…               tuned on (round 3)
  *   dev3     dev3/…               tuned on (round 3)
  *   dev4     dev4/…               tuned on (round 4)
- *   dev5     dev5/…               development material: who speaks (round 5)
+ *   dev5     dev5/…               tuned on (round 5: who speaks)
+ *   dev6     dev6/…               tuned on (round 6: third-person voice, non-Swedish copy)
  *   heldout  heldout/…            measurement, never tuned on
  *   blind    blind/…              measurement, never tuned on (round 4)
  *
@@ -60,7 +61,8 @@ export const CORPORA: { name: string; file: string; tunedOn: boolean; measuremen
   { name: 'dev2', file: 'tests/fixtures/copy/dev2/sentences.jsonl', tunedOn: true, measurement: false },
   { name: 'dev3', file: 'tests/fixtures/copy/dev3/sentences.jsonl', tunedOn: true, measurement: false },
   { name: 'dev4', file: 'tests/fixtures/copy/dev4/sentences.jsonl', tunedOn: true, measurement: false },
-  { name: 'dev5', file: 'tests/fixtures/copy/dev5/sentences.jsonl', tunedOn: false, measurement: false },
+  { name: 'dev5', file: 'tests/fixtures/copy/dev5/sentences.jsonl', tunedOn: true, measurement: false },
+  { name: 'dev6', file: 'tests/fixtures/copy/dev6/sentences.jsonl', tunedOn: true, measurement: false },
   { name: 'heldout', file: 'tests/fixtures/copy/heldout/sentences.jsonl', tunedOn: false, measurement: true },
   { name: 'blind', file: 'tests/fixtures/copy/blind/sentences.jsonl', tunedOn: false, measurement: true },
 ];

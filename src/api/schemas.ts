@@ -75,8 +75,15 @@ export const FindingSchema = z
     context: z.string(),
     rulesetVersion: z.string(),
     fingerprint: z.string().openapi({ description: 'Stable identity of the finding (rule + normalised match + page).' }),
-    confidence: z.number().min(0).max(1).openapi({ description: 'How sure the engine is (0–1). Rule matches are ≥ 0.9; model-only findings carry the model’s probability.', example: 0.97 }),
-    certainty: z.enum(['certain', 'possible']).openapi({ description: '`certain`: a rule’s concepts matched. `possible`: only the learned model found it — a lead to check, never a verdict.' }),
+    confidence: z.number().min(0).max(1).openapi({ description: 'How sure the engine is (0–1). Certain rule matches are ≥ 0.9; model-only findings carry the model’s probability; a rule match without the provider’s voice 0.6 at most.', example: 0.97 }),
+    certainty: z.enum(['certain', 'possible']).openapi({ description: '`certain`: a rule’s concepts matched and the text speaks as the provider (or the page is the provider’s). `possible`: a lead to check, never a verdict — see `possibleReason`.' }),
+    possibleReason: z
+      .enum(['model_only', 'lead_clause', 'speaker_unclear'])
+      .optional()
+      .openapi({
+        description:
+          'Only on possible findings. `model_only`: only the learned model found it. `lead_clause`: a rule clause that gives leads only (e.g. a domain named after the programme). `speaker_unclear`: a rule matched, but nothing in the text shows the provider speaking about itself (a third-person claim may be the press, an association or AF).',
+      }),
     language: z.string().openapi({ description: 'Language of the sentence the finding is in (sv, en, ar, fa, so, ti, pl, bs or und).', example: 'sv' }),
     evidence: z
       .array(z.object({ start: z.number().int(), end: z.number().int(), match: z.string() }))
@@ -96,7 +103,7 @@ export const CoverageSchema = z
 
 export const CheckResponseSchema = z
   .object({
-    rulesetVersion: z.string().openapi({ example: '2026.11.1' }),
+    rulesetVersion: z.string().openapi({ example: '2026.12.0' }),
     findings: z.array(FindingSchema),
     coverage: CoverageSchema,
     stats: z.object({

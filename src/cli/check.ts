@@ -79,7 +79,7 @@ function formatText(file: string, findings: Finding[], coverage: Coverage): stri
   }
   return findings
     .map((f) => {
-      const possible = f.certainty === 'possible' ? ` (possible, confidence ${f.confidence.toFixed(2)})` : '';
+      const possible = f.certainty === 'possible' ? ` (possible: ${(f.possibleReason ?? 'model_only').replace('_', ' ')}, confidence ${f.confidence.toFixed(2)})` : '';
       return `${file}:${f.line}:${f.column} ${f.severity} ${f.ruleId}${possible} ${f.message}\n    ${f.context}\n`;
     })
     .join('');

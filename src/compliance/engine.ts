@@ -13,6 +13,7 @@ import { mergeCandidates, toFindings } from './findings';
 import type { Candidate } from './matcher';
 import { matchRule } from './matcher';
 import { modelCandidates } from './model';
+import { downgradeUnvoiced } from './speaker';
 import type { CompiledRule, Ruleset } from './ruleset';
 import type { CheckOptions, Finding } from './types';
 import { severityRank } from './types';
@@ -106,6 +107,8 @@ function runWithColumns(ruleset: Ruleset, doc: SourceDocument, opts: CheckOption
   }
   // The learned second opinion: possible findings where no clause matched, confidence for the rest.
   if (ruleset.model && opts.model !== false && !official) cands.push(...modelCandidates(ctx, ruleset.model, rules, cands));
+  // A claim nobody can be heard making as the provider is a lead, not a certain finding.
+  downgradeUnvoiced(ctx, rules, cands, opts.provider !== undefined);
   // Meta rules look at the other rules' matches, so they run last.
   for (const rule of meta)
     for (const check of rule.checks)

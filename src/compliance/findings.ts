@@ -31,6 +31,9 @@ function absorb(into: Candidate, c: Candidate, a: Analysis): void {
   if (severityRank(c.severity) > severityRank(into.severity)) into.severity = c.severity;
   // A rule match makes the merged finding certain; keep the higher confidence.
   if ((c.certainty ?? 'certain') === 'certain') into.certainty = 'certain';
+  if (into.certainty === 'certain') into.lead = undefined;
+  // Between two leads, a rule's match says more than the model alone.
+  else if (into.lead === 'model_only' && c.lead !== undefined) into.lead = c.lead;
   into.confidence = Math.max(into.confidence ?? 1, c.confidence ?? 1);
 }
 
@@ -68,6 +71,7 @@ export function mergeCandidates(cands: Candidate[], a: Analysis): Candidate[] {
         last: c.last,
         certainty: c.certainty,
         confidence: c.confidence,
+        lead: c.lead,
         extra: c.extra ? [...c.extra] : undefined,
       };
       byUnit.set(unit, fresh);
@@ -164,6 +168,7 @@ export function toFindings(cands: Candidate[], a: Analysis, ruleset: Ruleset, ru
       fingerprint,
       confidence: Math.round((c.confidence ?? 1) * 1000) / 1000,
       certainty: c.certainty ?? 'certain',
+      ...(c.certainty === 'possible' ? { possibleReason: c.lead ?? 'model_only' } : {}),
       language: a.sentenceLang[a.sentence[c.first]] ?? 'und',
       evidence,
     });

@@ -14,6 +14,6 @@ export { defaultRuleset } from './default-ruleset';
 export { RulesetError } from './ruleset';
 export type { Ruleset, RulesetIssue, CompiledRule } from './ruleset';
 export { SEVERITIES, PARTS, CERTAINTIES, severityRank } from './types';
-export type { Finding, CheckOptions, Severity, ProviderFacts, Part, Certainty, EvidenceSpan } from './types';
+export type { Finding, CheckOptions, Severity, ProviderFacts, Part, Certainty, PossibleReason, EvidenceSpan } from './types';
 export { normaliseToken } from './normalise';
 export { fnv1a64 } from './fingerprint';

@@ -183,6 +183,7 @@ export function loadRuleset(files: { path: string; text: string }[], opts: LoadO
       scope,
       clauses,
       unless: compileUnless(spec.unless, file.path, id, 'unless'),
+      ...(spec.speaker ? { speaker: { set: compileTerms(spec.speaker.terms, file.path, id, 'speaker.terms'), where: spec.speaker.where, ...(spec.speaker.except ? { except: compileTerms(spec.speaker.except, file.path, id, 'speaker.except') } : {}) } } : {}),
       checks,
       checkSpecs: spec.checks ?? [],
     });

@@ -6,7 +6,7 @@
 import type { EvalContext } from './context';
 import { listHead } from './lists';
 import type { CompiledClause, CompiledRule, CompiledUnless, TermSet, Within } from './ruleset';
-import type { Part, Severity } from './types';
+import type { Part, PossibleReason, Severity } from './types';
 
 /** A rule match before it becomes a Finding: inclusive token span. */
 export interface Candidate {
@@ -17,6 +17,8 @@ export interface Candidate {
   /** Set by the model layer: `possible` candidates with the model's probability. */
   certainty?: 'certain' | 'possible';
   confidence?: number;
+  /** Why a possible candidate is only possible. */
+  lead?: PossibleReason;
   /** Further evidence spans (token ranges) merged into this candidate. */
   extra?: [number, number][];
 }
@@ -173,7 +175,7 @@ function evalClause(ctx: EvalContext, rule: CompiledRule, clause: CompiledClause
     }
     if (!ok) continue;
     if (cancelled(ctx, clause.unless, f, l) || cancelled(ctx, rule.unless, f, l)) continue;
-    out.push(clause.possible ? { ruleId: rule.id, severity: clause.severity, first, last, certainty: 'possible', confidence: 0.5 } : { ruleId: rule.id, severity: clause.severity, first, last });
+    out.push(clause.possible ? { ruleId: rule.id, severity: clause.severity, first, last, certainty: 'possible', confidence: 0.5, lead: 'lead_clause' } : { ruleId: rule.id, severity: clause.severity, first, last });
   }
 }
 

@@ -185,7 +185,7 @@ export function modelCandidates(ctx: EvalContext, model: LoadedModel, rules: Com
         if (!rule.scope.has(ctx.part(i))) continue;
         // The rule's own exceptions (explanations of the rules, staff job ads …) hold for the model too.
         if (cancelled(ctx, rule.unless, i, j)) continue;
-        out.push({ ruleId: rule.id, severity: rule.severity, first: i, last: j, certainty: 'possible', confidence: 1 / (1 + Math.exp(-z[r])) });
+        out.push({ ruleId: rule.id, severity: rule.severity, first: i, last: j, certainty: 'possible', confidence: 1 / (1 + Math.exp(-z[r])), lead: 'model_only' });
       }
     }
     i = j + 1;

@@ -16,15 +16,15 @@ export const MEASURED_RECALL: MeasuredRecall = {
     "heldout",
     "blind"
   ],
-  "overall": 0.815,
+  "overall": 0.846,
   "violations": 319,
   "perRule": {
     "R22-AFVENUES": {
-      "recall": 0.667,
+      "recall": 1,
       "violations": 12
     },
     "R22-BENEFITCLAIMS": {
-      "recall": 0.789,
+      "recall": 0.842,
       "violations": 19
     },
     "R22-CHOICEHANDLING": {
@@ -40,15 +40,15 @@ export const MEASURED_RECALL: MeasuredRecall = {
       "violations": 13
     },
     "R22-ENDORSEMENT": {
-      "recall": 0.867,
+      "recall": 0.933,
       "violations": 15
     },
     "R22-FEE": {
-      "recall": 0.875,
+      "recall": 0.938,
       "violations": 16
     },
     "R22-IDENTIFICATION": {
-      "recall": 0.75,
+      "recall": 0.917,
       "violations": 12
     },
     "R22-IMPERSONATION": {
@@ -72,11 +72,11 @@ export const MEASURED_RECALL: MeasuredRecall = {
       "violations": 16
     },
     "R22-PRESSURE": {
-      "recall": 0.813,
+      "recall": 0.875,
       "violations": 16
     },
     "R22-RATING": {
-      "recall": 0.929,
+      "recall": 1,
       "violations": 14
     },
     "R22-REFERRAL": {
@@ -88,7 +88,7 @@ export const MEASURED_RECALL: MeasuredRecall = {
       "violations": 27
     },
     "R22-SUPERLATIVE": {
-      "recall": 0.773,
+      "recall": 0.727,
       "violations": 22
     },
     "R22-UNSOLICITED": {
@@ -98,19 +98,19 @@ export const MEASURED_RECALL: MeasuredRecall = {
   },
   "perLanguage": {
     "ar": {
-      "recall": 0.667,
+      "recall": 0.889,
       "violations": 9
     },
     "bs": {
-      "recall": 1,
+      "recall": 0.667,
       "violations": 3
     },
     "en": {
-      "recall": 0.898,
+      "recall": 0.915,
       "violations": 59
     },
     "fa": {
-      "recall": 0.5,
+      "recall": 0.625,
       "violations": 8
     },
     "pl": {
@@ -118,15 +118,15 @@ export const MEASURED_RECALL: MeasuredRecall = {
       "violations": 4
     },
     "so": {
-      "recall": 0.625,
+      "recall": 0.75,
       "violations": 8
     },
     "sv": {
-      "recall": 0.824,
+      "recall": 0.847,
       "violations": 222
     },
     "ti": {
-      "recall": 0.333,
+      "recall": 0.5,
       "violations": 6
     }
   }

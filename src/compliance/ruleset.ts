@@ -55,6 +55,8 @@ export interface CompiledRule {
   scope: ReadonlySet<Part>;
   clauses: CompiledClause[];
   unless: CompiledUnless[];
+  /** Certain findings need one of these terms in the unit around them (else they become possible). */
+  speaker?: { set: TermSet; where: 'sentence' | 'block' | 'section' | 'document'; except?: TermSet };
   checks: CompiledCheck[];
   checkSpecs: CheckSpec[];
 }

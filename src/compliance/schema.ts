@@ -46,6 +46,21 @@ const ClauseSchema = z.strictObject({
 });
 export type ClauseSpec = z.infer<typeof ClauseSchema>;
 
+/**
+ * Who must speak for a finding of the rule to be certain: the provider's own voice ("vi", "hos
+ * oss", the reader addressed, a call to action) somewhere in the unit around the match. Without
+ * it, and without a known provider behind the page, the finding is a possible lead only: a claim in
+ * the third person may be the press, an association or AF describing the market.
+ */
+const SpeakerSchema = z.strictObject({
+  terms: TermListSchema,
+  where: z.enum(['sentence', 'block', 'section', 'document']).default('document'),
+  /** A speaker term in a sentence with one of these (reported speech: "säger hon") is someone quoted, not the page's voice. */
+  except: TermListSchema.optional(),
+  note: z.string().optional(),
+});
+export type SpeakerSpec = z.infer<typeof SpeakerSchema>;
+
 const ProviderSchema = z.strictObject({
   id: z.union([z.number(), z.string()]).optional(),
   name: z.string().optional(),
@@ -105,6 +120,7 @@ export const RuleSchema = z
     scope: z.array(Part).min(1).default(['body', 'title', 'h1', 'heading', 'meta', 'alt', 'aria', 'jsonld']),
     match: z.array(ClauseSchema).optional(),
     unless: z.array(UnlessSchema).optional(),
+    speaker: SpeakerSchema.optional(),
     checks: z.array(CheckSchema).optional(),
     examples: z.strictObject({
       flag: z.array(ExampleSchema).min(8, 'at least 8 flag examples are required'),

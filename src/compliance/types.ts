@@ -74,6 +74,14 @@ export interface CheckOptions {
  * context starting "page URL:". Findings in JSON-LD summaries (e.g. an AggregateRating read as
  * "aggregaterating 5 av 5") point at the JSON value in the source and have a context starting "JSON-LD:".
  */
+/**
+ * Why a finding is a lead rather than certain: `model_only` — only the learned model found it;
+ * `lead_clause` — a rule clause that gives leads only (e.g. a domain named after the programme);
+ * `speaker_unclear` — a rule matched, but nothing in the text shows the provider is the one speaking
+ * (a claim in the third person may be the press, an association or AF).
+ */
+export type PossibleReason = 'model_only' | 'lead_clause' | 'speaker_unclear';
+
 export interface Finding {
   ruleId: string;
   severity: Severity;
@@ -90,8 +98,10 @@ export interface Finding {
   fingerprint: string;
   /** How sure the engine is (0–1): rule matches ≥ 0.9, model-only findings the model's probability. */
   confidence: number;
-  /** `certain` when a rule matched; `possible` when only the learned model found it. */
+  /** `certain` when a rule matched; `possible` for a lead (see possibleReason). */
   certainty: Certainty;
+  /** Why a finding is only possible (absent on certain findings). */
+  possibleReason?: PossibleReason;
   /** Language of the sentence the finding is in (sv, en, ar, fa, so, ti, pl, bs or und). */
   language: string;
   /** Every span that is evidence for this one violation (e.g. an image's alt and its file name). */

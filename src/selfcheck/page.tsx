@@ -83,6 +83,14 @@ const FindingItem: FC<{ locale: Locale; f: Finding; n: number; title?: string; l
           <span class="badge" data-testid="possible">
             {st(locale, 'possible', { pct: Math.round(f.confidence * 100) })}
           </span>
+          {f.possibleReason ? (
+            <>
+              {' '}
+              <span class="muted" data-testid="possible-reason">
+                {st(locale, `possible_${f.possibleReason}`)}
+              </span>
+            </>
+          ) : null}
         </>
       ) : null}
     </p>

@@ -3,6 +3,10 @@
 // Before figures (main's engine, 2026-12-04): precision (certain) 0.868, recall (certain + possible)
 // 0.612, 11 of 125 fine items flagged as certain (0.088), evasion variants 24 of 29. The gates sit just
 // below them and are raised when the engine improves; they never move down to let a change through.
+// Round 6 (dev6: who speaks at page level, non-Swedish vocabulary), with the model (the self-check's
+// engine): P 0.926, R 0.820, 5 of 125 fine flagged as certain, evasion 29 of 29. This gate runs the rule
+// files from disk, which carry no model: P 0.926, R 0.645, 5 of 125, evasion 25 of 29; the gates were
+// raised to sit just below those.
 // Only aggregate figures are printed, never an item's id or text (see the corpus README).
 import { describe, expect, it } from 'vitest';
 import { evaluateCorpus, type CorpusItem } from './corpus-metrics';
@@ -11,7 +15,7 @@ import { diskRuleset } from './rules-on-disk';
 
 const items = readCorpus('tests/fixtures/copy/blind/sentences.jsonl') as CorpusItem[];
 
-const GATES = { precision: 0.85, recall: 0.6, fineFlaggedRate: 0.1, evasion: 0.8 };
+const GATES = { precision: 0.9, recall: 0.63, fineFlaggedRate: 0.05, evasion: 0.85 };
 
 describe('blind corpus (round 4)', () => {
   const rs = diskRuleset();

@@ -4,6 +4,9 @@
 // R 0.352 → 0.904. dev3 (200 sentences on the other rules): P 0.977 → 1.000, R 0.669 → 0.984.
 // dev5 (200 paragraphs, round 5 of issue 14: who speaks — AF, the press, an association or the
 // provider itself): P 0.778 → 0.988, R (certain) 0.716 → 0.920, fine flagged 16 → 0 of 120.
+// dev6 (240 page excerpts, round 6: third-person voice and non-Swedish copy): P 0.750 → 0.941,
+// R 0.740 → 0.919, fine flagged as certain 22 → 4 of 126 (with possible findings 42 → 14), with the
+// model; these gates run the rule files alone (no model): any finding P 0.853, R 0.659, 14 of 126 fine.
 // Tuned figures say little about unseen copy (the held-out corpus does); the
 // gates here keep what the tuning fixed from slipping back.
 import { describe, expect, it } from 'vitest';
@@ -15,9 +18,10 @@ const corpora = [
   { name: 'dev2', size: 200, precision: 0.98, recall: 0.88 },
   { name: 'dev3', size: 200, precision: 0.98, recall: 0.95 },
   { name: 'dev5', size: 200, precision: 0.97, recall: 0.88 },
+  { name: 'dev6', size: 240, precision: 0.83, recall: 0.64, fineRate: 0.12 },
 ];
 
-describe.each(corpora)('development corpus $name', ({ name, size, precision, recall }) => {
+describe.each(corpora)('development corpus $name', ({ name, size, precision, recall, fineRate = 0.01 }) => {
   const rs = diskRuleset();
   const sentences = readCorpus(`tests/fixtures/copy/${name}/sentences.jsonl`);
   const score = scoreCorpus(rs, sentences);
@@ -35,8 +39,8 @@ describe.each(corpora)('development corpus $name', ({ name, size, precision, rec
     expect(score.recall).toBeGreaterThanOrEqual(recall);
   });
 
-  it('flags at most 1 % of the fine sentences', () => {
+  it(`flags at most ${fineRate * 100} % of the fine sentences`, () => {
     console.log(`fine sentences flagged: ${score.fineFlagged.map((f) => `${f.id} (${f.rules.join(', ')})`).join('; ') || 'none'}`);
-    expect(score.fineFlagged.length / score.fineCount).toBeLessThanOrEqual(0.01);
+    expect(score.fineFlagged.length / score.fineCount).toBeLessThanOrEqual(fineRate);
   });
 });

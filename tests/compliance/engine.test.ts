@@ -128,6 +128,25 @@ describe('checkHtml', () => {
     expect([g?.ruleId, g?.certainty]).toEqual(['R22-IMPERSONATION', 'certain']);
   });
 
+  it('keeps a claim certain only where the provider speaks, and says why it is a lead elsewhere (round 6, who speaks)', () => {
+    const claim = (text: string, opts = {}) => checkText(rs, text, opts).find((f) => f.ruleId === 'R22-SUPERLATIVE');
+    // Third person, nobody addressed: the press or an association may be describing the market.
+    const news = claim('Solbacken Jobb är den bästa leverantören i Sundsvall, enligt en lokal jämförelse.');
+    expect([news?.certainty, news?.possibleReason]).toEqual(['possible', 'speaker_unclear']);
+    expect(news!.confidence).toBeLessThanOrEqual(0.6);
+    // The same claim in the provider's voice, or on a page the caller knows is the provider's, is certain.
+    const own = claim('Vi är den bästa leverantören i Sundsvall. Välkommen till oss!');
+    expect([own?.certainty, own?.possibleReason]).toEqual(['certain', undefined]);
+    const onSite = claim('Solbacken Jobb är den bästa leverantören i Sundsvall.', { provider: { name: 'Solbacken Jobb' } });
+    expect(onSite?.certainty).toBe('certain');
+    // A quoted "vi" ("säger vd:n") is the quoted person's voice, not the page's.
+    const quoted = claim('– Vi är den bästa leverantören i Sundsvall, säger vd:n Anna Berg. Bolaget har två stjärnor.');
+    expect(quoted?.certainty).toBe('possible');
+    // "var" (was) is not "vår" (our), though both fold to the same letters.
+    const was = claim('Solbacken Jobb var den största leverantören i Sundsvall förra året.');
+    expect(was?.certainty).toBe('possible');
+  });
+
   it('flags an offer that appears only in a non-Swedish block (language parity)', () => {
     const html = `<main><section lang="sv"><p>Tjänsten är kostnadsfri för dig som deltagare.</p></section>
 <section lang="ar"><p>اخترنا واحصل على بطاقة هدية بقيمة 500 كرونة</p></section></main>`;

@@ -94,6 +94,16 @@ describe('POST: results', () => {
     const rules = (await (await t.app.request(`/api/v1/rules/${example.ruleId}`)).json()) as any;
     expect(html).toContain(escapeHtml(rules.suggestion.en).slice(0, 40));
   });
+  it('says why a finding is only possible: a claim nobody makes as the provider is a lead', async () => {
+    const { status, html } = await submit('/self-check', { text: 'Solbacken Jobb är den bästa leverantören i Sundsvall.' });
+    expect(status).toBe(200);
+    expect(html).toContain('data-testid="possible"');
+    expect(html).toMatch(/data-testid="possible-reason">The rule matches, but the text does not show that you are speaking about yourselves/);
+    const sv = await submit('/sjalvkontroll', { text: 'Vi är den bästa leverantören i Sundsvall. Välkommen till oss!' });
+    expect(sv.html).toContain('R22-SUPERLATIVE');
+    expect(sv.html).not.toContain('texten visar inte att det är ni som talar');
+  });
+
   it('says so when nothing is found', async () => {
     const { status, html } = await submit('/sjalvkontroll', { text: 'Vi hjälper dig att hitta jobb.' });
     expect(status).toBe(200);
