@@ -14,11 +14,13 @@ import { findingEvents, findings } from '../db/schema';
 
 /** The engine's finding shape; the store needs only some of its fields. */
 export type EngineFinding = Pick<Finding, 'ruleId' | 'severity' | 'message' | 'suggestion' | 'match' | 'start' | 'end' | 'line' | 'column' | 'context' | 'rulesetVersion' | 'fingerprint'> &
-  Partial<Pick<Finding, 'confidence' | 'certainty' | 'language' | 'evidence'>>;
+  Partial<Pick<Finding, 'confidence' | 'certainty' | 'possibleReason' | 'language' | 'evidence'>>;
 
 /** Crawled text is hostile: what a finding stores of it is bounded. */
 const MAX_MATCH_CHARS = 1000;
 const MAX_CONTEXT_CHARS = 2000;
+/** The reasons a possible finding may give (anything else is not stored). */
+const POSSIBLE_REASONS = new Set(['model_only', 'lead_clause', 'speaker_unclear']);
 /** At most this many evidence spans are stored per finding. */
 const MAX_EVIDENCE = 20;
 
@@ -35,6 +37,7 @@ function hitFields(f: EngineFinding) {
     severity: f.severity,
     rulesetVersion: f.rulesetVersion,
     certainty: f.certainty ?? 'certain',
+    possibleReason: f.certainty === 'possible' && f.possibleReason && POSSIBLE_REASONS.has(f.possibleReason) ? f.possibleReason : null,
     confidence: typeof f.confidence === 'number' && f.confidence >= 0 && f.confidence <= 1 ? f.confidence : 1,
     language: f.language ? f.language.slice(0, 8) : null,
     evidence: f.evidence

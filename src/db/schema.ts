@@ -444,8 +444,10 @@ export const findings = sqliteTable(
     lastCrawlRunId: integer('last_crawl_run_id').references(() => crawlRuns.id),
     assignedTo: integer('assigned_to'),
     dismissedReason: text('dismissed_reason'),
-    /** 'certain' (a rule's concepts matched) | 'possible' (only the learned model saw it) */
+    /** 'certain' (a rule's concepts matched) | 'possible' (a lead: see possible_reason) */
     certainty: text('certainty').notNull().default('certain'),
+    /** Why a possible finding is only possible: 'model_only' | 'lead_clause' | 'speaker_unclear'; null when certain */
+    possibleReason: text('possible_reason'),
     /** 0–1: how sure the engine is; 1 for rule matches without a model score */
     confidence: real('confidence').notNull().default(1),
     /** Language of the sentence the finding is in (ISO 639-1/3 code), when known */

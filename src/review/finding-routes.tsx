@@ -64,6 +64,7 @@ function exportRecord(r: QueueRow) {
     rulesetVersion: r.rulesetVersion,
     fingerprint: r.fingerprint,
     certainty: r.certainty,
+    possibleReason: r.possibleReason,
     confidence: r.confidence,
     language: r.language,
     evidence: r.evidence,

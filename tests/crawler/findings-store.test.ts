@@ -65,4 +65,16 @@ describe('findings lifecycle', () => {
     row = await statusOf('a');
     expect(row.context.length).toBeLessThanOrEqual(2000);
   });
+
+  it('stores why a possible finding is only possible, and nothing for certain ones or unknown reasons', async () => {
+    await record('2026-11-01', [
+      { ...hit('p'), certainty: 'possible', possibleReason: 'model_only', confidence: 0.7 },
+      { ...hit('c'), certainty: 'certain', possibleReason: 'model_only' },
+      { ...hit('x'), certainty: 'possible', possibleReason: '<script>' as never },
+    ]);
+    expect([(await statusOf('p')).possibleReason, (await statusOf('c')).possibleReason, (await statusOf('x')).possibleReason]).toEqual(['model_only', null, null]);
+    // The reason follows the finding when it changes on a later crawl.
+    await record('2026-11-02', [{ ...hit('p'), certainty: 'possible', possibleReason: 'lead_clause', confidence: 0.5 }]);
+    expect((await statusOf('p')).possibleReason).toBe('lead_clause');
+  });
 });

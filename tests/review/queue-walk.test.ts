@@ -9,10 +9,10 @@ beforeEach(async () => {
   t = await reviewTestApp({
     seed: async (db) => {
       await seedFindings(db, [
-        { id: 1, severity: 'high', certainty: 'possible', confidence: 0.9, firstSeenAt: '2026-11-20T08:00:00.000Z' },
+        { id: 1, severity: 'high', certainty: 'possible', possibleReason: 'model_only', confidence: 0.9, firstSeenAt: '2026-11-20T08:00:00.000Z' },
         { id: 2, severity: 'low', firstSeenAt: '2026-11-21T08:00:00.000Z' },
         { id: 3, severity: 'critical', firstSeenAt: '2026-11-10T08:00:00.000Z' },
-        { id: 4, severity: 'high', certainty: 'possible', confidence: 0.6, firstSeenAt: '2026-11-22T08:00:00.000Z' },
+        { id: 4, severity: 'high', certainty: 'possible', possibleReason: 'lead_clause', confidence: 0.6, firstSeenAt: '2026-11-22T08:00:00.000Z' },
         { id: 5, severity: 'high', firstSeenAt: '2026-11-01T08:00:00.000Z' },
         { id: 6, severity: 'medium', status: 'dismissed', dismissedReason: 'programme name' },
       ]);
@@ -33,6 +33,13 @@ describe('the queue opens most severe first, then surest first', () => {
     // A possible finding shows what it is and how sure the model is.
     expect(html).toContain('Möjlig · 90 %');
   });
+  it('says on the finding and in the export why a possible finding is only possible', async () => {
+    expect(await (await c.get('/review/findings/4')).text()).toMatch(/data-testid="possible-reason"> · en regel som bara ger ledtrådar/);
+    expect(await (await c.get('/review/findings/5')).text()).not.toContain('data-testid="possible-reason"');
+    const rows = ((await (await c.get('/review/findings/export.json')).json()) as { findings: { id: number; possibleReason: string | null }[] }).findings;
+    expect(Object.fromEntries(rows.map((r) => [r.id, r.possibleReason]))).toMatchObject({ 1: 'model_only', 4: 'lead_clause', 5: null });
+  });
+
   it('filters by certainty and by lowest confidence, and refuses nonsense naming the field', async () => {
     expect(idsInQueue(await (await c.get('/review/findings?certainty=possible')).text())).toEqual([1, 4]);
     expect(idsInQueue(await (await c.get('/review/findings?minConfidence=0.75')).text())).toEqual([3, 5, 1, 2]);

@@ -125,6 +125,7 @@ export interface FindingSeed {
   context?: string;
   dismissedReason?: string | null;
   certainty?: 'certain' | 'possible';
+  possibleReason?: 'model_only' | 'lead_clause' | 'speaker_unclear';
   confidence?: number;
 }
 
@@ -172,6 +173,7 @@ export async function seedFindings(db: Db, seeds: FindingSeed[], page: { url?: s
       lastCrawlRunId: run.id,
       dismissedReason: s.dismissedReason ?? null,
       certainty: s.certainty ?? 'certain',
+      possibleReason: s.possibleReason ?? null,
       confidence: s.confidence ?? 1,
     });
     await db.insert(findingEvents).values({ findingId: s.id, at: first, actor: 'crawler', kind: 'created', toStatus: 'open', crawlRunId: run.id });

@@ -29,6 +29,8 @@ export interface QueueRow {
   fingerprint: string;
   timesReopened: number;
   certainty: string;
+  /** Why a possible finding is only possible (null when certain). */
+  possibleReason: string | null;
   confidence: number;
   language: string | null;
   /** JSON list of evidence spans. */
@@ -60,6 +62,7 @@ const rowColumns = {
   fingerprint: findings.fingerprint,
   timesReopened: findings.timesReopened,
   certainty: findings.certainty,
+  possibleReason: findings.possibleReason,
   confidence: findings.confidence,
   language: findings.language,
   evidence: findings.evidence,

@@ -10,7 +10,7 @@ import { rp, type Reviewer } from '../context';
 import { pageDiff, safeHttpUrl, snapshotLine, splitContext, type PageDiff } from '../findings/evidence';
 import type { FindingDetail } from '../findings/finding-detail';
 import { actionAllowed } from '../findings/workflow';
-import { rt, rtDynamic } from '../texts';
+import { rt, rtDynamic, type ReviewKey } from '../texts';
 import { actorName, Flash, Severity, Status, When } from './bits';
 import { CsrfField, ReviewLayout } from './layout';
 import { DataTable } from '../../views/components';
@@ -35,6 +35,13 @@ export interface FindingPageProps {
 }
 
 /** Previous / position / next links along the filtered queue (j and k follow them). */
+/** The text for each reason a possible finding gives (unknown stored values show nothing). */
+const POSSIBLE_REASON_KEYS: Record<string, ReviewKey> = {
+  model_only: 'possibleReason_model_only',
+  lead_clause: 'possibleReason_lead_clause',
+  speaker_unclear: 'possibleReason_speaker_unclear',
+};
+
 const Walk: FC<{ locale: Locale; walk: NonNullable<FindingPageProps['walk']>; back: string }> = ({ locale, walk, back }) => (
   <nav class="walk" aria-label={rt(locale, 'walkLabel')}>
     <a href={back}>{rt(locale, 'backToQueue')}</a>
@@ -198,6 +205,9 @@ export const FindingPage: FC<FindingPageProps> = ({ locale, reviewer, detail, ru
         <dd data-testid="certainty">
           {rt(locale, f.certainty === 'possible' ? 'certainty_possible' : 'certainty_certain')}{' '}
           <span class="muted">({rt(locale, 'confidenceValue', { value: (f.confidence ?? 1).toFixed(2) })})</span>
+          {f.certainty === 'possible' && f.possibleReason && POSSIBLE_REASON_KEYS[f.possibleReason] ? (
+            <span data-testid="possible-reason"> · {rt(locale, POSSIBLE_REASON_KEYS[f.possibleReason])}</span>
+          ) : null}
         </dd>
         {f.language ? (
           <>
