@@ -16,7 +16,7 @@ export const MEASURED_RECALL: MeasuredRecall = {
     "heldout",
     "blind"
   ],
-  "overall": 0.846,
+  "overall": 0.871,
   "violations": 319,
   "perRule": {
     "R22-AFVENUES": {
@@ -24,11 +24,11 @@ export const MEASURED_RECALL: MeasuredRecall = {
       "violations": 12
     },
     "R22-BENEFITCLAIMS": {
-      "recall": 0.842,
+      "recall": 0.789,
       "violations": 19
     },
     "R22-CHOICEHANDLING": {
-      "recall": 0.867,
+      "recall": 0.933,
       "violations": 15
     },
     "R22-COBRANDING": {
@@ -44,19 +44,19 @@ export const MEASURED_RECALL: MeasuredRecall = {
       "violations": 15
     },
     "R22-FEE": {
-      "recall": 0.938,
+      "recall": 1,
       "violations": 16
     },
     "R22-IDENTIFICATION": {
-      "recall": 0.917,
+      "recall": 0.833,
       "violations": 12
     },
     "R22-IMPERSONATION": {
-      "recall": 0.714,
+      "recall": 0.643,
       "violations": 14
     },
     "R22-INDUCEMENT": {
-      "recall": 0.872,
+      "recall": 0.894,
       "violations": 47
     },
     "R22-LANGPARITY": {
@@ -80,19 +80,19 @@ export const MEASURED_RECALL: MeasuredRecall = {
       "violations": 14
     },
     "R22-REFERRAL": {
-      "recall": 0.765,
+      "recall": 0.941,
       "violations": 17
     },
     "R22-RESULTS": {
-      "recall": 0.815,
+      "recall": 0.889,
       "violations": 27
     },
     "R22-SUPERLATIVE": {
-      "recall": 0.727,
+      "recall": 0.773,
       "violations": 22
     },
     "R22-UNSOLICITED": {
-      "recall": 0.688,
+      "recall": 0.813,
       "violations": 16
     }
   },
@@ -110,7 +110,7 @@ export const MEASURED_RECALL: MeasuredRecall = {
       "violations": 59
     },
     "fa": {
-      "recall": 0.625,
+      "recall": 0.75,
       "violations": 8
     },
     "pl": {
@@ -122,11 +122,11 @@ export const MEASURED_RECALL: MeasuredRecall = {
       "violations": 8
     },
     "sv": {
-      "recall": 0.847,
+      "recall": 0.874,
       "violations": 222
     },
     "ti": {
-      "recall": 0.5,
+      "recall": 0.667,
       "violations": 6
     }
   }

@@ -1,7 +1,8 @@
 /**
  * Who speaks (issue 14, round 6): a rule with a `speaker` key is certain only where the provider's
  * own voice is heard — "vi", "hos oss", the reader addressed, a call to action — in the unit around
- * the match, or where the caller knows whose page it is (the crawler passes the provider behind the
+ * the match (not inside reported speech: a sentence saying who said it, or a paragraph opening with a
+ * quotation dash), or where the caller knows whose page it is (the crawler passes the provider behind the
  * site). Elsewhere a superlative, a figure or a star is as likely the press, an association or AF
  * describing the market, so the match stays a possible lead for a reviewer instead of a certain finding.
  */
@@ -40,9 +41,28 @@ function voiced(ctx: EvalContext, speaker: Speaker, t: number): boolean {
   const [lo, hi] = ctx.extent(speaker.where, t);
   const quoted = speaker.except ? ctx.hits(speaker.except) : undefined;
   for (let k = ctx.lowerBound(hits, lo); 2 * k < hits.length && hits[2 * k] <= hi; k++) {
-    if (!quoted || !sentenceHas(ctx, quoted, hits[2 * k])) return true;
+    const h = hits[2 * k];
+    if (quoted && sentenceHas(ctx, quoted, h)) continue;
+    if (opensWithQuotation(ctx, h)) continue;
+    return true;
   }
   return false;
+}
+
+/** Characters that open quoted speech: the Swedish quotation dash, and quotation marks. */
+const QUOTE_OPENERS = new Set(['–', '—', '"', '”', '“', '«', '»', '„']);
+
+/**
+ * True when the paragraph of token t opens with a quotation dash or mark ("– Vi har …"): Swedish news
+ * gives a quote its own paragraph and often names the speaker only in the next sentence.
+ */
+function opensWithQuotation(ctx: EvalContext, t: number): boolean {
+  const a = ctx.a;
+  const first = ctx.extent('block', t)[0];
+  const text = a.doc.pieces[a.piece[first]].text;
+  let i = a.start[first] - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\u00a0' || text[i] === '\t')) i--;
+  return i >= 0 && QUOTE_OPENERS.has(text[i]);
 }
 
 /** True when a hit of the flat pair list lies in the sentence of token t. */

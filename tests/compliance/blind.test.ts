@@ -6,7 +6,8 @@
 // Round 6 (dev6: who speaks at page level, non-Swedish vocabulary), with the model (the self-check's
 // engine): P 0.926, R 0.820, 5 of 125 fine flagged as certain, evasion 29 of 29. This gate runs the rule
 // files from disk, which carry no model: P 0.926, R 0.645, 5 of 125, evasion 25 of 29; the gates were
-// raised to sit just below those.
+// raised to sit just below those. Round 7 (dev7): with the model P 0.935, R 0.852, 4 of 125, evasion 29
+// of 29; rules alone P 0.935, R 0.661, 4 of 125, evasion 25 of 29.
 // Only aggregate figures are printed, never an item's id or text (see the corpus README).
 import { describe, expect, it } from 'vitest';
 import { evaluateCorpus, type CorpusItem } from './corpus-metrics';
@@ -15,7 +16,7 @@ import { diskRuleset } from './rules-on-disk';
 
 const items = readCorpus('tests/fixtures/copy/blind/sentences.jsonl') as CorpusItem[];
 
-const GATES = { precision: 0.9, recall: 0.63, fineFlaggedRate: 0.05, evasion: 0.85 };
+const GATES = { precision: 0.92, recall: 0.65, fineFlaggedRate: 0.035, evasion: 0.85 };
 
 describe('blind corpus (round 4)', () => {
   const rs = diskRuleset();

@@ -7,6 +7,9 @@
 // dev6 (240 page excerpts, round 6: third-person voice and non-Swedish copy): P 0.750 → 0.941,
 // R 0.740 → 0.919, fine flagged as certain 22 → 4 of 126 (with possible findings 42 → 14), with the
 // model; these gates run the rule files alone (no model): any finding P 0.853, R 0.659, 14 of 126 fine.
+// dev7 (240 page excerpts, round 7: the provider's own voice, quoted speech, non-Swedish violations):
+// P 0.769 → 0.973, R 0.691 → 0.991, fine flagged as certain 12 → 1 of 139, with the model; rules alone:
+// P 0.965, R 0.745, 2 of 139 fine with any finding.
 // Tuned figures say little about unseen copy (the held-out corpus does); the
 // gates here keep what the tuning fixed from slipping back.
 import { describe, expect, it } from 'vitest';
@@ -18,7 +21,8 @@ const corpora = [
   { name: 'dev2', size: 200, precision: 0.98, recall: 0.88 },
   { name: 'dev3', size: 200, precision: 0.98, recall: 0.95 },
   { name: 'dev5', size: 200, precision: 0.97, recall: 0.88 },
-  { name: 'dev6', size: 240, precision: 0.83, recall: 0.64, fineRate: 0.12 },
+  { name: 'dev6', size: 240, precision: 0.84, recall: 0.67, fineRate: 0.12 },
+  { name: 'dev7', size: 240, precision: 0.94, recall: 0.72, fineRate: 0.02 },
 ];
 
 describe.each(corpora)('development corpus $name', ({ name, size, precision, recall, fineRate = 0.01 }) => {
