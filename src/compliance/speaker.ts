@@ -15,17 +15,19 @@ export const UNVOICED_CONFIDENCE = 0.6;
 
 /**
  * Marks the certain candidates of rules with a `speaker` requirement as possible where no speaker
- * term occurs in the required unit around them. Changes the candidates in place.
+ * term occurs in the required unit around them. Changes the candidates in place. Linear in the
+ * speaker hits however many candidates a (hostile) page has: each unit is judged once, and the
+ * sentences of reported speech are collected once.
  */
 export function downgradeUnvoiced(ctx: EvalContext, rules: readonly CompiledRule[], cands: Candidate[], providerKnown: boolean): void {
   if (providerKnown) return;
-  const byId = new Map<string, CompiledRule>();
-  for (const r of rules) if (r.speaker) byId.set(r.id, r);
-  if (byId.size === 0) return;
+  const judges = new Map<string, VoiceJudge>();
+  for (const r of rules) if (r.speaker) judges.set(r.id, voiceJudge(ctx, r.speaker));
+  if (judges.size === 0) return;
   for (const c of cands) {
     if (c.certainty === 'possible') continue;
-    const speaker = byId.get(c.ruleId)?.speaker;
-    if (!speaker || voiced(ctx, speaker, c.first)) continue;
+    const judge = judges.get(c.ruleId);
+    if (!judge || judge(c.first)) continue;
     c.certainty = 'possible';
     c.lead = 'speaker_unclear';
     c.confidence = Math.min(c.confidence ?? 1, UNVOICED_CONFIDENCE);
@@ -33,20 +35,36 @@ export function downgradeUnvoiced(ctx: EvalContext, rules: readonly CompiledRule
 }
 
 type Speaker = NonNullable<CompiledRule['speaker']>;
+/** True when the provider's voice is heard in the unit around token t. */
+type VoiceJudge = (t: number) => boolean;
 
-/** True when a speaker term lies in the unit around token t, outside sentences of reported speech. */
-function voiced(ctx: EvalContext, speaker: Speaker, t: number): boolean {
+/** A memoised judge per unit: a speaker term in the unit, outside reported speech. */
+function voiceJudge(ctx: EvalContext, speaker: Speaker): VoiceJudge {
+  const a = ctx.a;
   const hits = ctx.hits(speaker.set);
-  if (hits.length === 0) return false;
-  const [lo, hi] = ctx.extent(speaker.where, t);
-  const quoted = speaker.except ? ctx.hits(speaker.except) : undefined;
-  for (let k = ctx.lowerBound(hits, lo); 2 * k < hits.length && hits[2 * k] <= hi; k++) {
-    const h = hits[2 * k];
-    if (quoted && sentenceHas(ctx, quoted, h)) continue;
-    if (opensWithQuotation(ctx, h)) continue;
-    return true;
+  let quotedSentences: Set<number> | undefined;
+  if (speaker.except) {
+    const q = ctx.hits(speaker.except);
+    quotedSentences = new Set<number>();
+    for (let k = 0; k < q.length; k += 2) quotedSentences.add(a.sentence[q[k]]);
   }
-  return false;
+  const byUnit = new Map<number, boolean>();
+  return (t) => {
+    if (hits.length === 0) return false;
+    const [lo, hi] = ctx.extent(speaker.where, t);
+    let voiced = byUnit.get(lo);
+    if (voiced === undefined) {
+      voiced = false;
+      for (let k = ctx.lowerBound(hits, lo); 2 * k < hits.length && hits[2 * k] <= hi; k++) {
+        const h = hits[2 * k];
+        if (quotedSentences?.has(a.sentence[h]) || opensWithQuotation(ctx, h)) continue;
+        voiced = true;
+        break;
+      }
+      byUnit.set(lo, voiced);
+    }
+    return voiced;
+  };
 }
 
 /** Characters that open quoted speech: the Swedish quotation dash, and quotation marks. */
@@ -61,13 +79,8 @@ function opensWithQuotation(ctx: EvalContext, t: number): boolean {
   const first = ctx.extent('block', t)[0];
   const text = a.doc.pieces[a.piece[first]].text;
   let i = a.start[first] - 1;
-  while (i >= 0 && (text[i] === ' ' || text[i] === '\u00a0' || text[i] === '\t')) i--;
+  // Look back over a few spaces only: a hostile run of blanks must not be rescanned for every hit.
+  const stop = Math.max(-1, i - 8);
+  while (i > stop && (text[i] === ' ' || text[i] === '\u00a0' || text[i] === '\t')) i--;
   return i >= 0 && QUOTE_OPENERS.has(text[i]);
-}
-
-/** True when a hit of the flat pair list lies in the sentence of token t. */
-function sentenceHas(ctx: EvalContext, hits: Int32Array, t: number): boolean {
-  const [lo, hi] = ctx.extent('sentence', t);
-  const k = ctx.lowerBound(hits, lo);
-  return 2 * k < hits.length && hits[2 * k] <= hi;
 }
