@@ -16,6 +16,7 @@
  *   dev5     dev5/…               tuned on (round 5: who speaks)
  *   dev6     dev6/…               tuned on (round 6: third-person voice, non-Swedish copy)
  *   dev7     dev7/…               tuned on (round 7: the provider's own voice, quoted speech, non-Swedish violations)
+ *   dev8     dev8/…               tuned on (round 8: precision, the right rule and only it)
  *   heldout  heldout/…            measurement, never tuned on
  *   blind    blind/…              measurement, never tuned on (round 4)
  *
@@ -65,6 +66,7 @@ export const CORPORA: { name: string; file: string; tunedOn: boolean; measuremen
   { name: 'dev5', file: 'tests/fixtures/copy/dev5/sentences.jsonl', tunedOn: true, measurement: false },
   { name: 'dev6', file: 'tests/fixtures/copy/dev6/sentences.jsonl', tunedOn: true, measurement: false },
   { name: 'dev7', file: 'tests/fixtures/copy/dev7/sentences.jsonl', tunedOn: true, measurement: false },
+  { name: 'dev8', file: 'tests/fixtures/copy/dev8/sentences.jsonl', tunedOn: true, measurement: false },
   { name: 'heldout', file: 'tests/fixtures/copy/heldout/sentences.jsonl', tunedOn: false, measurement: true },
   { name: 'blind', file: 'tests/fixtures/copy/blind/sentences.jsonl', tunedOn: false, measurement: true },
 ];
