@@ -16,19 +16,19 @@ export const MEASURED_RECALL: MeasuredRecall = {
     "heldout",
     "blind"
   ],
-  "overall": 0.871,
+  "overall": 0.875,
   "violations": 319,
   "perRule": {
     "R22-AFVENUES": {
-      "recall": 1,
+      "recall": 0.917,
       "violations": 12
     },
     "R22-BENEFITCLAIMS": {
-      "recall": 0.789,
+      "recall": 0.842,
       "violations": 19
     },
     "R22-CHOICEHANDLING": {
-      "recall": 0.933,
+      "recall": 1,
       "violations": 15
     },
     "R22-COBRANDING": {
@@ -36,7 +36,7 @@ export const MEASURED_RECALL: MeasuredRecall = {
       "violations": 16
     },
     "R22-ELIGIBILITY": {
-      "recall": 0.769,
+      "recall": 0.846,
       "violations": 13
     },
     "R22-ENDORSEMENT": {
@@ -44,7 +44,7 @@ export const MEASURED_RECALL: MeasuredRecall = {
       "violations": 15
     },
     "R22-FEE": {
-      "recall": 1,
+      "recall": 0.938,
       "violations": 16
     },
     "R22-IDENTIFICATION": {
@@ -72,11 +72,11 @@ export const MEASURED_RECALL: MeasuredRecall = {
       "violations": 16
     },
     "R22-PRESSURE": {
-      "recall": 0.875,
+      "recall": 0.938,
       "violations": 16
     },
     "R22-RATING": {
-      "recall": 1,
+      "recall": 0.929,
       "violations": 14
     },
     "R22-REFERRAL": {
@@ -84,11 +84,11 @@ export const MEASURED_RECALL: MeasuredRecall = {
       "violations": 17
     },
     "R22-RESULTS": {
-      "recall": 0.889,
+      "recall": 0.852,
       "violations": 27
     },
     "R22-SUPERLATIVE": {
-      "recall": 0.773,
+      "recall": 0.818,
       "violations": 22
     },
     "R22-UNSOLICITED": {
@@ -102,11 +102,11 @@ export const MEASURED_RECALL: MeasuredRecall = {
       "violations": 9
     },
     "bs": {
-      "recall": 0.667,
+      "recall": 1,
       "violations": 3
     },
     "en": {
-      "recall": 0.915,
+      "recall": 0.932,
       "violations": 59
     },
     "fa": {
@@ -122,7 +122,7 @@ export const MEASURED_RECALL: MeasuredRecall = {
       "violations": 8
     },
     "sv": {
-      "recall": 0.874,
+      "recall": 0.869,
       "violations": 222
     },
     "ti": {
