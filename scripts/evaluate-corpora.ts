@@ -19,6 +19,7 @@
  *   dev8     dev8/…               tuned on (round 8: precision, the right rule and only it)
  *   heldout  heldout/…            measurement, never tuned on
  *   blind    blind/…              measurement, never tuned on (round 4)
+ *   blind2   blind2/…             measurement, never tuned on (written after round 8, 2026-12-05)
  *
  * The engine runs as the self-check runs it: `checkText` on plain text with the bundled ruleset
  * (`defaultRuleset({ verify: false })`), the item's language passed as the hint when the ruleset
@@ -69,6 +70,7 @@ export const CORPORA: { name: string; file: string; tunedOn: boolean; measuremen
   { name: 'dev8', file: 'tests/fixtures/copy/dev8/sentences.jsonl', tunedOn: true, measurement: false },
   { name: 'heldout', file: 'tests/fixtures/copy/heldout/sentences.jsonl', tunedOn: false, measurement: true },
   { name: 'blind', file: 'tests/fixtures/copy/blind/sentences.jsonl', tunedOn: false, measurement: true },
+  { name: 'blind2', file: 'tests/fixtures/copy/blind2/sentences.jsonl', tunedOn: false, measurement: true },
 ];
 
 interface Args {

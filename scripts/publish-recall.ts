@@ -4,7 +4,7 @@
  * rules were NOT tuned on), which the rules API, the rule pages and the honest self-check notes read.
  *
  *   npx tsx scripts/evaluate-corpora.ts --json /tmp/eval.json
- *   npx tsx scripts/publish-recall.ts /tmp/eval.json [--corpora heldout,blind]
+ *   npx tsx scripts/publish-recall.ts /tmp/eval.json [--corpora heldout,blind,blind2]
  *
  * Only aggregate figures are published (counts and ratios), never corpus text.
  */
@@ -26,12 +26,12 @@ interface CorpusEval {
 const args = process.argv.slice(2);
 const file = args.find((a) => !a.startsWith('--'));
 if (!file) {
-  console.error('usage: npx tsx scripts/publish-recall.ts EVAL.json [--corpora heldout,blind]');
+  console.error('usage: npx tsx scripts/publish-recall.ts EVAL.json [--corpora heldout,blind,blind2]');
   process.exit(2);
 }
 const corporaArg = args.find((a) => a.startsWith('--corpora'));
 const corporaAt = args.indexOf('--corpora');
-const wanted = (corporaArg?.split('=')[1] ?? (corporaAt >= 0 ? args[corporaAt + 1] : undefined) ?? 'heldout,blind').split(',');
+const wanted = (corporaArg?.split('=')[1] ?? (corporaAt >= 0 ? args[corporaAt + 1] : undefined) ?? 'heldout,blind,blind2').split(',');
 const data = JSON.parse(readFileSync(file, 'utf8')) as { corpora: Record<string, CorpusEval> };
 const used = wanted.filter((c) => data.corpora[c]);
 if (used.length === 0) {
