@@ -3,7 +3,7 @@
  * source of the OpenAPI document (via @hono/zod-openapi), so docs and behaviour cannot drift.
  */
 import { z } from '@hono/zod-openapi';
-import { SEVERITIES } from '../compliance/types';
+import { POSSIBLE_REASONS, SEVERITIES } from '../compliance/types';
 import { MAX_INPUT_CHARS } from './settings';
 
 export const SeveritySchema = z.enum(SEVERITIES).openapi('Severity', { description: 'low < medium < high < critical' });
@@ -78,7 +78,7 @@ export const FindingSchema = z
     confidence: z.number().min(0).max(1).openapi({ description: 'How sure the engine is (0–1). Certain rule matches are ≥ 0.9; model-only findings carry the model’s probability; a rule match without the provider’s voice 0.6 at most.', example: 0.97 }),
     certainty: z.enum(['certain', 'possible']).openapi({ description: '`certain`: a rule’s concepts matched and the text speaks as the provider (or the page is the provider’s). `possible`: a lead to check, never a verdict — see `possibleReason`.' }),
     possibleReason: z
-      .enum(['model_only', 'lead_clause', 'speaker_unclear'])
+      .enum(POSSIBLE_REASONS)
       .optional()
       .openapi({
         description:

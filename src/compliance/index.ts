@@ -13,7 +13,7 @@ export type { Coverage } from './coverage';
 export { defaultRuleset } from './default-ruleset';
 export { RulesetError } from './ruleset';
 export type { Ruleset, RulesetIssue, CompiledRule } from './ruleset';
-export { SEVERITIES, PARTS, CERTAINTIES, severityRank } from './types';
+export { SEVERITIES, PARTS, CERTAINTIES, POSSIBLE_REASONS, severityRank } from './types';
 export type { Finding, CheckOptions, Severity, ProviderFacts, Part, Certainty, PossibleReason, EvidenceSpan } from './types';
 export { normaliseToken } from './normalise';
 export { fnv1a64 } from './fingerprint';

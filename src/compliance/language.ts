@@ -68,7 +68,7 @@ function detectRange(a: Analysis, s: number, e: number, tieIsUnsure = true): str
     }
     if (c >= 97 && c <= 122) latin++;
     // "och" in the programme's name ("Rusta och matcha") is Swedish in every language's copy.
-    if (i > s && a.norm[i - 1] === 'rusta') continue;
+    if (tok === 'och' && i > s && a.norm[i - 1] === 'rusta') continue;
     if (stop !== undefined) {
       const lang = stop[i];
       if (lang >= 0) counts[lang]++;

@@ -80,7 +80,8 @@ export interface CheckOptions {
  * `speaker_unclear` — a rule matched, but nothing in the text shows the provider is the one speaking
  * (a claim in the third person may be the press, an association or AF).
  */
-export type PossibleReason = 'model_only' | 'lead_clause' | 'speaker_unclear';
+export const POSSIBLE_REASONS = ['model_only', 'lead_clause', 'speaker_unclear'] as const;
+export type PossibleReason = (typeof POSSIBLE_REASONS)[number];
 
 export interface Finding {
   ruleId: string;

@@ -8,7 +8,7 @@
 import { and, eq, inArray, notExists, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../db/types';
-import type { Finding } from '../compliance/types';
+import { POSSIBLE_REASONS, type Finding } from '../compliance/types';
 import { runBatch } from '../db/types';
 import { findingEvents, findings } from '../db/schema';
 
@@ -20,7 +20,7 @@ export type EngineFinding = Pick<Finding, 'ruleId' | 'severity' | 'message' | 's
 const MAX_MATCH_CHARS = 1000;
 const MAX_CONTEXT_CHARS = 2000;
 /** The reasons a possible finding may give (anything else is not stored). */
-const POSSIBLE_REASONS = new Set(['model_only', 'lead_clause', 'speaker_unclear']);
+const KNOWN_REASONS: ReadonlySet<string> = new Set(POSSIBLE_REASONS);
 /** At most this many evidence spans are stored per finding. */
 const MAX_EVIDENCE = 20;
 
@@ -37,7 +37,7 @@ function hitFields(f: EngineFinding) {
     severity: f.severity,
     rulesetVersion: f.rulesetVersion,
     certainty: f.certainty ?? 'certain',
-    possibleReason: f.certainty === 'possible' && f.possibleReason && POSSIBLE_REASONS.has(f.possibleReason) ? f.possibleReason : null,
+    possibleReason: f.certainty === 'possible' && f.possibleReason && KNOWN_REASONS.has(f.possibleReason) ? f.possibleReason : null,
     confidence: typeof f.confidence === 'number' && f.confidence >= 0 && f.confidence <= 1 ? f.confidence : 1,
     language: f.language ? f.language.slice(0, 8) : null,
     evidence: f.evidence
