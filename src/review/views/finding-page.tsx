@@ -5,12 +5,13 @@
  */
 import type { FC } from 'hono/jsx';
 import type { CompiledRule } from '../../compliance';
+import { POSSIBLE_REASONS } from '../../compliance/types';
 import { localePath, type Locale } from '../../views/i18n';
 import { rp, type Reviewer } from '../context';
 import { pageDiff, safeHttpUrl, snapshotLine, splitContext, type PageDiff } from '../findings/evidence';
 import type { FindingDetail } from '../findings/finding-detail';
 import { actionAllowed } from '../findings/workflow';
-import { rt, rtDynamic, type ReviewKey } from '../texts';
+import { rt, rtDynamic } from '../texts';
 import { actorName, Flash, Severity, Status, When } from './bits';
 import { CsrfField, ReviewLayout } from './layout';
 import { DataTable } from '../../views/components';
@@ -34,14 +35,10 @@ export interface FindingPageProps {
   filterQuery?: string;
 }
 
-/** Previous / position / next links along the filtered queue (j and k follow them). */
-/** The text for each reason a possible finding gives (unknown stored values show nothing). */
-const POSSIBLE_REASON_KEYS: Record<string, ReviewKey> = {
-  model_only: 'possibleReason_model_only',
-  lead_clause: 'possibleReason_lead_clause',
-  speaker_unclear: 'possibleReason_speaker_unclear',
-};
+/** The reasons a possible finding may give; an unknown stored value shows nothing. */
+const KNOWN_REASONS: ReadonlySet<string> = new Set(POSSIBLE_REASONS);
 
+/** Previous / position / next links along the filtered queue (j and k follow them). */
 const Walk: FC<{ locale: Locale; walk: NonNullable<FindingPageProps['walk']>; back: string }> = ({ locale, walk, back }) => (
   <nav class="walk" aria-label={rt(locale, 'walkLabel')}>
     <a href={back}>{rt(locale, 'backToQueue')}</a>
@@ -205,8 +202,8 @@ export const FindingPage: FC<FindingPageProps> = ({ locale, reviewer, detail, ru
         <dd data-testid="certainty">
           {rt(locale, f.certainty === 'possible' ? 'certainty_possible' : 'certainty_certain')}{' '}
           <span class="muted">({rt(locale, 'confidenceValue', { value: (f.confidence ?? 1).toFixed(2) })})</span>
-          {f.certainty === 'possible' && f.possibleReason && POSSIBLE_REASON_KEYS[f.possibleReason] ? (
-            <span data-testid="possible-reason"> · {rt(locale, POSSIBLE_REASON_KEYS[f.possibleReason])}</span>
+          {f.certainty === 'possible' && f.possibleReason && KNOWN_REASONS.has(f.possibleReason) ? (
+            <span data-testid="possible-reason"> · {rtDynamic(locale, 'possibleReason', f.possibleReason)}</span>
           ) : null}
         </dd>
         {f.language ? (
