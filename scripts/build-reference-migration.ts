@@ -6,7 +6,7 @@
  * Run: npx tsx scripts/build-reference-migration.ts   (tests check the file is in sync)
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { buildReferenceSql } from '../src/db/seed/reference-sql';
+import { buildReferenceSql } from '../src/db/reference-sql';
 
 const dir = new URL('../data/reference/', import.meta.url);
 const sqlText = buildReferenceSql({

@@ -19,7 +19,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
-import { luhnCheckDigit } from '../src/directory/orgnr';
+import { luhnCheckDigit } from '../src/lib/orgnr';
 
 /** Mulberry32: a small deterministic PRNG. */
 function rng(seed: number) {

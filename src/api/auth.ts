@@ -7,7 +7,7 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import { AppError } from '../http/errors';
-import { TtlLru } from '../http/ttl-lru';
+import { TtlLru } from '../lib/ttl-lru';
 import { findApiKey, touchApiKey, type ApiKeyRow } from './api-keys';
 import type { ApiEnv } from './env';
 import { hitKeyRateLimit, pruneRateLimitCounters, setRateLimitHeaders } from './rate-limit';

@@ -1,5 +1,5 @@
 /** Extra styles of the API reference page, served from our origin (the CSP forbids inline styles). */
-import { hash32 } from '../directory/ordering';
+import { hash32 } from '../lib/hash';
 
 export const DOCS_CSS = `
 pre{background:#f3f5f8;border:1px solid #c8c8c8;border-radius:4px;padding:.75rem;overflow-x:auto;white-space:pre-wrap;word-break:break-word}

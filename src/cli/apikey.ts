@@ -13,7 +13,7 @@ import { eq } from 'drizzle-orm';
 import { createApiKey, listApiKeys, revokeApiKey, type ApiKeyInfo } from '../api/api-keys';
 import { providers } from '../db/schema';
 import type { Db } from '../db/types';
-import { formatOrgnr, maskOrgnr, normaliseOrgnr } from '../directory/orgnr';
+import { formatOrgnr, maskOrgnr, normaliseOrgnr } from '../lib/orgnr';
 
 export const USAGE = `usage:
   npm run apikey -- create --provider <orgnr> [--label TEXT] [--rate-limit N]

@@ -9,7 +9,7 @@ import { badRequest, notFound } from '../http/errors';
 import { bestStars, isAccepting, parseListQuery } from './list-options';
 import { loadMunicipalityListing } from './municipality-listing';
 import { resolveMunicipality, searchMunicipalities, listMunicipalitiesByCounty } from './municipality-queries';
-import { formatOrgnr, maskOrgnr } from './orgnr';
+import { formatOrgnr, maskOrgnr } from '../lib/orgnr';
 import { getDataAsOf, getProviderDetail, type ProviderDetail, type ProviderListItem } from './provider-queries';
 import { orderContext, publicCache } from './request-context';
 import { registerAreaApiRoutes } from './area-api-routes';

@@ -9,7 +9,7 @@ import type { Db } from '../db/types';
 import { contracts, deliveryAreaMunicipalities, deliveryAreas, municipalities, offices, providers } from '../db/schema';
 import { currentRating, type RatingRow } from './provider-queries';
 import { latestResults, ratingRows, type ContractResultRow } from './contract-queries';
-import { slugify } from './text-fold';
+import { slugify } from '../lib/text-fold';
 
 export interface AreaRef {
   id: number;

@@ -9,7 +9,7 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/types';
 import { contractResults, contracts, deliveryAreas, providerNameVariants, providers, ratings } from '../db/schema';
 import type { RatingRow } from './provider-queries';
-import { foldForSearch } from './text-fold';
+import { foldForSearch } from '../lib/text-fold';
 
 /** A results row as stored (every column AF publishes), without our own keys. */
 export type ContractResultRow = Omit<typeof contractResults.$inferSelect, 'id' | 'contractKa' | 'importRunId'>;

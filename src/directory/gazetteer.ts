@@ -5,7 +5,7 @@
  */
 import { PLACES } from './gazetteer-data';
 import type { Point } from './geo';
-import { foldForSearch } from './text-fold';
+import { foldForSearch } from '../lib/text-fold';
 
 export interface Place extends Point {
   name: string;

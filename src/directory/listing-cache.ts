@@ -6,7 +6,7 @@
  * up within the same time. The lists are shared between requests: callers must not change them.
  */
 import type { Db } from '../db/types';
-import { TtlLru } from '../http/ttl-lru';
+import { TtlLru } from '../lib/ttl-lru';
 import { listProvidersForMunicipality, type ProviderListItem } from './provider-queries';
 
 export interface ListingCache {

@@ -8,7 +8,7 @@ import { asc, count, eq } from 'drizzle-orm';
 import type { Db } from '../db/types';
 import { counties, municipalities, postalCodes } from '../db/schema';
 import type { MunicipalityRef } from './municipality-queries';
-import { foldForSearch } from './text-fold';
+import { foldForSearch } from '../lib/text-fold';
 
 /** A postal locality as it lies in one municipality. */
 export interface LocalityPart {

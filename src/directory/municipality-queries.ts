@@ -5,7 +5,7 @@
 import { and, asc, eq, gte, isNull, like, lte, or } from 'drizzle-orm';
 import type { Db } from '../db/types';
 import { counties, deliveryAreaMunicipalities, deliveryAreas, municipalities, postalCodes } from '../db/schema';
-import { foldForSearch, parsePostcode } from './text-fold';
+import { foldForSearch, parsePostcode } from '../lib/text-fold';
 
 export interface MunicipalityRef {
   code: string;

@@ -7,7 +7,7 @@
 import type { Db } from '../db/types';
 import { findLocality, localitiesStartingWith, suggestPlaces, type Locality, type Suggestion } from './locality-search';
 import { searchMunicipalities, type MunicipalityMatch } from './municipality-queries';
-import { foldForSearch } from './text-fold';
+import { foldForSearch } from '../lib/text-fold';
 
 export type SearchOutcome =
   | { kind: 'go'; href: string }

@@ -4,7 +4,7 @@
  */
 import type { Context } from 'hono';
 import type { AppEnv } from '../http/env';
-import { dayKey } from './ordering';
+import { dayKey } from '../lib/day-key';
 
 /** Today (YYYY-MM-DD, Swedish time) and the ordering salt for this request. */
 export function orderContext(c: Context<AppEnv>) {

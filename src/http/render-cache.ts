@@ -13,8 +13,8 @@
  */
 import type { LogFn } from './env';
 import { logRequest, requestIdFrom } from './logging';
-import { dayKey } from '../directory/ordering';
-import { TtlLru } from './ttl-lru';
+import { dayKey } from '../lib/day-key';
+import { TtlLru } from '../lib/ttl-lru';
 import { MIN_COMPRESS_BYTES, compressedHeaders, isCompressible, negotiateEncoding, varyWithEncoding, weakEtag, type Compressor, type Encoding } from './compression';
 
 interface Entry {

@@ -7,7 +7,7 @@
  * "af_region", "valid_from", "basis"). Rows are returned as text; af-areas-import.ts checks them.
  */
 import { parse } from 'csv-parse/sync';
-import { foldForSearch } from '../directory/text-fold';
+import { foldForSearch } from '../lib/text-fold';
 import type { AfRowError } from './af-common';
 import { headerKey, isBlank, text, type Cell, type Sheet, type Workbook } from './af-sheet';
 

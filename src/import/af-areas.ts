@@ -5,7 +5,7 @@
  * The AF region is recorded on an area that has none.
  */
 import { eq } from 'drizzle-orm';
-import { foldForSearch } from '../directory/text-fold';
+import { foldForSearch } from '../lib/text-fold';
 import { deliveryAreas } from '../db/schema';
 import type { Db } from '../db/types';
 import { count, nextId, type AfImportReport } from './af-common';

@@ -12,7 +12,8 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { contracts, importRuns, providerNameVariants, providers } from '../db/schema';
 import type { Db } from '../db/types';
 import { planAreas } from './af-areas';
-import { chunked, count, earlier, insertStatements, later, nextId, previousRunDate, type AfImportReport } from './af-common';
+import { chunked, count, earlier, later, nextId, previousRunDate, type AfImportReport } from './af-common';
+import { insertStatements } from '../db/insert-rows';
 import { planProviderUpdates } from './af-provider-updates';
 import { providerNameKey } from './provider-name-key';
 

@@ -5,7 +5,7 @@
  * "EXEMPEL AB" and "Exempel AB" are one name. An older file never replaces a newer name.
  */
 import { and, eq, inArray, isNull } from 'drizzle-orm';
-import { foldForSearch } from '../directory/text-fold';
+import { foldForSearch } from '../lib/text-fold';
 import { providerNameVariants, providers } from '../db/schema';
 import type { Db } from '../db/types';
 import { chunked, count, earlier, later, type AfImportReport } from './af-common';

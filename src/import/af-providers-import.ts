@@ -12,11 +12,12 @@
  * has are reported as having left (last_seen kept).
  */
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
-import { maskOrgnr } from '../directory/orgnr';
+import { maskOrgnr } from '../lib/orgnr';
 import { contracts, externalIds, importRuns, offices, providerNameVariants, providers } from '../db/schema';
 import type { Db } from '../db/types';
 import { applyPublicationDate, chunked, commit, count, earlier, emptyReport, later, nextId, previousRunDate, recordFailedRun, sha256Bytes, type AfImportReport } from './af-common';
-import { insertStatements, mustFail, rejectedRows } from './af-common';
+import { insertStatements } from '../db/insert-rows';
+import { mustFail, rejectedRows } from './af-common';
 import { officePlacer } from './office-placement';
 import { planProviderUpdates } from './af-provider-updates';
 import { readChooserJson, type ChooserEntry } from './af-providers-read';

@@ -14,8 +14,8 @@
  * Sweden or "0"/"0" (AF's "not geocoded"), an address without street, town or a five-digit
  * postcode, an organisation number that fails its check digit, an odd nyval_tillatet.
  */
-import { parseOrgnr, type Orgnr } from '../directory/orgnr';
-import { parsePostcode } from '../directory/text-fold';
+import { parseOrgnr, type Orgnr } from '../lib/orgnr';
+import { parsePostcode } from '../lib/text-fold';
 import type { AfRowError } from './af-common';
 
 export interface ChooserAddress {

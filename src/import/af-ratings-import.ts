@@ -6,10 +6,8 @@
  */
 import { importRuns, ratings } from '../db/schema';
 import type { Db } from '../db/types';
-import {
-  applyPublicationDate, commit, count, emptyReport, mustFail, nextId, recordFailedRun, rejectedRows, sha256Bytes, type AfImportReport,
-} from './af-common';
-import { insertStatements } from './af-common';
+import { applyPublicationDate, commit, count, emptyReport, mustFail, nextId, recordFailedRun, rejectedRows, sha256Bytes, type AfImportReport } from './af-common';
+import { insertStatements } from '../db/insert-rows';
 import { planContracts } from './af-contracts';
 import { readRatingWorkbook, RATING_SHEET } from './af-ratings-read';
 import { decide, latestRevisions } from './af-revisions';

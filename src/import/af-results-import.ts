@@ -13,10 +13,8 @@
 import { contractResults, importRuns, periodWeights } from '../db/schema';
 import type { Db } from '../db/types';
 import { inWriteTransaction, type WriteTransaction } from '../db/write-transaction';
-import {
-  applyPublicationDate, count, insertStatements, mustFail, nextId, recordFailedRun, recordWriteFailure, rejectedRows, runRow, runRowUpdate,
-  settleStatus, type AfImportReport,
-} from './af-common';
+import { applyPublicationDate, count, mustFail, nextId, recordFailedRun, recordWriteFailure, rejectedRows, runRow, runRowUpdate, settleStatus, type AfImportReport } from './af-common';
+import { insertStatements } from '../db/insert-rows';
 import { planContracts, type WorkbookContractRow } from './af-contracts';
 import { startWorkbookImport, type AfWorkbookInput } from './af-ratings-import';
 import { emptyResultsLog, resultSheets, type ResultFigures } from './af-results-read';

@@ -6,7 +6,7 @@
  * positive number to its right. A sheet without all three weights is reported with a warning
  * and stores nothing; it never fails the file.
  */
-import { foldForSearch } from '../directory/text-fold';
+import { foldForSearch } from '../lib/text-fold';
 import { isSheetSource, parseDecimal, sheetSource, text, type Sheet, type SheetSource, type Workbook } from './af-sheet';
 
 export interface PeriodWeights {

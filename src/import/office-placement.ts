@@ -4,7 +4,7 @@
  * otherwise unknown (never guessed). AF's addresses carry no municipality code.
  */
 import { inArray } from 'drizzle-orm';
-import { foldForSearch } from '../directory/text-fold';
+import { foldForSearch } from '../lib/text-fold';
 import { municipalities, postalCodes } from '../db/schema';
 import type { Db } from '../db/types';
 import { chunked } from './af-common';

@@ -6,7 +6,7 @@
  */
 import { officePlacer } from './office-placement';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { foldForSearch } from '../directory/text-fold';
+import { foldForSearch } from '../lib/text-fold';
 import { contracts, offices, providerClaims, providerNameVariants, providers } from '../db/schema';
 import type { Db } from '../db/types';
 import { chunks, type ValidatedFile } from './validate-provider-file';

@@ -12,10 +12,11 @@
  * organisation number, or by name only when the list gave none.
  */
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { maskOrgnr } from '../directory/orgnr';
+import { maskOrgnr } from '../lib/orgnr';
 import { contracts, externalIds, providerMerges, providerNameVariants, providers } from '../db/schema';
 import type { Db } from '../db/types';
-import { chunked, count, insertStatements, nextId, type AfImportReport } from './af-common';
+import { chunked, count, nextId, type AfImportReport } from './af-common';
+import { insertStatements } from '../db/insert-rows';
 import type { ChooserEntry } from './af-providers-read';
 import { providerNameKey } from './provider-name-key';
 

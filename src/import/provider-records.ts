@@ -5,8 +5,8 @@
  */
 import { createInsertSchema } from 'drizzle-zod';
 import { z } from 'zod';
-import { parseOrgnr, type Orgnr } from '../directory/orgnr';
-import { parsePostcode } from '../directory/text-fold';
+import { parseOrgnr, type Orgnr } from '../lib/orgnr';
+import { parsePostcode } from '../lib/text-fold';
 import { contracts, offices, providers } from '../db/schema';
 
 const providerColumns = createInsertSchema(providers, {

@@ -5,8 +5,8 @@
  * organisation). Every problem is reported with its line and field.
  */
 import { eq, inArray } from 'drizzle-orm';
-import { foldForSearch } from '../directory/text-fold';
-import { maskOrgnr } from '../directory/orgnr';
+import { foldForSearch } from '../lib/text-fold';
+import { maskOrgnr } from '../lib/orgnr';
 import { contracts, deliveryAreas, languages, providers } from '../db/schema';
 import type { Db } from '../db/types';
 import type { ImportError, RawRecord } from './provider-file-format';

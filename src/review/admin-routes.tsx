@@ -5,7 +5,7 @@
 import type { Hono } from 'hono';
 import { createApiKey, listApiKeys, revokeApiKey } from '../api/api-keys';
 import { providers } from '../db/schema';
-import { normaliseOrgnr } from '../directory/orgnr';
+import { normaliseOrgnr } from '../lib/orgnr';
 import { notFound } from '../http/errors';
 import type { Locale } from '../views/i18n';
 import { eq } from 'drizzle-orm';

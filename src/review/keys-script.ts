@@ -3,7 +3,7 @@
  * rel=next / rel=prev on the page). A progressive enhancement: every page works without it, and
  * it is served from our origin under a content-hashed path because the CSP forbids inline script.
  */
-import { hash32 } from '../directory/ordering';
+import { hash32 } from '../lib/hash';
 
 export const REVIEW_KEYS_JS = `(function(){
   document.addEventListener('keydown', function (e) {

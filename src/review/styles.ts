@@ -3,7 +3,7 @@
  * focus ring), served from our origin under a content-hashed path: the CSP forbids inline styles.
  * Colours meet WCAG 2.1 AA contrast against white.
  */
-import { hash32 } from '../directory/ordering';
+import { hash32 } from '../lib/hash';
 
 export const REVIEW_CSS = `
 header.site nav.review-nav{max-width:72rem;margin:.5rem auto 0}

@@ -1,5 +1,5 @@
 /** Styles of the self-check page (highlights, findings), served from our origin: the CSP forbids inline styles. */
-import { hash32 } from '../directory/ordering';
+import { hash32 } from '../lib/hash';
 
 export const SELFCHECK_CSS = `
 .sc-form textarea{width:100%;font:inherit;font-size:1rem;padding:.6rem;border:2px solid #6b6b6b;border-radius:4px;min-height:12rem}

@@ -8,7 +8,7 @@
  * Link text from the page is untrusted: only the resolved URL is kept.
  */
 import { Parser } from 'htmlparser2';
-import { foldForSearch } from '../directory/text-fold';
+import { foldForSearch } from '../lib/text-fold';
 
 export type WorkbookKind = 'af-ratings' | 'af-results' | 'other';
 

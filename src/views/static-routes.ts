@@ -2,7 +2,7 @@
  * Serves the stylesheet under a content-hashed path, cacheable for a year.
  */
 import { Hono } from 'hono';
-import { hash32 } from '../directory/ordering';
+import { hash32 } from '../lib/hash';
 import { APP_CSS } from './styles';
 
 const CSS_HASH = hash32(APP_CSS).toString(36);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dailyShuffle, dayKey } from '../../src/directory/ordering';
+import { dailyShuffle } from '../../src/directory/ordering';
+import { dayKey } from '../../src/lib/day-key';
 
 const ids = Array.from({ length: 40 }, (_, i) => i + 1);
 

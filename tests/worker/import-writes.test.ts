@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import { periodWeights, providers, schema } from '../../src/db/schema';
 import { runBatch, type Db } from '../../src/db/types';
 import { inWriteTransaction } from '../../src/db/write-transaction';
-import { insertStatements } from '../../src/import/af-common';
+import { insertStatements } from '../../src/db/insert-rows';
 
 const db = drizzle(env.DB, { schema }) as unknown as Db;
 

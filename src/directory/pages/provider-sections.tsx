@@ -6,7 +6,7 @@
 import type { FC } from 'hono/jsx';
 import { Accepting, Languages, Rating, TableScroll } from '../../views/components';
 import { formatDate, formatPeriod, t, type Locale, type MessageKey } from '../../views/i18n';
-import { formatOrgnr, maskOrgnr } from '../orgnr';
+import { formatOrgnr, maskOrgnr } from '../../lib/orgnr';
 import type { NearestOffice } from '../nearest-office';
 import type { OfficeRow, ProviderDetail } from '../provider-queries';
 import { afLabel } from './af-presence-labels';

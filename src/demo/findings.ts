@@ -5,16 +5,16 @@
  * and their sites are disabled, so nothing is ever fetched. Deterministic for a given seed.
  */
 import { asc, count, eq, isNotNull } from 'drizzle-orm';
-import type { Db } from '../types';
-import { crawlJobs, crawlRuns, crawlSites, findings, pageSnapshots, providers } from '../schema';
-import { htmlDocument } from '../../compliance/extract-html';
-import { runDocument } from '../../compliance/engine';
-import type { Ruleset } from '../../compliance/ruleset';
-import { recordPageFindings } from '../../crawler/findings-store';
-import { providerFacts } from '../../crawler/provider-facts';
-import { snapshotText } from '../../crawler/snapshot-text';
-import { sha256Hex } from '../../crawler/content-hash';
-import { createRandom } from './demo-random';
+import type { Db } from '../db/types';
+import { crawlJobs, crawlRuns, crawlSites, findings, pageSnapshots, providers } from '../db/schema';
+import { htmlDocument } from '../compliance/extract-html';
+import { runDocument } from '../compliance/engine';
+import type { Ruleset } from '../compliance/ruleset';
+import { recordPageFindings } from '../crawler/findings-store';
+import { providerFacts } from '../crawler/provider-facts';
+import { snapshotText } from '../crawler/snapshot-text';
+import { sha256Hex } from '../crawler/content-hash';
+import { createRandom } from './random';
 
 /** Ordinary, compliant provider copy. */
 const PLAIN = [

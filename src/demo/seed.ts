@@ -17,10 +17,10 @@ import {
   providerNameVariants,
   providers,
   ratings,
-} from '../schema';
-import { runBatch, type Db } from '../types';
-import { generateDemoData } from './demo-generate';
-import { insertStatements } from './demo-insert-chunks';
+} from '../db/schema';
+import { runBatch, type Db } from '../db/types';
+import { generateDemoData } from './generate';
+import { insertStatements } from '../db/insert-rows';
 
 export const DEFAULT_DEMO_SEED = 20_260_101;
 

@@ -3,9 +3,9 @@
  * contracts, offices, claims and ratings, as plain rows ready to insert. Deterministic:
  * the same reference data, `today` and seed give identical rows. No database access here.
  */
-import { luhnCheckDigit } from '../../directory/orgnr';
-import { findPlace, mainPlace } from '../../directory/gazetteer';
-import { hash32 } from '../../directory/ordering';
+import { luhnCheckDigit } from '../lib/orgnr';
+import { findPlace, mainPlace } from '../directory/gazetteer';
+import { hash32 } from '../lib/hash';
 import type {
   contracts,
   deliveryAreaMunicipalities,
@@ -15,9 +15,9 @@ import type {
   providerNameVariants,
   providers,
   ratings,
-} from '../schema';
-import { planDemoAreas, type PlannedArea } from './demo-areas';
-import { createRandom, type Random } from './demo-random';
+} from '../db/schema';
+import { planDemoAreas, type PlannedArea } from './areas';
+import { createRandom, type Random } from './random';
 import {
   DESCRIPTION_DETAILS,
   DESCRIPTION_OPENERS,
@@ -28,7 +28,7 @@ import {
   NAME_TAILS,
   STREET_HEADS,
   STREET_TAILS,
-} from './demo-words';
+} from './words';
 
 export const DEMO_AREA_BASIS = 'demo: fictional grouping by county';
 

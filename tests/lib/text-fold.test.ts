@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldForSearch, parsePostcode, slugify } from '../../src/directory/text-fold';
+import { foldForSearch, parsePostcode, slugify } from '../../src/lib/text-fold';
 
 describe('search normalisation', () => {
   it('folds case and Swedish diacritics', () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '@libsql/client';
-import { parseOrgnr, maskOrgnr } from '../../src/directory/orgnr';
-import { isDemoSeeded, seedDemoData } from '../../src/db/seed/demo-seed';
+import { parseOrgnr, maskOrgnr } from '../../src/lib/orgnr';
+import { isDemoSeeded, seedDemoData } from '../../src/demo/seed';
 import { testDb, type TestDb } from '../helpers/db';
 
 const TODAY = new Date('2026-11-23T09:00:00Z');

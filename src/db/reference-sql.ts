@@ -3,7 +3,7 @@
  * statement breakpoints so libsql and D1 both accept them within statement size limits).
  */
 import { parse } from 'csv-parse/sync';
-import { foldForSearch, slugify } from '../../directory/text-fold';
+import { foldForSearch, slugify } from '../lib/text-fold';
 import { LANGUAGES } from './languages';
 
 const BREAK = '\n--> statement-breakpoint\n';

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { crawlJobs, crawlSites, findingEvents, findings, pageSnapshots } from '../../src/db/schema';
-import { seedDemoData } from '../../src/db/seed/demo-seed';
-import { seedDemoFindings } from '../../src/db/seed/demo-findings';
+import { seedDemoData } from '../../src/demo/seed';
+import { seedDemoFindings } from '../../src/demo/findings';
 import { claimDueJobs } from '../../src/crawler/frontier';
-import { defaultRuleset } from '../../src/compliance';
+import { defaultRuleset } from '../../src/compliance/index';
 import { testDb, type TestDb } from '../helpers/db';
 
 let t: TestDb;

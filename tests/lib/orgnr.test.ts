@@ -8,7 +8,7 @@ import {
   maskOrgnr,
   normaliseOrgnr,
   parseOrgnr,
-} from '../../src/directory/orgnr';
+} from '../../src/lib/orgnr';
 
 /** Appends the Luhn check digit to nine digits. */
 const withCheck = (nine: string) => nine + luhnCheckDigit(nine);
