@@ -20,8 +20,8 @@ const SRC = join(ROOT, 'src');
 export const FLOORS: readonly (readonly string[])[] = [
   ['lib'],
   ['config.ts', 'version.ts'],
-  ['db', 'compliance', 'i18n'],
-  ['http', 'keys'],
+  ['db', 'compliance', 'i18n', 'web'],
+  ['http', 'keys', 'runner'],
   ['views', 'crawler'],
   ['directory', 'import', 'selfcheck'],
   ['api', 'sync', 'review'],

@@ -5,12 +5,12 @@
 import { Hono } from 'hono';
 import type { AppDeps, AppEnv } from './http/env';
 import { makeErrorHandler } from './http/errors';
-import { consoleLogger, requestLogger } from './http/logging';
+import { consoleLogger } from './http/logging';
+import { requestLogger } from './http/request-logger';
 import { securityHeaders } from './http/security-headers';
 import { bodyLimits, type BodyLimitRoute } from './http/body-limit';
 import { createRenderCache } from './http/render-cache';
-import { createListingCache } from './directory/listing-cache';
-import { healthRoutes } from './http/health';
+import { healthRoutes } from './sync/health-routes';
 import { directoryRoutes } from './directory/routes';
 import { directoryApiRoutes } from './directory/api-routes';
 import { infoRoutes } from './directory/info-routes';
@@ -47,7 +47,6 @@ export function createApp(deps: AppDeps) {
     log,
     compressor: deps.compressor,
   });
-  const listingCache = createListingCache({ ttlSeconds: deps.config.PAGE_RENDER_CACHE_SECONDS, clock: deps.clock });
   const app = new Hono<AppEnv>();
   app.use('*', requestLogger(log));
   app.use('*', securityHeaders({ hsts: deps.config.PUBLIC_BASE_URL.startsWith('https:') }));
@@ -56,7 +55,6 @@ export function createApp(deps: AppDeps) {
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     c.set('renderCache', renderCache);
-    c.set('listingCache', listingCache);
     await next();
   });
   app.route('/', healthRoutes());

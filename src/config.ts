@@ -3,7 +3,7 @@
  * with a message naming the setting (see `loadConfig`).
  */
 import { z } from 'zod';
-import { parseAllowEntry } from './crawler/ssrf-guard';
+import { parseAllowEntry } from './lib/allow-entry';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])

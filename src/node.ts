@@ -16,14 +16,14 @@ import { seedDemoData } from './demo/seed';
 import { seedDemoFindings } from './demo/findings';
 import { consoleLogger } from './http/logging';
 import { defaultRuleset } from './compliance';
-import { createNodeFetch, createNodePageFetcher } from './crawler/fetch.node.ts';
+import { createNodeFetch, createNodePageFetcher } from './web/fetch.node.ts';
 import { ensureDemoApiKey } from './api/api-keys';
 import { ensureDemoOfficer } from './review/auth/users';
 import { crawlSettings, createCrawlFetcher, pageFetcherOptions } from './crawler/crawler-setup';
 import { startCrawlInterval } from './crawler/local-scheduler.node.ts';
 import { DEFAULT_CRAWL_SETTINGS, runCrawlTick } from './crawler/tick';
 import { closeAbandonedRuns } from './crawler/run-records';
-import { createCheckPool, type CheckPool } from './compliance/check-pool.node.ts';
+import { createCheckPool, type CheckPool } from './runner/check-pool.node.ts';
 import { withCompression } from './http/compression';
 import { createNodeCompressor } from './http/compression.node.ts';
 

@@ -11,7 +11,7 @@ import { loadConfig, type Config } from './config';
 import { schema } from './db/schema';
 import type { Db } from './db/types';
 import { defaultRuleset } from './compliance';
-import { createPageFetcher, type FetchFn } from './crawler/fetcher';
+import { createPageFetcher, type FetchFn } from './web/fetcher';
 import { crawlSettings, createCrawlFetcher, pageFetcherOptions } from './crawler/crawler-setup';
 import { runCrawlTick, type RunCounts, type TickOptions } from './crawler/tick';
 import { planFanOut, type CrawlSiteMessage } from './crawler/fan-out';

@@ -20,13 +20,13 @@ import { migrateNodeDatabase, openNodeDatabase } from '../../src/db/node-client'
 import { providers, findings } from '../../src/db/schema';
 import { defaultRuleset } from '../../src/compliance';
 import { htmlDocument } from '../../src/compliance/extract-html';
-import { createNodePageFetcher } from '../../src/crawler/fetch.node.ts';
+import { createNodePageFetcher } from '../../src/web/fetch.node.ts';
 import { crawlSettings, createCrawlFetcher, pageFetcherOptions } from '../../src/crawler/crawler-setup';
 import { ensureSite } from '../../src/crawler/crawl-sites';
 import { createPoliteFetcher } from '../../src/crawler/polite-fetcher';
-import { extractLinks } from '../../src/crawler/links';
-import { snapshotText } from '../../src/crawler/snapshot-text';
-import { urlKey } from '../../src/crawler/url-normalise';
+import { extractLinks } from '../../src/web/links';
+import { snapshotText } from '../../src/compliance/snapshot-text';
+import { urlKey } from '../../src/web/url-normalise';
 import { runCrawlTick } from '../../src/crawler/tick';
 import { reportResult, startRssSampler } from './crawler-child.ts';
 

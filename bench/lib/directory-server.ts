@@ -24,15 +24,15 @@ import { createApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { nodeLogger, prepareNodeDatabase, startCheckPool } from '../../src/node';
 import { defaultRuleset } from '../../src/compliance';
-import type { CheckRunner } from '../../src/compliance/check-runner';
+import type { CheckRunner } from '../../src/runner/check-runner';
 import { ensureSite } from '../../src/crawler/crawl-sites';
 import { crawlSettings, createCrawlFetcher, pageFetcherOptions } from '../../src/crawler/crawler-setup';
-import { createNodePageFetcher } from '../../src/crawler/fetch.node.ts';
+import { createNodePageFetcher } from '../../src/web/fetch.node.ts';
 import { makeSiteDue } from '../../src/crawler/frontier';
 import { runCrawlTick } from '../../src/crawler/tick';
 import type { Config } from '../../src/config';
 import type { Db } from '../../src/db/types';
-import type { LogFn } from '../../src/http/env';
+import type { LogFn } from '../../src/http/logging';
 import { negotiateEncoding, withCompression, type Encoding } from '../../src/http/compression';
 import { createNodeCompressor } from '../../src/http/compression.node.ts';
 

@@ -4,7 +4,7 @@
  * form calls `checkInput` directly.
  */
 import { checkCoverage, defaultRuleset, type Coverage, type Finding, type Ruleset, type Severity } from '../compliance';
-import { CheckUnavailableError, inlineCheckRunner, type CheckRunner } from '../compliance/check-runner';
+import { CheckUnavailableError, inlineCheckRunner, type CheckRunner } from '../runner/check-runner';
 import type { AppDeps } from '../http/env';
 import { AppError } from '../http/errors';
 import type { TruncationCap } from '../compliance/document';

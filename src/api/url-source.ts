@@ -4,7 +4,7 @@
  * failure to a clear client error: 422 when the URL is refused or is not an HTML page, 502 when
  * the remote site fails, 504 on timeout.
  */
-import { createPageFetcher, type FetchFn, type FetchResult } from '../crawler/fetcher';
+import { createPageFetcher, type FetchFn, type FetchResult } from '../web/fetcher';
 import { crawlerUserAgent } from '../version';
 import type { AppDeps } from '../http/env';
 import { AppError } from '../http/errors';

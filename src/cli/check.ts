@@ -5,7 +5,7 @@
  */
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { runCheckJob } from '../compliance/check-runner';
+import { runCheckJob } from '../runner/check-runner';
 import { checkCoverage, defaultRuleset, loadRuleset, RulesetError, severityRank, type Coverage, type Finding, type Ruleset } from '../compliance/index';
 import { parseCheckArgs, USAGE, UsageError, type CheckArgs } from './check-args';
 

@@ -10,13 +10,13 @@ import { loadConfig, ConfigError } from '../config';
 import { migrateNodeDatabase, openNodeDatabase } from '../db/node-client';
 import { crawlJobs, crawlSites, providers } from '../db/schema';
 import { defaultRuleset } from '../compliance';
-import { createNodePageFetcher } from '../crawler/fetch.node.ts';
+import { createNodePageFetcher } from '../web/fetch.node.ts';
 import { crawlSettings, createCrawlFetcher, pageFetcherOptions } from '../crawler/crawler-setup';
 import { ensureSite, siteOfProvider, startUrlOf } from '../crawler/crawl-sites';
 import { enqueueJobs, makeJobDue, makeSiteDue } from '../crawler/frontier';
 import { runCrawlTick, type PageReport, type RunCounts } from '../crawler/tick';
-import { urlKey } from '../crawler/url-normalise';
-import { checkUrlSyntax } from '../crawler/ssrf-guard';
+import { urlKey } from '../web/url-normalise';
+import { checkUrlSyntax } from '../web/ssrf-guard';
 
 const USAGE = 'usage: npm run crawl -- [--provider ID] [--url URL] [--format text|json] [--max-pages N]';
 

@@ -5,7 +5,7 @@
  * good data is kept), 2 usage error, bad settings, or no source configured.
  */
 import { parseArgs } from 'node:util';
-import { createNodePageFetcher } from '../crawler/fetch.node.ts';
+import { createNodePageFetcher } from '../web/fetch.node.ts';
 import { consoleLogger } from '../http/logging';
 import { runAfSync, syncConfigured } from '../sync/af-sync';
 import { formatSyncSummary } from '../sync/format-summary';

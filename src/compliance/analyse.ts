@@ -3,35 +3,12 @@
  * clause, block, section, zone and part, and the positions where each rule term occurs.
  */
 import type { Piece, SourceDocument } from './document';
+import type { Analysis } from './analysis';
 import type { Lexeme } from './lexicon';
 import type { TermIndex } from './terms';
 import { patternMatches, type Starts, type TokenPattern } from './terms';
 import { detectSentenceLanguages, stopLangOf, termAppliesIn } from './language';
 import { BOUNDARY_CLAUSE, BOUNDARY_PARAGRAPH, BOUNDARY_SENTENCE, tokenizeLexemes } from './tokenize';
-
-export interface Analysis {
-  doc: SourceDocument;
-  /** Normalised token strings. */
-  norm: string[];
-  /** Offsets of each token inside its piece's text. */
-  start: Int32Array;
-  end: Int32Array;
-  piece: Int32Array;
-  sentence: Int32Array;
-  clause: Int32Array;
-  block: Int32Array;
-  /** 1 when the token follows a lone hyphen ("present-kort"), 2 when it is merged spaced-out letters. */
-  flags: Int32Array;
-  /**
-   * Term id → flat list of [firstToken, lastToken] pairs (inclusive), in text order; undefined =
-   * none. Views into one Int32Array per analysis (off the JS heap, so the collector does not copy them).
-   */
-  hits: (Int32Array | undefined)[];
-  /** Language of each sentence (by sentence id): sv, en, so, pl, bs, ar, fa, ti or und. */
-  sentenceLang: string[];
-  /** Per token, the language whose function word it is (language.ts; -1 none). Absent = look it up. */
-  stop?: Int8Array;
-}
 
 /** True when the lexeme is the exact second word of some multi-word term. */
 function secondWord(lex: Lexeme, index: TermIndex): boolean {
@@ -46,7 +23,7 @@ function startsOf(lex: Lexeme, index: TermIndex): Starts {
     lex.second = index.isSecondWord(lex.norm);
     lex.startsIndex = index;
   }
-  return lex.starts!;
+  return lex.starts as Starts;
 }
 
 /** Section of a token: the HTML sectioning element, or the block for plain text / top level. */

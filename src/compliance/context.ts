@@ -2,7 +2,7 @@
  * Per-document evaluation context: lazily merged hit lists per term set and the token extents of
  * sentences, clauses, blocks and sections, shared by the clause matcher and the fact checks.
  */
-import type { Analysis } from './analyse';
+import type { Analysis } from './analysis';
 import { sectionOf } from './analyse';
 import type { TermSet } from './ruleset';
 import type { Part } from './types';

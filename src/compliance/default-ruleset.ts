@@ -3,7 +3,7 @@
  * `npm run rules:bundle`), compiled once per isolate/process and cached.
  */
 import { loadRuleset } from './loader';
-import { loadModel } from './model';
+import { loadModel } from './model-weights';
 import { MODEL_DATA } from './model.generated';
 import type { Ruleset } from './ruleset';
 import { RULE_FILES } from './rules.generated';

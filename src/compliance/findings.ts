@@ -2,7 +2,7 @@
  * Candidate token spans → Finding objects: merge overlapping matches of a rule, map to source
  * offsets, line and column, cut a context snippet, translate message/suggestion and fingerprint.
  */
-import type { Analysis } from './analyse';
+import type { Analysis } from './analysis';
 import { srcEnd, srcStart } from './document';
 import { findingFingerprint } from './fingerprint';
 import type { Candidate } from './matcher';

@@ -14,8 +14,7 @@
  * vocabulary only, so "At present" is not the Swedish "present" (a gift). Undetected sentences use
  * every vocabulary.
  */
-import type { Analysis } from './analyse';
-import type { EvalContext } from './context';
+import type { Analysis } from './analysis';
 import type { Lexeme } from './lexicon';
 
 // Normalised forms (diacritics folded: "för" → "for", "się" → "sie").
@@ -44,8 +43,8 @@ export function stopLangOf(lex: Lexeme): number {
   return k;
 }
 
-/** Scores tokens [s, e] and returns the language code or 'und'. */
-function detectRange(a: Analysis, s: number, e: number, tieIsUnsure = true): string {
+/** Scores tokens [s, e] and returns the language code or 'und' (a tie between languages is 'und' when tieIsUnsure). */
+export function detectRange(a: Analysis, s: number, e: number, tieIsUnsure = true): string {
   const stop = a.stop;
   const counts = COUNTS.fill(0);
   let arabic = 0;
@@ -138,10 +137,4 @@ export function termAppliesIn(termLangs: ReadonlySet<string>, lang: string): boo
   // Copy in the other languages borrows freely (Swedish and English words, and Polish and Bosnian
   // share much of their vocabulary and are the hardest to tell apart in one short sentence).
   return true;
-}
-
-/** Detects the language of the block containing token t (used by the language-parity check). */
-export function detectBlockLanguage(ctx: EvalContext, t: number): string {
-  const [s, e] = ctx.extent('block', t);
-  return detectRange(ctx.a, s, Math.min(e, s + 399), false);
 }

@@ -6,7 +6,6 @@
  * substring. The table is bounded for endless streams of new tokens.
  */
 import { normaliseToken } from './normalise';
-import type { Starts, TermIndex } from './terms';
 
 export interface Lexeme {
   raw: string;
@@ -27,9 +26,12 @@ export interface Lexeme {
   /** The two halves when cut > 0 (filled on first use). */
   head?: Lexeme;
   tail?: Lexeme;
-  /** Term starts of `norm` in `startsIndex` (filled on first use by the analyser). */
-  startsIndex?: TermIndex;
-  starts?: Starts;
+  /**
+   * The analyser's cache (analyse.ts): the term index it last looked `norm` up in, and the term
+   * starts it found there. Opaque here so the lexicon does not depend on the term index.
+   */
+  startsIndex?: object;
+  starts?: unknown;
   /** `norm` is the exact second word of some multi-word term of `startsIndex`. */
   second: boolean;
   /** Language index of `norm` as a function word (language.ts), -1 none, -2 not looked up yet. */

@@ -3,7 +3,7 @@
  * governs every item, although each comma starts a new clause for the tokeniser. The matcher asks
  * where the list that a trigger belongs to starts, and measures a `before` antipattern from there.
  */
-import type { Analysis } from './analyse';
+import type { Analysis } from './analysis';
 import { pieceOf } from './analyse';
 
 // Closed word classes, so they live here rather than in the rules' glossary (sv, en, ar, so, fa, ti).

@@ -2,7 +2,7 @@
  * Compiled ruleset types: rules with their term sets resolved against one shared TermIndex.
  */
 import type { CheckSpec, RuleSpec } from './schema';
-import type { LoadedModel } from './model';
+import type { LoadedModel } from './model-weights';
 import type { TermIndex } from './terms';
 import type { Part, Severity } from './types';
 

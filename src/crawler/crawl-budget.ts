@@ -4,7 +4,7 @@
  * values dropped), which stops the traps the link-trap heuristics miss — "/kalender/2026/11",
  * "/kalender/2026/12", … are one pattern. It only decides; storing the queue is the frontier's job.
  */
-import { urlKey } from './url-normalise';
+import { urlKey } from '../web/url-normalise';
 
 export interface CrawlBudgetOptions {
   /** Pages admitted at most (start URLs included). */

@@ -7,7 +7,7 @@ import { and, eq, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from '../db/types';
 import { crawlSites, providers } from '../db/schema';
 import { enqueueJobs } from './frontier';
-import { urlKey } from './url-normalise';
+import { urlKey } from '../web/url-normalise';
 
 export interface SiteRef {
   id: number;

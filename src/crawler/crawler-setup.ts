@@ -6,7 +6,7 @@ import type { Config } from '../config';
 import type { Db } from '../db/types';
 import { crawlerUserAgent } from '../version';
 import { createPoliteFetcher, type PoliteFetcher } from './polite-fetcher';
-import type { PageFetcher, PageFetcherOptions } from './fetcher';
+import type { PageFetcher, PageFetcherOptions } from '../web/fetcher';
 import { DbRobotsCache } from './robots-db-cache';
 import type { CrawlSettings } from './tick';
 

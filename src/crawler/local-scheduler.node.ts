@@ -2,7 +2,7 @@
  * Node-only: runs the crawl tick on an interval in the single-machine mode (the Worker uses
  * cron triggers instead). A tick never overlaps the previous one in this process.
  */
-import type { LogFn } from '../http/env';
+import type { LogFn } from '../http/logging';
 
 /** Starts the interval; returns a function that stops it. `minutes` 0 = off. */
 export function startCrawlInterval(minutes: number, tick: () => Promise<unknown>, log: LogFn): () => void {

@@ -12,8 +12,8 @@
  * Requests to a redirect target on another host run inside the first host's slot and are not
  * spaced by the scheduler (rare, one request).
  */
-import { siteKey } from './url-normalise';
-import type { FetchKind, FetchOptions, FetchResult, PageFetcher } from './fetcher';
+import { siteKey } from '../web/url-normalise';
+import type { FetchKind, FetchOptions, FetchResult, PageFetcher } from '../web/fetcher';
 import {
   createHostScheduler,
   DEFAULT_RETRY_POLICY,

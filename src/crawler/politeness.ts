@@ -7,7 +7,7 @@
  *
  * Time is injectable (`now`, `sleep`) so tests can run it on a fake clock.
  */
-import type { FetchResult } from './fetcher';
+import type { FetchResult } from '../web/fetcher';
 
 /** Thrown by `schedule` when the host would make the caller wait longer than `maxWaitMs`. */
 export class HostDeferredError extends Error {

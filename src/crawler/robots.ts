@@ -14,7 +14,7 @@
  */
 import robotsParser from 'robots-parser';
 import { CRAWLER_TOKEN } from '../version';
-import type { FetchResult, PageFetcher } from './fetcher';
+import type { FetchResult, PageFetcher } from '../web/fetcher';
 
 export type RobotsOutcome = 'parsed' | 'allow_all' | 'disallow_all';
 

@@ -6,7 +6,7 @@
  * files and page URLs on the same site are used.
  */
 import * as cheerio from 'cheerio/slim';
-import { normaliseUrl, sameSite, urlKey } from './url-normalise';
+import { normaliseUrl, sameSite, urlKey } from '../web/url-normalise';
 
 export interface SitemapEntry {
   loc: string;

@@ -14,15 +14,15 @@
 import { and, eq, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/types';
 import { crawlJobs, crawlRuns, crawlSites, findings, pageSnapshots } from '../db/schema';
-import { CheckUnavailableError, inlineCheckRunner, type CheckOutcome, type CheckRunner } from '../compliance/check-runner';
+import { CheckUnavailableError, inlineCheckRunner, type CheckOutcome, type CheckRunner } from '../runner/check-runner';
 import type { Ruleset } from '../compliance/ruleset';
 import type { Finding, ProviderFacts } from '../compliance/types';
-import type { LogFn } from '../http/env';
+import type { LogFn } from '../http/logging';
 import { claimDueJobs, completeJob, completeJobQuery, countSiteJobs, enqueueJobs, knownJobUrls, releaseJob, type ClaimedJob } from './frontier';
 import { hostNextAllowed, setHostNextAllowed, takeHostTurn } from './frontier-hosts';
 import { syncSitesFromDirectory } from './crawl-sites';
 import { planPageFindings, recordPageFindings } from './findings-store';
-import { siteKey, urlKey } from './url-normalise';
+import { siteKey, urlKey } from '../web/url-normalise';
 import { discoverSitemapUrls } from './sitemap';
 import type { PoliteFetcher, PoliteFetchResult } from './polite-fetcher';
 import { providerFacts } from './provider-facts';

@@ -12,8 +12,8 @@ import { runDocument } from '../compliance/engine';
 import type { Ruleset } from '../compliance/ruleset';
 import { recordPageFindings } from '../crawler/findings-store';
 import { providerFacts } from '../crawler/provider-facts';
-import { snapshotText } from '../crawler/snapshot-text';
-import { sha256Hex } from '../crawler/content-hash';
+import { snapshotText } from '../compliance/snapshot-text';
+import { sha256Hex } from '../lib/content-hash';
 import { createRandom } from './random';
 
 /** Ordinary, compliant provider copy. */

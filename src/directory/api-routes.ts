@@ -7,6 +7,7 @@ import { etag } from 'hono/etag';
 import type { AppEnv } from '../http/env';
 import { badRequest, notFound } from '../http/errors';
 import { bestStars, isAccepting, parseListQuery } from './list-options';
+import { listingCacheFor } from './listing-cache';
 import { loadMunicipalityListing } from './municipality-listing';
 import { resolveMunicipality, searchMunicipalities, listMunicipalitiesByCounty } from './municipality-queries';
 import { formatOrgnr, maskOrgnr } from '../lib/orgnr';
@@ -91,7 +92,7 @@ export function directoryApiRoutes() {
     const [m] = await resolveMunicipality(db, code);
     if (!m) throw notFound(`No municipality with code ${code}.`);
     const query = parseListQuery(c.req.query());
-    const [listing, data] = await Promise.all([loadMunicipalityListing(c.get('listingCache'), db, m, query, orderContext(c)), getDataAsOf(db)]);
+    const [listing, data] = await Promise.all([loadMunicipalityListing(listingCacheFor(c.get('deps')), db, m, query, orderContext(c)), getDataAsOf(db)]);
     publicCache(c);
     return c.json({
       municipality: m,

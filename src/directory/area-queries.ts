@@ -7,7 +7,8 @@
 import { and, asc, count, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/types';
 import { contracts, deliveryAreaMunicipalities, deliveryAreas, municipalities, offices, providers } from '../db/schema';
-import { currentRating, type RatingRow } from './provider-queries';
+import { currentRating } from './provider-queries';
+import type { RatingRow } from './contract-queries';
 import { latestResults, ratingRows, type ContractResultRow } from './contract-queries';
 import { slugify } from '../lib/text-fold';
 

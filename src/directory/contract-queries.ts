@@ -8,8 +8,17 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/types';
 import { contractResults, contracts, deliveryAreas, providerNameVariants, providers, ratings } from '../db/schema';
-import type { RatingRow } from './provider-queries';
 import { foldForSearch } from '../lib/text-fold';
+
+/** One published rating of a contract for a period (a revision when AF corrects it). */
+export interface RatingRow {
+  period: string;
+  stars: number | null;
+  nullReason: string | null;
+  sourceFile: string;
+  publishedAt: string;
+  revision: number;
+}
 
 /** A results row as stored (every column AF publishes), without our own keys. */
 export type ContractResultRow = Omit<typeof contractResults.$inferSelect, 'id' | 'contractKa' | 'importRunId'>;

@@ -2,10 +2,11 @@
  * The providers of a municipality on a day, kept in memory for PAGE_RENDER_CACHE_SECONDS: every
  * filter, sort order and page of a municipality (HTML and JSON) is cut from one database load, so a
  * job seeker clicking through filters pays for the rendering only. Concurrent requests share one
- * load; a failed load is not kept. One cache per app instance, like the render cache; imports show
- * up within the same time. The lists are shared between requests: callers must not change them.
+ * load; a failed load is not kept. One cache per app instance (per AppDeps), like the render cache;
+ * imports show up within the same time. The lists are shared between requests: callers must not change them.
  */
 import type { Db } from '../db/types';
+import type { AppDeps } from '../http/env';
 import { TtlLru } from '../lib/ttl-lru';
 import { listProvidersForMunicipality, type ProviderListItem } from './provider-queries';
 
@@ -31,4 +32,16 @@ export function createListingCache(opts: { ttlSeconds: number; clock: () => Date
       return value;
     },
   };
+}
+
+const perApp = new WeakMap<AppDeps, ListingCache>();
+
+/** The listing cache of the app built with `deps` (created on first use; the HTML and JSON routes share it). */
+export function listingCacheFor(deps: AppDeps): ListingCache {
+  let cache = perApp.get(deps);
+  if (!cache) {
+    cache = createListingCache({ ttlSeconds: deps.config.PAGE_RENDER_CACHE_SECONDS, clock: deps.clock });
+    perApp.set(deps, cache);
+  }
+  return cache;
 }

@@ -4,7 +4,7 @@
  * page names where it is). Pure: the offices come from office-queries, the point from reference-point.
  */
 import { distanceKm, hasPoint, roundDistanceKm } from './geo';
-import type { OfficeRow } from './provider-queries';
+import type { OfficeRow } from './office-queries';
 import type { ReferencePoint } from './reference-point';
 
 export interface NearestOffice {

@@ -7,7 +7,39 @@ import { and, asc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
 import type { Db } from '../db/types';
 import { contracts, deliveryAreaMunicipalities, municipalities, offices } from '../db/schema';
 import { currentDeliveryAreaIdsQuery } from './municipality-queries';
-import { officeColumns, type OfficeRow } from './provider-queries';
+
+export interface OfficeRow {
+  id: number;
+  street: string;
+  postcode: string;
+  town: string;
+  municipalityCode: string | null;
+  municipalityName: string | null;
+  municipalityDerivation: string;
+  lat: number | null;
+  lon: number | null;
+  stepFreeAccess: boolean | null;
+  /** Contact details AF publishes for the office (never a person's name). */
+  phone: string | null;
+  email: string | null;
+}
+
+/** The columns of an office row (with its municipality's name joined in). */
+export const officeColumns = {
+  id: offices.id,
+  providerId: offices.providerId,
+  street: offices.street,
+  postcode: offices.postcode,
+  town: offices.town,
+  municipalityCode: offices.municipalityCode,
+  municipalityName: municipalities.name,
+  municipalityDerivation: offices.municipalityDerivation,
+  lat: offices.lat,
+  lon: offices.lon,
+  stepFreeAccess: offices.stepFreeAccess,
+  phone: offices.phone,
+  email: offices.email,
+};
 
 /** Offices per provider id that may serve `municipalityCode` on `today` (YYYY-MM-DD). */
 export async function serviceOfficesFor(db: Db, providerIds: number[], municipalityCode: string, today: string): Promise<Map<number, OfficeRow[]>> {

@@ -5,8 +5,8 @@
 import { and, asc, desc, eq, gt, inArray, ne, notExists, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { currentDeliveryAreaIdsQuery } from './municipality-queries';
-import { latestResults, type ContractResultRow } from './contract-queries';
-import { serviceOfficesFor } from './office-queries';
+import { latestResults, type ContractResultRow, type RatingRow } from './contract-queries';
+import { officeColumns, serviceOfficesFor, type OfficeRow } from './office-queries';
 import type { Db } from '../db/types';
 import {
   contracts,
@@ -20,15 +20,6 @@ import {
   providers,
   ratings,
 } from '../db/schema';
-
-export interface RatingRow {
-  period: string;
-  stars: number | null;
-  nullReason: string | null;
-  sourceFile: string;
-  publishedAt: string;
-  revision: number;
-}
 
 export interface ContractSummary {
   kaNumber: string;
@@ -47,22 +38,6 @@ export interface LanguageClaim {
   nameNative: string;
   origin: string;
   sourceUrl: string | null;
-}
-
-export interface OfficeRow {
-  id: number;
-  street: string;
-  postcode: string;
-  town: string;
-  municipalityCode: string | null;
-  municipalityName: string | null;
-  municipalityDerivation: string;
-  lat: number | null;
-  lon: number | null;
-  stepFreeAccess: boolean | null;
-  /** Contact details AF publishes for the office (never a person's name). */
-  phone: string | null;
-  email: string | null;
 }
 
 export interface ProviderListItem {
@@ -109,22 +84,6 @@ const ratingColumns = {
   sourceFile: ratings.sourceFile,
   publishedAt: ratings.publishedAt,
   revision: ratings.revision,
-};
-
-export const officeColumns = {
-  id: offices.id,
-  providerId: offices.providerId,
-  street: offices.street,
-  postcode: offices.postcode,
-  town: offices.town,
-  municipalityCode: offices.municipalityCode,
-  municipalityName: municipalities.name,
-  municipalityDerivation: offices.municipalityDerivation,
-  lat: offices.lat,
-  lon: offices.lon,
-  stepFreeAccess: offices.stepFreeAccess,
-  phone: offices.phone,
-  email: offices.email,
 };
 
 async function ratingsFor(db: Db, kas: string[]) {

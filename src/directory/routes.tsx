@@ -12,6 +12,7 @@ import { localePath, t } from '../views/i18n';
 import { forEachLocale, pathWithoutLocale, renderPage } from '../views/localized';
 import { languageLabel } from '../views/components';
 import { parseListQuery } from './list-options';
+import { listingCacheFor } from './listing-cache';
 import { loadMunicipalityListing } from './municipality-listing';
 import { currentDeliveryAreaIds, listMunicipalitiesByCounty, resolveMunicipality } from './municipality-queries';
 import { searchPlaces } from './place-search';
@@ -96,7 +97,7 @@ function register(r: Hono<AppEnv>, prefix: string, locale: Locale) {
     }
     const query = parseListQuery(c.req.query());
     const [listing, data, areaInfo] = await Promise.all([
-      loadMunicipalityListing(c.get('listingCache'), db, m, query, orderContext(c)),
+      loadMunicipalityListing(listingCacheFor(c.get('deps')), db, m, query, orderContext(c)),
       getDataAsOf(db),
       loadMunicipalityAreaInfo(db, m.code, orderContext(c).today),
     ]);

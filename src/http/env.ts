@@ -5,11 +5,9 @@
 import type { Compressor } from './compression';
 import type { Config } from '../config';
 import type { Db } from '../db/types';
+import type { LogFn } from './logging';
 import type { RenderCache } from './render-cache';
-import type { CheckRunner } from '../compliance/check-runner';
-import type { ListingCache } from '../directory/listing-cache';
-
-export type LogFn = (level: 'debug' | 'info' | 'warn' | 'error', msg: string, fields?: Record<string, unknown>) => void;
+import type { CheckRunner } from '../runner/check-runner';
 
 /** Everything the app needs from the outside; both runtime entries build one. */
 export interface AppDeps {
@@ -34,8 +32,6 @@ export interface AppEnv {
     requestId: string;
     /** The app's cache of rendered public responses (see render-cache.ts). */
     renderCache: RenderCache;
-    /** The app's cache of providers per municipality and day (see listing-cache.ts). */
-    listingCache: ListingCache;
     /** Interface language of HTML pages. */
     locale: 'sv' | 'en';
   };

@@ -1,9 +1,10 @@
 /**
- * Structured JSON request logs: one line per request with method, path, status,
- * duration and request id. Query strings are left out (they may hold search terms).
+ * Structured JSON log lines: the log function every part of the service is given, the console
+ * logger, and the one line per finished request. Query strings are left out (they may hold search terms).
  */
-import type { MiddlewareHandler } from 'hono';
-import type { AppEnv, LogFn } from './env';
+
+/** One structured log line: level, message and fields (JSON lines on the console by default). */
+export type LogFn = (level: 'debug' | 'info' | 'warn' | 'error', msg: string, fields?: Record<string, unknown>) => void;
 
 const LEVELS = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 } as const;
 
@@ -38,20 +39,4 @@ export function logRequest(
 ): void {
   const { started, ...fields } = r;
   log('info', 'request', { ...fields, ms: Math.round((performance.now() - started) * 10) / 10 });
-}
-
-/** Middleware: sets a request id and logs each request when done. */
-export function requestLogger(log: LogFn): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    const started = performance.now();
-    const requestId = requestIdFrom(c.req.header('x-request-id'));
-    c.set('requestId', requestId);
-    c.set('log', log);
-    // Set before the handler runs, so it lands in the response the handler builds; setting it
-    // afterwards would make Hono rebuild the finished response around a body stream.
-    c.header('X-Request-Id', requestId);
-    await next();
-    if (!c.res.headers.has('x-request-id')) c.header('X-Request-Id', requestId);
-    logRequest(log, { requestId, method: c.req.method, path: c.req.path, status: c.res.status, started });
-  };
 }

@@ -11,8 +11,7 @@
  * entries expire after PAGE_RENDER_CACHE_SECONDS (imports show up within that time). One cache
  * per app instance (per Worker isolate on the edge).
  */
-import type { LogFn } from './env';
-import { logRequest, requestIdFrom } from './logging';
+import { logRequest, requestIdFrom, type LogFn } from './logging';
 import { dayKey } from '../lib/day-key';
 import { TtlLru } from '../lib/ttl-lru';
 import { MIN_COMPRESS_BYTES, compressedHeaders, isCompressible, negotiateEncoding, varyWithEncoding, weakEtag, type Compressor, type Encoding } from './compression';

@@ -13,9 +13,9 @@
  * sync` and the Worker's cron; the importer is injected (see importer.ts).
  */
 import type { Config } from '../config';
-import type { PageFetcher } from '../crawler/fetcher';
+import type { PageFetcher } from '../web/fetcher';
 import type { Db } from '../db/types';
-import type { LogFn } from '../http/env';
+import type { LogFn } from '../http/logging';
 import { fetchChooserList } from './chooser-fetch';
 import { loadSource, saveSource, type SyncSourceRow } from './sync-state';
 import { findWorkbookLinks, selectWorkbooks, type WorkbookLink } from './workbook-links';

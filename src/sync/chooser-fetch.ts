@@ -6,7 +6,7 @@
  * from it is reported as having left), so any failed or malformed page fails the whole fetch:
  * a partial list is never imported.
  */
-import type { FetchResult, PageFetcher } from '../crawler/fetcher';
+import type { FetchResult, PageFetcher } from '../web/fetcher';
 
 /** Pages fetched at most (AF had about 1,070 entries = 54 pages in 2025). */
 export const MAX_CHOOSER_PAGES = 300;

@@ -6,7 +6,7 @@
  * must be listed in CRAWL_ALLOW_HOSTS like any other; nothing is allowed implicitly.
  */
 import type { Config } from '../config';
-import type { PageFetcherOptions } from '../crawler/fetcher';
+import type { PageFetcherOptions } from '../web/fetcher';
 import { crawlerUserAgent } from '../version';
 
 /** PageFetcher options for the sync (no `fetch`: each runtime adds its own). */

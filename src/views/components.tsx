@@ -4,7 +4,8 @@
  * that keep names and numbers in their own direction inside right-to-left text.
  */
 import type { Child, FC } from 'hono/jsx';
-import type { DataAsOf, LanguageClaim, RatingRow } from '../directory/provider-queries';
+import type { DataAsOf, LanguageClaim } from '../directory/provider-queries';
+import type { RatingRow } from '../directory/contract-queries';
 import { formatDate, formatPeriod, localeInfo, localePath, t, type Locale, type MessageKey } from './i18n';
 
 /**

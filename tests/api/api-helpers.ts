@@ -6,7 +6,7 @@ import { createApp } from '../../src/app';
 import { createApiKey } from '../../src/api/api-keys';
 import { loadConfig } from '../../src/config';
 import type { Db } from '../../src/db/types';
-import type { CheckRunner } from '../../src/compliance/check-runner';
+import type { CheckRunner } from '../../src/runner/check-runner';
 import { testDb } from '../helpers/db';
 
 export interface ApiTestApp {

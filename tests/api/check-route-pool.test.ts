@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCheckPool, type CheckPool } from '../../src/compliance/check-pool.node';
+import { createCheckPool, type CheckPool } from '../../src/runner/check-pool.node';
 import { apiTestApp, type ApiTestApp } from './api-helpers';
 
 // The Node entry runs checks in worker threads; the API must answer exactly as on one thread.

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiTestApp, flagExample, type ApiTestApp } from './api-helpers';
 import { loadConfig } from '../../src/config';
-import { createNodeFetch } from '../../src/crawler/fetch.node.ts';
+import { createNodeFetch } from '../../src/web/fetch.node.ts';
 import { startServer } from '../helpers/server';
 
 let server: Server;

@@ -1,8 +1,8 @@
 // Fair self-checks: at most CHECKS_PER_CALLER in flight per API key and per client IP, a lane of
 // the check pool reserved for the public form, and a shorter time limit for URL checks.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CheckJob, CheckOutcome, CheckRunner } from '../../src/compliance/check-runner';
-import { createCheckPool, type CheckPool } from '../../src/compliance/check-pool.node';
+import type { CheckJob, CheckOutcome, CheckRunner } from '../../src/runner/check-runner';
+import { createCheckPool, type CheckPool } from '../../src/runner/check-pool.node';
 import { startHostileSite, type HostileSite } from '../helpers/hostile-site';
 import { apiTestApp, type ApiTestApp } from './api-helpers';
 

@@ -3,7 +3,7 @@ import { Parser } from 'htmlparser2';
 import { streamHtml } from '../../src/compliance/html-stream';
 import { HTML_LIMITS, htmlDocument } from '../../src/compliance/extract-html';
 import { checkHtml, defaultRuleset } from '../../src/compliance';
-import { extractLinks } from '../../src/crawler/links';
+import { extractLinks } from '../../src/web/links';
 
 /** The events of htmlparser2's own Parser, as "<name", "#text", ">name". */
 function parserEvents(html: string): string[] {

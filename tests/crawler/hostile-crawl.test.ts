@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asc, eq } from 'drizzle-orm';
 import { crawlJobs, crawlRuns, pageSnapshots } from '../../src/db/schema';
 import { ensureSite } from '../../src/crawler/crawl-sites';
-import { createCheckPool, type CheckPool } from '../../src/compliance/check-pool.node';
+import { createCheckPool, type CheckPool } from '../../src/runner/check-pool.node';
 import { runCrawlTick } from '../../src/crawler/tick';
 import { startHostileSite, type HostileSite } from '../helpers/hostile-site';
 import { testDb, type TestDb } from '../helpers/db';

@@ -1,7 +1,7 @@
 // robots.txt, Crawl-delay, backoff and retries end to end against the fixture site, in real time.
 // Request timestamps are taken by the fixture server when each request arrives.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createNodePageFetcher, type NodePageFetcher } from '../../src/crawler/fetch.node';
+import { createNodePageFetcher, type NodePageFetcher } from '../../src/web/fetch.node';
 import { createPoliteFetcher } from '../../src/crawler/polite-fetcher';
 import { crawlerUserAgent } from '../../src/version';
 import { startFixtureSite, type FixtureSite } from '../helpers/fixture-site';

@@ -1,6 +1,6 @@
 // The host scheduler and retry policy on a fake clock (sleep advances the clock instantly).
 import { describe, expect, it } from 'vitest';
-import type { FetchResult } from '../../src/crawler/fetcher';
+import type { FetchResult } from '../../src/web/fetcher';
 import { backoffDelayMs, createHostScheduler, DEFAULT_RETRY_POLICY, HostDeferredError, retryDecision } from '../../src/crawler/politeness';
 
 function fakeTime() {

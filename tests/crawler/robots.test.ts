@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodePageFetcher, type NodePageFetcher } from '../../src/crawler/fetch.node';
+import { createNodePageFetcher, type NodePageFetcher } from '../../src/web/fetch.node';
 import { MemoryRobotsCache, createRobotsService, parseRobotsTxt } from '../../src/crawler/robots';
 import { crawlerUserAgent } from '../../src/version';
 import { startFixtureSite, type FixtureSite } from '../helpers/fixture-site';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodePageFetcher, type NodePageFetcher } from '../../src/crawler/fetch.node';
+import { createNodePageFetcher, type NodePageFetcher } from '../../src/web/fetch.node';
 import { createPoliteFetcher } from '../../src/crawler/polite-fetcher';
 import { discoverSitemapUrls, parseSitemap } from '../../src/crawler/sitemap';
 import { crawlerUserAgent } from '../../src/version';

@@ -5,7 +5,7 @@
 import { loadConfig } from '../../src/config';
 import type { Db } from '../../src/db/types';
 import { defaultRuleset } from '../../src/compliance';
-import { createNodePageFetcher } from '../../src/crawler/fetch.node.ts';
+import { createNodePageFetcher } from '../../src/web/fetch.node.ts';
 import { createCrawlFetcher, pageFetcherOptions } from '../../src/crawler/crawler-setup';
 import { runCrawlTick, type TickOptions } from '../../src/crawler/tick';
 

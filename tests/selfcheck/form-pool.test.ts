@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCheckPool, type CheckPool } from '../../src/compliance/check-pool.node';
+import { createCheckPool, type CheckPool } from '../../src/runner/check-pool.node';
 import { apiTestApp, type ApiTestApp } from '../api/api-helpers';
 
 // The form on a Node server whose check pool is full or too slow: the pasted text must survive.

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodePageFetcher, type NodePageFetcher } from '../../src/crawler/fetch.node';
+import { createNodePageFetcher, type NodePageFetcher } from '../../src/web/fetch.node';
 import { loadConfig } from '../../src/config';
 import { runAfSync, type SyncSummary } from '../../src/sync/af-sync';
 import { afImporter } from '../../src/sync/importer';

@@ -5,12 +5,18 @@
  * is listed in `standalone_languages`. Claim terms cancelled by the rule's `unless` do not count.
  */
 import type { EvalContext } from '../context';
-import { detectBlockLanguage } from '../language';
+import { detectRange } from '../language';
 import type { Candidate } from '../matcher';
 import { cancelled } from '../matcher';
 import type { CompiledCheck, CompiledRule } from '../ruleset';
 
 type ParityCheck = Extract<CompiledCheck, { type: 'language_parity' }>;
+
+/** The language of the block containing token t (its first 400 tokens; a tie is not 'und' here). */
+function detectBlockLanguage(ctx: EvalContext, t: number): string {
+  const [s, e] = ctx.extent('block', t);
+  return detectRange(ctx.a, s, Math.min(e, s + 399), false);
+}
 
 export function languageParityCheck(ctx: EvalContext, rule: CompiledRule, check: ParityCheck, prior: Candidate[]): Candidate[] {
   const a = ctx.a;

@@ -6,7 +6,7 @@
 import type { FC } from 'hono/jsx';
 import { formatNumber, t, type Locale } from '../../views/i18n';
 import type { NearestOffice } from '../nearest-office';
-import type { OfficeRow } from '../provider-queries';
+import type { OfficeRow } from '../office-queries';
 import type { ReferencePoint } from '../reference-point';
 
 /** "Storgatan 1, 722 11 Västerås" */

@@ -8,7 +8,8 @@ import { Accepting, Languages, Rating, TableScroll } from '../../views/component
 import { formatDate, formatPeriod, t, type Locale, type MessageKey } from '../../views/i18n';
 import { formatOrgnr, maskOrgnr } from '../../lib/orgnr';
 import type { NearestOffice } from '../nearest-office';
-import type { OfficeRow, ProviderDetail } from '../provider-queries';
+import type { ProviderDetail } from '../provider-queries';
+import type { OfficeRow } from '../office-queries';
 import { afLabel } from './af-presence-labels';
 import { ContractResults } from './contract-results';
 import { OfficeContact, distanceText, officeAddress } from './office-parts';

@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createCheckPool } from '../../src/compliance/check-pool.node';
-import { runCheckJob, type CheckJob } from '../../src/compliance/check-runner';
+import { createCheckPool } from '../../src/runner/check-pool.node';
+import { runCheckJob, type CheckJob } from '../../src/runner/check-runner';
 
 const PAGES = join(__dirname, '../fixtures/copy/pages');
 const jobs: CheckJob[] = readdirSync(PAGES)

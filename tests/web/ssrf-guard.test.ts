@@ -1,8 +1,8 @@
 // SSRF refusals. Nothing here touches the network: refused URLs are never requested and DNS
 // answers come from fake resolvers.
 import { describe, expect, it } from 'vitest';
-import { canonicalIp, classifyIp, parseIPv4, parseIPv6 } from '../../src/crawler/ip-address';
-import { checkAddress, checkUrlAllowed, checkUrlSyntax, type Resolver } from '../../src/crawler/ssrf-guard';
+import { canonicalIp, classifyIp, parseIPv4, parseIPv6 } from '../../src/web/ip-address';
+import { checkAddress, checkUrlAllowed, checkUrlSyntax, type Resolver } from '../../src/web/ssrf-guard';
 
 const fakeDns =
   (answers: Record<string, string[]>): Resolver =>

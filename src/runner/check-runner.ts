@@ -5,14 +5,14 @@
  * (check-pool.node.ts), so a 20 KB page never holds up the event loop that serves the directory.
  * Runtime-neutral.
  */
-import { defaultRuleset } from './default-ruleset';
-import { textDocument, type TruncationCap } from './document';
-import { runDocumentDetailed } from './engine';
-import { htmlDocument } from './extract-html';
-import type { Ruleset } from './ruleset';
-import { extractLinks, type ExtractedLinks } from '../crawler/links';
-import { snapshotText } from '../crawler/snapshot-text';
-import type { CheckOptions, Finding } from './types';
+import { defaultRuleset } from '../compliance/default-ruleset';
+import { textDocument, type TruncationCap } from '../compliance/document';
+import { runDocumentDetailed } from '../compliance/engine';
+import { htmlDocument } from '../compliance/extract-html';
+import type { Ruleset } from '../compliance/ruleset';
+import { extractLinks, type ExtractedLinks } from '../web/links';
+import { snapshotText } from '../compliance/snapshot-text';
+import type { CheckOptions, Finding } from '../compliance/types';
 
 export interface CheckJob {
   input: string;

@@ -1,7 +1,7 @@
 // The Node adapter's connect-time SSRF check (DNS rebinding). Host names are answered by a fake
 // lookup that points at the fixture site on 127.0.0.1, so no real DNS query is made.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodePageFetcher, guardedLookup, type BaseLookup } from '../../src/crawler/fetch.node';
+import { createNodePageFetcher, guardedLookup, type BaseLookup } from '../../src/web/fetch.node';
 import { crawlerUserAgent } from '../../src/version';
 import { startFixtureSite, type FixtureSite } from '../helpers/fixture-site';
 

@@ -15,7 +15,7 @@
  */
 import { gunzipCapped, isGzip, readCapped } from './body-reader';
 import { charsetFromContentType, decodeBytes, detectCharset, encodingForLabel, sniffBom, type CharsetSource } from './charset';
-import { sha256Hex } from './content-hash';
+import { sha256Hex } from '../lib/content-hash';
 import { parseRetryAfter } from './retry-after';
 import { checkUrlAllowed, type Resolver } from './ssrf-guard';
 

@@ -5,7 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { runCheckJob, type CheckJob } from './check-runner';
-import { defaultRuleset } from './default-ruleset';
+import { defaultRuleset } from '../compliance/default-ruleset';
 
 const ruleset = defaultRuleset();
 parentPort!.postMessage({ ready: true });

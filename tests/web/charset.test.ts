@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { charsetFromContentType, charsetFromMeta, decodeBytes, detectCharset, encodingForLabel } from '../../src/crawler/charset';
+import { charsetFromContentType, charsetFromMeta, decodeBytes, detectCharset, encodingForLabel } from '../../src/web/charset';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 /** "Välj – få" in windows-1252. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { acceptCanonical, dedupeUrls, isTrackingParam, normaliseUrl, sameSite, siteKey, urlKey } from '../../src/crawler/url-normalise';
+import { acceptCanonical, dedupeUrls, isTrackingParam, normaliseUrl, sameSite, siteKey, urlKey } from '../../src/web/url-normalise';
 
 describe('normaliseUrl', () => {
   it.each([

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CrawlBudget, urlPattern } from '../../src/crawler/crawl-budget';
-import { createNodePageFetcher, type NodePageFetcher } from '../../src/crawler/fetch.node';
-import { linkTrapReason } from '../../src/crawler/link-traps';
-import { extractLinks, isNonPageUrl } from '../../src/crawler/links';
+import { createNodePageFetcher, type NodePageFetcher } from '../../src/web/fetch.node';
+import { linkTrapReason } from '../../src/web/link-traps';
+import { extractLinks, isNonPageUrl } from '../../src/web/links';
 import { crawlerUserAgent } from '../../src/version';
 import { startFixtureSite, type FixtureSite } from '../helpers/fixture-site';
 

@@ -1,7 +1,7 @@
 // The page fetcher against the real fixture site on 127.0.0.1, through the Node adapter
 // (undici Agent with the SSRF-guarded lookup), exactly as the crawler runs in Node.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodePageFetcher, type NodePageFetcher } from '../../src/crawler/fetch.node';
+import { createNodePageFetcher, type NodePageFetcher } from '../../src/web/fetch.node';
 import { crawlerUserAgent, VERSION } from '../../src/version';
 import { startFixtureSite, type FixtureSite } from '../helpers/fixture-site';
 

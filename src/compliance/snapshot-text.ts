@@ -2,7 +2,7 @@
  * The text of a page as stored in a snapshot: what the rule engine read, part by part, bounded
  * in size. It is evidence and the basis of "what changed since the previous crawl".
  */
-import type { SourceDocument } from '../compliance/document';
+import type { SourceDocument } from './document';
 
 /** Longest snapshot text kept (characters). */
 export const MAX_SNAPSHOT_CHARS = 200_000;

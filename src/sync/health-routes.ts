@@ -6,8 +6,8 @@
  */
 import { Hono } from 'hono';
 import { sql } from 'drizzle-orm';
-import type { AppEnv } from './env';
-import { loadDataAge } from '../sync/data-age';
+import type { AppEnv } from '../http/env';
+import { loadDataAge } from './data-age';
 
 /** Router with /healthz. 200 when the database answers, 503 otherwise. */
 export function healthRoutes() {
