@@ -18,7 +18,7 @@ import { CheckUnavailableError, inlineCheckRunner, type CheckOutcome, type Check
 import type { Ruleset } from '../compliance/ruleset';
 import type { Finding, ProviderFacts } from '../compliance/types';
 import type { LogFn } from '../http/env';
-import { claimDueJobs, completeJob, completeJobQuery, countSiteJobs, enqueueJobs, knownJobUrls, releaseJob, type ClaimedJob } from './frontier';
+import { claimDueJobs, completeJob, completeJobQuery, releaseJob, type ClaimedJob } from './frontier';
 import { hostNextAllowed, setHostNextAllowed, takeHostTurn } from './frontier-hosts';
 import { syncSitesFromDirectory } from './crawl-sites';
 import { planPageFindings, recordPageFindings } from './findings-store';
@@ -28,6 +28,7 @@ import type { PoliteFetcher, PoliteFetchResult } from './polite-fetcher';
 import { providerFacts } from './provider-facts';
 import { closeAbandonedRuns, saveRunCounts, type RunTotals } from './run-records';
 import { createWriteBatcher } from './write-batcher';
+import { createSiteEnqueuer } from './site-enqueuer';
 import { DEFAULT_CRAWL_SETTINGS, type CrawlSettings } from './crawl-settings';
 
 /** Below this much budget left, a page's analysis is not started (the page waits for the next tick). */
@@ -174,26 +175,7 @@ export async function runCrawlTick(deps: CrawlDeps, opts: TickOptions): Promise<
     return next;
   };
 
-  /**
-   * Adds same-site URLs to the frontier within the site's page cap and the depth limit. Only URLs
-   * not yet known are written (most links of a page are); calls run one at a time so concurrent
-   * pages cannot overshoot the cap together.
-   */
-  let enqueueChain: Promise<unknown> = Promise.resolve();
-  const enqueue = (site: SiteInfo, urls: string[], depth: number, via: 'link' | 'sitemap' | 'canonical'): Promise<void> => {
-    if (depth > s.maxDepth || !urls.length) return Promise.resolve();
-    const run = enqueueChain.then(async () => {
-      const keys = [...new Set(urls.map((u) => urlKey(u)).filter((u): u is string => u !== null))];
-      const known = await knownJobUrls(db, site.id, keys);
-      const fresh = keys.filter((k) => !known.has(k));
-      if (!fresh.length) return;
-      const room = s.maxPagesPerSite - (await countSiteJobs(db, site.id));
-      if (room <= 0) return;
-      await enqueueJobs(db, site.id, fresh.slice(0, room).map((url) => ({ url, depth, via })), iso(nowMs()));
-    });
-    enqueueChain = run.catch(() => {});
-    return run;
-  };
+  const enqueue = createSiteEnqueuer(db, s, nowMs);
 
   /**
    * Takes the host's turn in the database for this tick (another tick or instance may be using
@@ -236,7 +218,7 @@ export async function runCrawlTick(deps: CrawlDeps, opts: TickOptions): Promise<
             deps.fetcher.fetch(url, { ...o, maxWaitMs: Math.max(0, deadline - nowMs()) }),
         };
         const found = await discoverSitemapUrls({ fetcher: bounded, siteUrl: job.url, sitemapUrls: policy.sitemaps, maxUrls: s.maxPagesPerSite });
-        await enqueue(site, found.urls.map((e) => e.loc).filter((u) => policy.isAllowed(u)), 1, 'sitemap');
+        await enqueue(site.id, found.urls.map((e) => e.loc).filter((u) => policy.isAllowed(u)), 1, 'sitemap');
       } catch (err) {
         log('warn', 'sitemap discovery failed', { url: job.url, error: String(err) });
       }
@@ -291,13 +273,13 @@ export async function runCrawlTick(deps: CrawlDeps, opts: TickOptions): Promise<
         // A page that names another same-site URL as canonical is checked there instead.
         const selfKey = urlKey(job.url);
         if (links.canonical && urlKey(links.canonical) !== selfKey && urlKey(links.canonical) !== urlKey(r.url)) {
-          await enqueue(site, [links.canonical], job.depth, 'canonical');
+          await enqueue(site.id, [links.canonical], job.depth, 'canonical');
           await finish('canonical', { active: false, resetAttempts: true });
           counts.skippedOther++;
           report({ url: job.url, status: 'canonical', httpStatus: r.status, findings: [] });
           return;
         }
-        if (!links.metaRobots.nofollow) await enqueue(site, links.pages, job.depth + 1, 'link');
+        if (!links.metaRobots.nofollow) await enqueue(site.id, links.pages, job.depth + 1, 'link');
         if (unchanged) {
           await writes.write([
             stillPresentQuery(db, job.id, fetchedAt),
