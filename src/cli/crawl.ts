@@ -14,7 +14,8 @@ import { createNodePageFetcher } from '../web/fetch.node.ts';
 import { crawlSettings, createCrawlFetcher, pageFetcherOptions } from '../crawler/crawler-setup';
 import { ensureSite, siteOfProvider, startUrlOf } from '../crawler/crawl-sites';
 import { enqueueJobs, makeJobDue, makeSiteDue } from '../crawler/frontier';
-import { runCrawlTick, type PageReport, type RunCounts } from '../crawler/tick';
+import type { PageReport } from '../crawler/process-page';
+import { runCrawlTick, type RunCounts } from '../crawler/tick';
 import { urlKey } from '../web/url-normalise';
 import { checkUrlSyntax } from '../web/ssrf-guard';
 

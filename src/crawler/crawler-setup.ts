@@ -8,7 +8,7 @@ import { crawlerUserAgent } from '../version';
 import { createPoliteFetcher, type PoliteFetcher } from './polite-fetcher';
 import type { PageFetcher, PageFetcherOptions } from '../web/fetcher';
 import { DbRobotsCache } from './robots-db-cache';
-import type { CrawlSettings } from './tick';
+import type { CrawlSettings } from './crawl-settings';
 
 /** Options for the runtime's PageFetcher taken from the config. */
 export function pageFetcherOptions(config: Config): Omit<PageFetcherOptions, 'fetch'> {
