@@ -10,7 +10,8 @@ import { hitRateLimit, pruneRateLimitCounters, setRateLimitHeaders } from '../ap
 import { clientIp } from '../http/client-ip';
 import type { AppEnv } from '../http/env';
 import { isSameOrigin } from '../selfcheck/routes';
-import { localePath, t, type Locale } from '../views/i18n';
+import { localePath, type Locale } from '../i18n/locale-info';
+import { t } from '../views/i18n';
 import { Layout } from '../views/layout';
 import { forEachLocale, renderPage } from '../views/localized';
 import { REPORT_RATE_LIMIT, REPORT_RATE_WINDOW_SECONDS, storeReport, validateReport } from './error-reports';

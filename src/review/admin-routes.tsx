@@ -7,7 +7,7 @@ import { createApiKey, listApiKeys, revokeApiKey } from '../api/api-keys';
 import { providers } from '../db/schema';
 import { normaliseOrgnr } from '../directory/orgnr';
 import { notFound } from '../http/errors';
-import type { Locale } from '../views/i18n';
+import type { Locale } from '../i18n/locale-info';
 import { eq } from 'drizzle-orm';
 import { recordAudit } from './audit';
 import { AccountError, disableUser, listUsers } from './auth/users';

@@ -6,7 +6,7 @@
  */
 import type { Hono } from 'hono';
 import { clientIp } from '../http/client-ip';
-import type { Locale } from '../views/i18n';
+import type { Locale } from '../i18n/locale-info';
 import { clearCookie, LOGIN_COOKIE, readCookie, SESSION_COOKIE, secureCookies, writeCookie } from './auth/cookies';
 import { CSRF_FIELD, isOwnOrigin } from './auth/csrf';
 import { constantTimeEqualText, randomBytes, toBase64Url } from './auth/encoding';

@@ -5,7 +5,7 @@
  */
 import type { Hono } from 'hono';
 import { AppError, badRequest, notFound } from '../http/errors';
-import type { Locale } from '../views/i18n';
+import type { Locale } from '../i18n/locale-info';
 import { recordAudit } from './audit';
 import { listUsers } from './auth/users';
 import { rp, safeNext, plainReviewPath, type ReviewContext, type ReviewEnv } from './context';

@@ -4,7 +4,7 @@
  */
 import type { Hono } from 'hono';
 import { notFound } from '../http/errors';
-import type { Locale } from '../views/i18n';
+import type { Locale } from '../i18n/locale-info';
 import { recordAudit } from './audit';
 import { auditQuery, countAudit, parseAuditFilters, selectAudit, type AuditEntry } from './audit-log';
 import { listUsers } from './auth/users';

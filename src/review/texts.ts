@@ -2,7 +2,7 @@
  * Interface text of the review workspace in Swedish (default) and English (/en/review…).
  * Status, severity and event names are translated here too; rule titles come from the ruleset.
  */
-import type { Locale } from '../views/i18n';
+import type { Locale } from '../i18n/locale-info';
 
 const sv = {
   appName: 'Valkollen granskning',

@@ -6,7 +6,8 @@
 import type { FC } from 'hono/jsx';
 import type { Coverage, Finding, Ruleset } from '../compliance';
 import { Layout } from '../views/layout';
-import { LOCALES, formatNumber, localePath, localeInfo, type Locale } from '../views/i18n';
+import { LOCALES, localePath, localeInfo, type Locale } from '../i18n/locale-info';
+import { formatNumber } from '../i18n/format';
 import { highlightSegments } from './highlight';
 import { SELFCHECK_CSS_PATH } from './styles';
 import { st } from './texts';

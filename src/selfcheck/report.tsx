@@ -6,8 +6,7 @@
 import type { FC } from 'hono/jsx';
 import { raw } from 'hono/html';
 import type { Ruleset } from '../compliance';
-import type { Locale } from '../views/i18n';
-import { localeInfo } from '../views/locale-info';
+import { localeInfo, type Locale } from '../i18n/locale-info';
 import { ruleTitles, SelfCheckResults, type SelfCheckResult } from './page';
 import { SELFCHECK_CSS } from './styles';
 import { st } from './texts';

@@ -13,7 +13,7 @@ import { hitRateLimit, setRateLimitHeaders } from '../api/rate-limit';
 import { formRateLimit } from '../api/settings';
 import { clientIp } from '../http/client-ip';
 import type { AppEnv } from '../http/env';
-import type { Locale } from '../views/i18n';
+import type { Locale } from '../i18n/locale-info';
 import { forEachLocale, renderPage } from '../views/localized';
 import { FORM_MAX_CHARS, REPORT_PATH, SELFCHECK_PATH, SelfCheckNotice, SelfCheckPage, ruleLang, type SelfCheckResult } from './page';
 import { reportFileName, SelfCheckReport } from './report';

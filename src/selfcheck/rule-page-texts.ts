@@ -4,7 +4,8 @@
  * sources) are data in rules/*.yaml in Swedish and English; pages in other languages show them in
  * Swedish and say so (`ruleTextNote`).
  */
-import { fill, type Locale } from '../views/i18n';
+import { fill } from '../i18n/fill';
+import type { Locale } from '../i18n/locale-info';
 
 const sv = {
   rules: 'Reglerna för marknadsföring (kapitel 22)',

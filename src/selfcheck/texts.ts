@@ -4,7 +4,8 @@
  * (tests/views/i18n.test.ts lists keys they lack; st() then shows Swedish). The rules' own
  * messages stay Swedish/English (see `ruleTextNote`).
  */
-import { fill, type Locale } from '../views/i18n';
+import { fill } from '../i18n/fill';
+import type { Locale } from '../i18n/locale-info';
 
 const sv = {
   title: 'Självkontroll av marknadsföring',

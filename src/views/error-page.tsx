@@ -5,7 +5,8 @@
 import type { Context } from 'hono';
 import { Layout } from './layout';
 import { SearchForm } from './components';
-import { localeFromPath, localePath, t, type Locale } from './i18n';
+import { localeFromPath, localePath, type Locale } from '../i18n/locale-info';
+import { t } from './i18n';
 import { pathWithoutLocale, renderPage } from './localized';
 import type { AppEnv } from '../http/env';
 import { AppError, wantsJson } from '../http/errors';

@@ -3,7 +3,8 @@
  * (shown in Swedish until translated), keys out of Swedish order, and texts whose `{placeholders}`
  * differ from the Swedish ones. Read by tests/views/i18n.test.ts and `npx tsx scripts/i18n-missing.ts`.
  */
-import { LOCALES, awaitingNativeReview, rawMessages, MESSAGE_KEYS, type Locale } from './i18n';
+import { LOCALES, type Locale } from '../i18n/locale-info';
+import { awaitingNativeReview, rawMessages, MESSAGE_KEYS } from './i18n';
 import { SELFCHECK_KEYS, rawSelfCheckTexts } from '../selfcheck/texts';
 import { RULE_PAGE_KEYS, rawRulePageTexts } from '../selfcheck/rule-page-texts';
 import { AF_LABEL_KEYS, rawAfLabels } from '../directory/pages/af-presence-labels';

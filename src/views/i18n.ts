@@ -6,14 +6,13 @@
  * list any key they lack (t() then shows Swedish). Plain words, short sentences: many readers
  * have limited Swedish.
  */
-import { LOCALES, localeInfo, type Locale } from './locale-info';
+import type { Locale } from '../i18n/locale-info';
+import { fill } from '../i18n/fill';
 import { ar } from './locales/ar';
 import { so } from './locales/so';
 import { ti } from './locales/ti';
 import { prs } from './locales/prs';
 import { lattlast } from './locales/lattlast';
-
-export { LOCALES, PUBLIC_LOCALE_ORDER, localeInfo, localeFromPath, stripLocalePrefix, type Locale, type LocaleInfo } from './locale-info';
 
 const sv = {
   siteName: 'Valkollen',
@@ -623,80 +622,7 @@ export function awaitingNativeReview(locale: Locale): boolean {
   return locale === 'sv' || locale === 'en' ? false : translations[locale].awaitingNativeReview;
 }
 
-/**
- * Fills `{name}` placeholders. In right-to-left languages every value is isolated
- * (U+2068 … U+2069, the plain-text <bdi>), so a Latin name or a number keeps its own direction
- * and does not reorder the sentence around it.
- */
-export function fill(locale: Locale, s: string, params?: Record<string, string | number>): string {
-  if (!params) return s;
-  const rtl = localeInfo(locale).dir === 'rtl';
-  for (const [k, v] of Object.entries(params)) s = s.split(`{${k}}`).join(rtl && v !== '' ? `\u2068${v}\u2069` : String(v));
-  return s;
-}
-
 /** Translates `key` with `{name}` placeholders filled from `params`; a missing text falls back to Swedish. */
 export function t(locale: Locale, key: MessageKey, params?: Record<string, string | number>): string {
   return fill(locale, messagesOf(locale)[key] ?? sv[key], params);
-}
-
-/**
- * Prefixes a site path for the locale: '/kommun/x' → '/ar/kommun/x', '/' → '/ar/' (the address
- * the start page answers at, no redirect); Swedish has no prefix.
- */
-export function localePath(locale: Locale, path: string): string {
-  const { prefix } = localeInfo(locale);
-  return prefix ? `${prefix}${path}` : path;
-}
-
-/** The Intl locale of a language (Latin digits, Gregorian calendar). */
-export function intlLocale(locale: Locale): string {
-  return localeInfo(locale).intl;
-}
-
-// Intl formatters are costly to build and cheap to reuse; pages format dozens of dates.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function cachedFormat(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
-  let f = formatters.get(key);
-  if (!f) formatters.set(key, (f = make()));
-  return f;
-}
-
-/** Year, month (1–12) and day of a moment in Swedish time. */
-function swedishDay(d: Date): { y: number; m: number; day: number } {
-  const parts = cachedFormat('parts', () => new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: 'numeric', day: 'numeric', timeZone: 'Europe/Stockholm' })).formatToParts(d);
-  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return { y: part('year'), m: part('month'), day: part('day') };
-}
-
-/** Formats an ISO date (YYYY-MM-DD or timestamp) for display. */
-export function formatDate(locale: Locale, iso: string | null | undefined): string {
-  if (!iso) return '–';
-  const d = new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const { months } = localeInfo(locale);
-  if (months) {
-    const { y, m, day } = swedishDay(d);
-    return `${day} ${months[m - 1]} ${y}`;
-  }
-  return cachedFormat(`date:${locale}`, () =>
-    new Intl.DateTimeFormat(intlLocale(locale), { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'Europe/Stockholm' }),
-  ).format(d);
-}
-
-/** Formats a rating period "2026-09" as "september 2026" / "September 2026". */
-export function formatPeriod(locale: Locale, period: string): string {
-  const m = /^(\d{4})-(\d{2})$/.exec(period);
-  if (!m) return period;
-  const { months } = localeInfo(locale);
-  if (months) return `${months[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 15));
-  return cachedFormat(`period:${locale}`, () =>
-    new Intl.DateTimeFormat(intlLocale(locale), { year: 'numeric', month: 'long', timeZone: 'UTC' }),
-  ).format(d);
-}
-
-/** Formats a number in the language's convention (Latin digits). */
-export function formatNumber(locale: Locale, n: number, options?: Intl.NumberFormatOptions): string {
-  return n.toLocaleString(intlLocale(locale), options);
 }

@@ -6,7 +6,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { translationReport } from '../../src/views/i18n-report';
-import { LOCALES, awaitingNativeReview, fill, formatDate, formatPeriod, localeFromPath, localePath, rawMessages, stripLocalePrefix, t, type Locale } from '../../src/views/i18n';
+import { LOCALES, localeFromPath, localePath, stripLocalePrefix, type Locale } from '../../src/i18n/locale-info';
+import { awaitingNativeReview, rawMessages, t } from '../../src/views/i18n';
+import { fill } from '../../src/i18n/fill';
+import { formatDate, formatPeriod } from '../../src/i18n/format';
 import { rawSelfCheckTexts } from '../../src/selfcheck/texts';
 import { rawRulePageTexts } from '../../src/selfcheck/rule-page-texts';
 

@@ -2,7 +2,8 @@
 import type { FC } from 'hono/jsx';
 import { Layout } from '../../views/layout';
 import { DataStamp, rich } from '../../views/components';
-import { localePath, t, type Locale, type MessageKey } from '../../views/i18n';
+import { localePath, type Locale } from '../../i18n/locale-info';
+import { t, type MessageKey } from '../../views/i18n';
 import type { DataAsOf } from '../provider-queries';
 import { ResultsExplainer } from './results-explainer';
 

@@ -3,7 +3,8 @@
  * (joined/left AF's lists, participants and weighted result). Kept beside the page; one flat
  * dictionary per public language, same keys (tests/views/i18n.test.ts lists missing ones).
  */
-import { fill, type Locale } from '../../views/i18n';
+import { fill } from '../../i18n/fill';
+import type { Locale } from '../../i18n/locale-info';
 
 const sv = {
   afListed: 'Med i Arbetsförmedlingens listor',

@@ -6,7 +6,9 @@
 import type { FC } from 'hono/jsx';
 import { Layout } from '../../views/layout';
 import { DataStamp, TableScroll } from '../../views/components';
-import { formatDate, t, type Locale } from '../../views/i18n';
+import { formatDate } from '../../i18n/format';
+import { t } from '../../views/i18n';
+import type { Locale } from '../../i18n/locale-info';
 import type { AreaListItem } from '../area-queries';
 import type { DataAsOf } from '../provider-queries';
 import { areaPath } from './area-paths';

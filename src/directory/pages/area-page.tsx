@@ -7,7 +7,9 @@
 import type { FC } from 'hono/jsx';
 import { Layout } from '../../views/layout';
 import { Accepting, DataStamp, Rating } from '../../views/components';
-import { formatDate, localePath, t, type Locale } from '../../views/i18n';
+import { formatDate } from '../../i18n/format';
+import { localePath, type Locale } from '../../i18n/locale-info';
+import { t } from '../../views/i18n';
 import type { AreaDetail } from '../area-queries';
 import type { DataAsOf } from '../provider-queries';
 import { areaListPath } from './area-paths';

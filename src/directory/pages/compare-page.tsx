@@ -2,7 +2,8 @@
 import type { FC } from 'hono/jsx';
 import { Layout } from '../../views/layout';
 import { Accepting, DataStamp, Languages, Rating, TableScroll, backArrow } from '../../views/components';
-import { localePath, t, type Locale } from '../../views/i18n';
+import { localePath, type Locale } from '../../i18n/locale-info';
+import { t } from '../../views/i18n';
 import type { MunicipalityRef } from '../municipality-queries';
 import type { DataAsOf, ProviderDetail } from '../provider-queries';
 import { websiteHref } from './provider-sections';

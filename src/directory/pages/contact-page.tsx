@@ -4,7 +4,8 @@
  */
 import type { FC } from 'hono/jsx';
 import { Layout } from '../../views/layout';
-import { localePath, t, type Locale } from '../../views/i18n';
+import { localePath, type Locale } from '../../i18n/locale-info';
+import { t } from '../../views/i18n';
 import { REPORT_EMAIL_MAX, REPORT_KINDS, REPORT_MESSAGE_MAX, REPORT_PAGE_MAX, type ReportInput, type ReportProblem } from '../error-reports';
 import { selfCheckPath } from '../../views/selfcheck-path';
 

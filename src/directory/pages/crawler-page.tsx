@@ -5,7 +5,8 @@
 import type { FC } from 'hono/jsx';
 import { Layout } from '../../views/layout';
 import { rich } from '../../views/components';
-import { localePath, t, type Locale } from '../../views/i18n';
+import { localePath, type Locale } from '../../i18n/locale-info';
+import { t } from '../../views/i18n';
 import { CRAWLER_TOKEN, VERSION } from '../../version';
 
 export const CrawlerPage: FC<{ locale: Locale }> = ({ locale }) => (

@@ -6,7 +6,8 @@
 import type { FC } from 'hono/jsx';
 import { Layout } from '../../views/layout';
 import { SvEnOnly } from './sv-en-only';
-import { localePath, t, type Locale } from '../../views/i18n';
+import { localePath, type Locale } from '../../i18n/locale-info';
+import { t } from '../../views/i18n';
 
 const SV: FC<{ locale: Locale }> = ({ locale }) => (
   <>

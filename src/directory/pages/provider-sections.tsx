@@ -5,7 +5,9 @@
  */
 import type { FC } from 'hono/jsx';
 import { Accepting, Languages, Rating, TableScroll } from '../../views/components';
-import { formatDate, formatPeriod, t, type Locale, type MessageKey } from '../../views/i18n';
+import { formatDate, formatPeriod } from '../../i18n/format';
+import { t, type MessageKey } from '../../views/i18n';
+import type { Locale } from '../../i18n/locale-info';
 import { formatOrgnr, maskOrgnr } from '../orgnr';
 import type { NearestOffice } from '../nearest-office';
 import type { OfficeRow, ProviderDetail } from '../provider-queries';

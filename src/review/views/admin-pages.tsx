@@ -4,7 +4,7 @@
  */
 import type { FC } from 'hono/jsx';
 import type { ApiKeyInfo } from '../../api/api-keys';
-import type { Locale } from '../../views/i18n';
+import type { Locale } from '../../i18n/locale-info';
 import type { UserRow } from '../auth/sessions';
 import { rp, type Reviewer } from '../context';
 import { rt, rtDynamic } from '../texts';

@@ -3,7 +3,7 @@
  * first, with filters, paging and CSV/JSON export of exactly the filtered list.
  */
 import type { FC } from 'hono/jsx';
-import type { Locale } from '../../views/i18n';
+import type { Locale } from '../../i18n/locale-info';
 import type { AuditEntry, AuditFilters } from '../audit-log';
 import { auditQuery } from '../audit-log';
 import { auditSentence } from '../audit-sentences';

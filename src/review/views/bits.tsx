@@ -3,7 +3,7 @@
  * a pager and a flash message.
  */
 import type { FC } from 'hono/jsx';
-import type { Locale } from '../../views/i18n';
+import type { Locale } from '../../i18n/locale-info';
 import { rt, rtDynamic } from '../texts';
 import { rp } from '../context';
 import { EXPORT_MAX_ROWS } from '../settings';

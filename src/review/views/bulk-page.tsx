@@ -3,7 +3,7 @@
  * which will not, and asks for confirmation. Nothing has changed when this page is shown.
  */
 import type { FC } from 'hono/jsx';
-import type { Locale } from '../../views/i18n';
+import type { Locale } from '../../i18n/locale-info';
 import { rp, type Reviewer } from '../context';
 import type { QueueRow } from '../findings/queue-queries';
 import type { BulkAction } from '../findings/workflow';

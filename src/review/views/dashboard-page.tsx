@@ -4,7 +4,7 @@
  * AF sync, and crawl health.
  */
 import type { FC } from 'hono/jsx';
-import type { Locale } from '../../views/i18n';
+import type { Locale } from '../../i18n/locale-info';
 import { rp, type Reviewer } from '../context';
 import type { CrawlHealth, DashboardFigures, WeekPoint } from '../dashboard-queries';
 import type { DataAge } from '../../sync/data-age';

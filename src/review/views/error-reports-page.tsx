@@ -1,7 +1,7 @@
 /** The officers' list of error reports sent through the public /kontakt form, newest first. */
 import type { FC } from 'hono/jsx';
 import { DataTable } from '../../views/components';
-import type { Locale } from '../../views/i18n';
+import type { Locale } from '../../i18n/locale-info';
 import type { StoredReport } from '../../directory/error-reports';
 import type { Reviewer } from '../context';
 import { rp } from '../context';

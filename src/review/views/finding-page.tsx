@@ -6,7 +6,7 @@
 import type { FC } from 'hono/jsx';
 import type { CompiledRule } from '../../compliance';
 import { POSSIBLE_REASONS } from '../../compliance/types';
-import { localePath, type Locale } from '../../views/i18n';
+import { localePath, type Locale } from '../../i18n/locale-info';
 import { rp, type Reviewer } from '../context';
 import { pageDiff, safeHttpUrl, snapshotLine, splitContext, type PageDiff } from '../findings/evidence';
 import type { FindingDetail } from '../findings/finding-detail';

@@ -5,7 +5,7 @@
  */
 import type { Child, FC } from 'hono/jsx';
 import { raw } from 'hono/html';
-import type { Locale } from '../../views/i18n';
+import type { Locale } from '../../i18n/locale-info';
 import { STYLESHEET_PATH } from '../../views/static-routes';
 import { CSRF_FIELD } from '../auth/csrf';
 import type { Reviewer } from '../context';

@@ -3,7 +3,7 @@
  * token is the double-submit value also set as a cookie.
  */
 import type { FC } from 'hono/jsx';
-import type { Locale } from '../../views/i18n';
+import type { Locale } from '../../i18n/locale-info';
 import { CSRF_FIELD } from '../auth/csrf';
 import { rp, type Reviewer } from '../context';
 import { rt } from '../texts';

@@ -3,8 +3,7 @@
  * weekly trend chart and every finding the crawler has recorded for it (latest first).
  */
 import type { FC } from 'hono/jsx';
-import type { Locale } from '../../views/i18n';
-import { localePath } from '../../views/i18n';
+import { localePath, type Locale } from '../../i18n/locale-info';
 import { rp, type Reviewer } from '../context';
 import type { ProviderCompliance, WeekPoint } from '../dashboard-queries';
 import { SEVERITIES } from '../findings/queue-filters';

@@ -3,7 +3,7 @@
  * filters, and the findings table with checkboxes for bulk actions (POST to a confirmation page).
  */
 import type { FC } from 'hono/jsx';
-import type { Locale } from '../../views/i18n';
+import type { Locale } from '../../i18n/locale-info';
 import { rp, type Reviewer } from '../context';
 import type { QueueFilters } from '../findings/queue-filters';
 import { CERTAINTIES, DEFAULT_SORT, filtersQuery, SEVERITIES, SORTS, STATUSES } from '../findings/queue-filters';
