@@ -6,7 +6,7 @@
 import type { Hono } from 'hono';
 import type { AppEnv } from '../http/env';
 import { notFound } from '../http/errors';
-import { t } from '../views/i18n';
+import { t } from '../i18n/public/texts';
 import type { Locale } from '../i18n/locale-info';
 import { renderPage } from '../views/localized';
 import { getDeliveryArea, listDeliveryAreas, resolveAreaSlug } from './area-queries';

@@ -11,7 +11,7 @@ import { clientIp } from '../http/client-ip';
 import type { AppEnv } from '../http/env';
 import { isSameOrigin } from '../selfcheck/routes';
 import { localePath, type Locale } from '../i18n/locale-info';
-import { t } from '../views/i18n';
+import { t } from '../i18n/public/texts';
 import { Layout } from '../views/layout';
 import { forEachLocale, renderPage } from '../views/localized';
 import { REPORT_RATE_LIMIT, REPORT_RATE_WINDOW_SECONDS, storeReport, validateReport } from './error-reports';

@@ -8,7 +8,7 @@ import { etag } from 'hono/etag';
 import type { AppEnv } from '../http/env';
 import { badRequest, notFound } from '../http/errors';
 import { localePath, type Locale } from '../i18n/locale-info';
-import { t } from '../views/i18n';
+import { t } from '../i18n/public/texts';
 import { forEachLocale, pathWithoutLocale, renderPage } from '../views/localized';
 import { languageLabel } from '../views/components';
 import { parseListQuery } from './list-options';

@@ -10,7 +10,7 @@ import type { AppEnv } from '../http/env';
 import { notFound } from '../http/errors';
 import { Layout } from '../views/layout';
 import { localePath, type Locale } from '../i18n/locale-info';
-import { t } from '../views/i18n';
+import { t } from '../i18n/public/texts';
 import { forEachLocale, renderPage } from '../views/localized';
 import { backArrow } from '../views/components';
 import { SELFCHECK_PATH, ruleLang } from './page';

@@ -7,7 +7,7 @@ import type { Child, FC } from 'hono/jsx';
 import type { DataAsOf, LanguageClaim, RatingRow } from '../directory/provider-queries';
 import { formatDate, formatPeriod } from '../i18n/format';
 import { localeInfo, localePath, type Locale } from '../i18n/locale-info';
-import { t, type MessageKey } from './i18n';
+import { t, type MessageKey } from '../i18n/public/texts';
 
 /**
  * A language's name for the interface language: Swedish or English where we have it (the

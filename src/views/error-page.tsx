@@ -6,7 +6,7 @@ import type { Context } from 'hono';
 import { Layout } from './layout';
 import { SearchForm } from './components';
 import { localeFromPath, localePath, type Locale } from '../i18n/locale-info';
-import { t } from './i18n';
+import { t } from '../i18n/public/texts';
 import { pathWithoutLocale, renderPage } from './localized';
 import type { AppEnv } from '../http/env';
 import { AppError, wantsJson } from '../http/errors';

@@ -4,13 +4,13 @@
  * differ from the Swedish ones. Read by tests/views/i18n.test.ts and `npx tsx scripts/i18n-missing.ts`.
  */
 import { LOCALES, type Locale } from '../i18n/locale-info';
-import { awaitingNativeReview, rawMessages, MESSAGE_KEYS } from './i18n';
+import { awaitingNativeReview, rawMessages, MESSAGE_KEYS } from '../i18n/public/texts';
 import { SELFCHECK_KEYS, rawSelfCheckTexts } from '../selfcheck/texts';
 import { RULE_PAGE_KEYS, rawRulePageTexts } from '../selfcheck/rule-page-texts';
 import { AF_LABEL_KEYS, rawAfLabels } from '../directory/pages/af-presence-labels';
 
 export interface DictionaryReport {
-  /** Where the dictionary lives, e.g. "src/views/locales/ar.ts". */
+  /** Where the dictionary lives, e.g. "src/i18n/public/ar.ts". */
   file: string;
   dictionary: string;
   locale: Locale;
@@ -30,7 +30,7 @@ interface Source {
 }
 
 const SOURCES: Source[] = [
-  { dictionary: 'public pages', file: (l) => (l === 'sv' || l === 'en' ? 'src/views/i18n.ts' : `src/views/locales/${l}.ts`), keys: MESSAGE_KEYS, raw: rawMessages },
+  { dictionary: 'public pages', file: (l) => `src/i18n/public/${l}.ts`, keys: MESSAGE_KEYS, raw: rawMessages },
   { dictionary: 'self-check form', file: () => 'src/selfcheck/texts.ts', keys: SELFCHECK_KEYS, raw: rawSelfCheckTexts },
   { dictionary: 'rule pages frame', file: () => 'src/selfcheck/rule-page-texts.ts', keys: RULE_PAGE_KEYS, raw: rawRulePageTexts },
   { dictionary: 'AF figures (provider page)', file: () => 'src/directory/pages/af-presence-labels.ts', keys: AF_LABEL_KEYS, raw: rawAfLabels },

@@ -7,7 +7,7 @@
 import type { Child, FC } from 'hono/jsx';
 import { raw } from 'hono/html';
 import { PUBLIC_LOCALE_ORDER, localeInfo, localePath, type Locale } from '../i18n/locale-info';
-import { awaitingNativeReview, t } from './i18n';
+import { awaitingNativeReview, t } from '../i18n/public/texts';
 import { STYLESHEET_PATH } from './static-routes';
 import { areaListPath } from '../directory/pages/area-paths';
 import { selfCheckPath } from './selfcheck-path';

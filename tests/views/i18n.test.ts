@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { translationReport } from '../../src/views/i18n-report';
 import { LOCALES, localeFromPath, localePath, stripLocalePrefix, type Locale } from '../../src/i18n/locale-info';
-import { awaitingNativeReview, rawMessages, t } from '../../src/views/i18n';
+import { awaitingNativeReview, rawMessages, t } from '../../src/i18n/public/texts';
 import { fill } from '../../src/i18n/fill';
 import { formatDate, formatPeriod } from '../../src/i18n/format';
 import { rawSelfCheckTexts } from '../../src/selfcheck/texts';

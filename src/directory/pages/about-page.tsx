@@ -3,7 +3,7 @@ import type { FC } from 'hono/jsx';
 import { Layout } from '../../views/layout';
 import { DataStamp, rich } from '../../views/components';
 import { localePath, type Locale } from '../../i18n/locale-info';
-import { t, type MessageKey } from '../../views/i18n';
+import { t, type MessageKey } from '../../i18n/public/texts';
 import type { DataAsOf } from '../provider-queries';
 import { ResultsExplainer } from './results-explainer';
 

@@ -8,7 +8,7 @@ import { Layout } from '../../views/layout';
 import { SvEnOnly } from './sv-en-only';
 import { formatDate } from '../../i18n/format';
 import { localePath, type Locale } from '../../i18n/locale-info';
-import { t } from '../../views/i18n';
+import { t } from '../../i18n/public/texts';
 
 /** Date of the latest assessment (self-assessment: automated axe-core runs plus manual checks). */
 export const ASSESSED_ON = '2026-12-04';

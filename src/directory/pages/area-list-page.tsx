@@ -7,7 +7,7 @@ import type { FC } from 'hono/jsx';
 import { Layout } from '../../views/layout';
 import { DataStamp, TableScroll } from '../../views/components';
 import { formatDate } from '../../i18n/format';
-import { t } from '../../views/i18n';
+import { t } from '../../i18n/public/texts';
 import type { Locale } from '../../i18n/locale-info';
 import type { AreaListItem } from '../area-queries';
 import type { DataAsOf } from '../provider-queries';

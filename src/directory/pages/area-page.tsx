@@ -9,7 +9,7 @@ import { Layout } from '../../views/layout';
 import { Accepting, DataStamp, Rating } from '../../views/components';
 import { formatDate } from '../../i18n/format';
 import { localePath, type Locale } from '../../i18n/locale-info';
-import { t } from '../../views/i18n';
+import { t } from '../../i18n/public/texts';
 import type { AreaDetail } from '../area-queries';
 import type { DataAsOf } from '../provider-queries';
 import { areaListPath } from './area-paths';

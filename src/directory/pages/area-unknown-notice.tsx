@@ -7,7 +7,7 @@
  */
 import type { FC } from 'hono/jsx';
 import { localePath, type Locale } from '../../i18n/locale-info';
-import { t } from '../../views/i18n';
+import { t } from '../../i18n/public/texts';
 import type { MunicipalityAreaInfo } from '../area-queries';
 import { basisLabel } from './area-labels';
 import { areaListPath, areaPath } from './area-paths';

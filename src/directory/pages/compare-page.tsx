@@ -3,7 +3,7 @@ import type { FC } from 'hono/jsx';
 import { Layout } from '../../views/layout';
 import { Accepting, DataStamp, Languages, Rating, TableScroll, backArrow } from '../../views/components';
 import { localePath, type Locale } from '../../i18n/locale-info';
-import { t } from '../../views/i18n';
+import { t } from '../../i18n/public/texts';
 import type { MunicipalityRef } from '../municipality-queries';
 import type { DataAsOf, ProviderDetail } from '../provider-queries';
 import { websiteHref } from './provider-sections';

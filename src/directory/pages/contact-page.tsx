@@ -5,7 +5,7 @@
 import type { FC } from 'hono/jsx';
 import { Layout } from '../../views/layout';
 import { localePath, type Locale } from '../../i18n/locale-info';
-import { t } from '../../views/i18n';
+import { t } from '../../i18n/public/texts';
 import { REPORT_EMAIL_MAX, REPORT_KINDS, REPORT_MESSAGE_MAX, REPORT_PAGE_MAX, type ReportInput, type ReportProblem } from '../error-reports';
 import { selfCheckPath } from '../../views/selfcheck-path';
 

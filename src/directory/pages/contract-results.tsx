@@ -8,7 +8,7 @@
 import type { FC } from 'hono/jsx';
 import { formatDate, formatPeriod } from '../../i18n/format';
 import { localePath, type Locale } from '../../i18n/locale-info';
-import { t } from '../../views/i18n';
+import { t } from '../../i18n/public/texts';
 import type { ContractResultRow } from '../contract-queries';
 
 /** Sum of three level counts, or null when AF left any of them out. */

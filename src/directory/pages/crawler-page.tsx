@@ -6,7 +6,7 @@ import type { FC } from 'hono/jsx';
 import { Layout } from '../../views/layout';
 import { rich } from '../../views/components';
 import { localePath, type Locale } from '../../i18n/locale-info';
-import { t } from '../../views/i18n';
+import { t } from '../../i18n/public/texts';
 import { CRAWLER_TOKEN, VERSION } from '../../version';
 
 export const CrawlerPage: FC<{ locale: Locale }> = ({ locale }) => (

@@ -3,7 +3,7 @@ import type { FC } from 'hono/jsx';
 import { Layout } from '../../views/layout';
 import { DataStamp, SearchForm } from '../../views/components';
 import { localePath, type Locale } from '../../i18n/locale-info';
-import { t } from '../../views/i18n';
+import { t } from '../../i18n/public/texts';
 import type { listMunicipalitiesByCounty } from '../municipality-queries';
 import type { DataAsOf } from '../provider-queries';
 import { areaListPath } from './area-paths';

@@ -7,7 +7,7 @@ import { Layout } from '../../views/layout';
 import { Accepting, DataStamp, Languages, Rating } from '../../views/components';
 import { NextStep } from '../../views/next-step';
 import { localePath, type Locale } from '../../i18n/locale-info';
-import { t } from '../../views/i18n';
+import { t } from '../../i18n/public/texts';
 import type { ListPage, ListQuery } from '../list-options';
 import type { MunicipalityRef } from '../municipality-queries';
 import type { DataAsOf, ProviderListItem } from '../provider-queries';

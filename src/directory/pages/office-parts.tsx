@@ -5,7 +5,7 @@
  */
 import type { FC } from 'hono/jsx';
 import { formatNumber } from '../../i18n/format';
-import { t } from '../../views/i18n';
+import { t } from '../../i18n/public/texts';
 import type { Locale } from '../../i18n/locale-info';
 import type { NearestOffice } from '../nearest-office';
 import type { OfficeRow } from '../provider-queries';

@@ -7,7 +7,7 @@ import type { FC } from 'hono/jsx';
 import { Layout } from '../../views/layout';
 import { SvEnOnly } from './sv-en-only';
 import { localePath, type Locale } from '../../i18n/locale-info';
-import { t } from '../../views/i18n';
+import { t } from '../../i18n/public/texts';
 
 const SV: FC<{ locale: Locale }> = ({ locale }) => (
   <>

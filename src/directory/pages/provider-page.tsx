@@ -12,7 +12,7 @@ import { Layout } from '../../views/layout';
 import { DataStamp, backArrow } from '../../views/components';
 import { NextStep } from '../../views/next-step';
 import { localePath, type Locale } from '../../i18n/locale-info';
-import { t } from '../../views/i18n';
+import { t } from '../../i18n/public/texts';
 import type { MunicipalityRef } from '../municipality-queries';
 import type { NearestOffice } from '../nearest-office';
 import type { DataAsOf, ProviderDetail } from '../provider-queries';

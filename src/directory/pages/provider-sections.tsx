@@ -6,7 +6,7 @@
 import type { FC } from 'hono/jsx';
 import { Accepting, Languages, Rating, TableScroll } from '../../views/components';
 import { formatDate, formatPeriod } from '../../i18n/format';
-import { t, type MessageKey } from '../../views/i18n';
+import { t, type MessageKey } from '../../i18n/public/texts';
 import type { Locale } from '../../i18n/locale-info';
 import { formatOrgnr, maskOrgnr } from '../orgnr';
 import type { NearestOffice } from '../nearest-office';

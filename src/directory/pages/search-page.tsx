@@ -6,7 +6,7 @@ import type { FC } from 'hono/jsx';
 import { Layout } from '../../views/layout';
 import { SearchForm } from '../../views/components';
 import { localePath, type Locale } from '../../i18n/locale-info';
-import { t } from '../../views/i18n';
+import { t } from '../../i18n/public/texts';
 import type { Locality, Suggestion } from '../locality-search';
 import type { MunicipalityRef } from '../municipality-queries';
 import { municipalityHref } from '../place-search';

@@ -6,7 +6,7 @@
  */
 import type { Child, FC } from 'hono/jsx';
 import { localeInfo, localePath, type Locale } from '../../i18n/locale-info';
-import { t } from '../../views/i18n';
+import { t } from '../../i18n/public/texts';
 
 /** The language the body is shown in for `locale`. */
 export const bodyLocale = (locale: Locale): 'sv' | 'en' => (locale === 'sv' || locale === 'lattlast' ? 'sv' : 'en');
