@@ -12,7 +12,7 @@ import { eq } from 'drizzle-orm';
 import { recordAudit } from './audit';
 import { AccountError, disableUser, listUsers } from './auth/users';
 import { requireAdmin, rp, type ReviewContext, type ReviewEnv } from './context';
-import { rt } from './texts';
+import { rt } from '../i18n/review/texts';
 import { ApiKeysPage, UsersPage } from './views/admin-pages';
 
 /** Registers the admin routes for one locale. */

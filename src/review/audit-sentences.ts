@@ -5,7 +5,7 @@
  */
 import type { Locale } from '../i18n/locale-info';
 import type { AuditEntry } from './audit-log';
-import { hasReviewKey, rt, rtDynamic } from './texts';
+import { hasReviewKey, rt, rtDynamic } from '../i18n/review/texts';
 
 /** Detail of an account event: its stored JSON object, or nothing when it is not one. */
 function detailObject(detail: string | null): Record<string, unknown> {

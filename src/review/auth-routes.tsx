@@ -16,7 +16,7 @@ import { signIn } from './auth/sign-in';
 import { AccountError, changeOwnPassword } from './auth/users';
 import { recordAudit } from './audit';
 import { rp, safeNext, type ReviewContext, type ReviewEnv } from './context';
-import { rt } from './texts';
+import { rt } from '../i18n/review/texts';
 import { LoginPage, PasswordPage } from './views/login-page';
 
 /** Renders the sign-in page with a fresh double-submit token. */

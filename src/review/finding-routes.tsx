@@ -16,7 +16,7 @@ import { findingsByIds, loadFilterOptions, loadQueue, queueNeighbours, selectFin
 import { actionAllowed, applyDecision, BULK_ACTIONS, DecisionError, statusAfter, type Action, type BulkAction } from './findings/workflow';
 import { allRuleIds, reviewRuleset, ruleById, ruleTitler } from './rules';
 import { BULK_MAX, EXPORT_MAX_ROWS } from './settings';
-import { rt, rtDynamic, type ReviewKey } from './texts';
+import { rt, rtDynamic, type ReviewKey } from '../i18n/review/texts';
 import { BulkConfirmPage } from './views/bulk-page';
 import { FindingPage } from './views/finding-page';
 import { QueuePage } from './views/queue-page';

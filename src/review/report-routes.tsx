@@ -14,7 +14,7 @@ import { crawlHealth, dashboardFigures, providerCompliance, weeklyTrend } from '
 import { selectFindings } from './findings/queue-queries';
 import { ruleTitler } from './rules';
 import { AUDIT_PAGE_SIZE, EXPORT_MAX_ROWS } from './settings';
-import { rt } from './texts';
+import { rt } from '../i18n/review/texts';
 import { AuditPage } from './views/audit-page';
 import { DashboardPage } from './views/dashboard-page';
 import { loadDataAge } from '../sync/data-age';

@@ -7,7 +7,7 @@ import type { ApiKeyInfo } from '../../api/api-keys';
 import type { Locale } from '../../i18n/locale-info';
 import type { UserRow } from '../auth/sessions';
 import { rp, type Reviewer } from '../context';
-import { rt, rtDynamic } from '../texts';
+import { rt, rtDynamic } from '../../i18n/review/texts';
 import { Flash, When } from './bits';
 import { CsrfField, ReviewLayout } from './layout';
 import { DataTable } from '../../views/components';

@@ -8,7 +8,7 @@ import type { AuditEntry, AuditFilters } from '../audit-log';
 import { auditQuery } from '../audit-log';
 import { auditSentence } from '../audit-sentences';
 import { rp, type Reviewer } from '../context';
-import { rt, rtDynamic } from '../texts';
+import { rt, rtDynamic } from '../../i18n/review/texts';
 import { actorName, ExportLinks, Pager, When } from './bits';
 import { ReviewLayout } from './layout';
 import { DataTable } from '../../views/components';

@@ -4,7 +4,7 @@
  */
 import type { FC } from 'hono/jsx';
 import type { Locale } from '../../i18n/locale-info';
-import { rt, rtDynamic } from '../texts';
+import { rt, rtDynamic } from '../../i18n/review/texts';
 import { rp } from '../context';
 import { EXPORT_MAX_ROWS } from '../settings';
 

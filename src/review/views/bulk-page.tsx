@@ -7,7 +7,7 @@ import type { Locale } from '../../i18n/locale-info';
 import { rp, type Reviewer } from '../context';
 import type { QueueRow } from '../findings/queue-queries';
 import type { BulkAction } from '../findings/workflow';
-import { rt, rtDynamic } from '../texts';
+import { rt, rtDynamic } from '../../i18n/review/texts';
 import { Severity } from './bits';
 import { CsrfField, ReviewLayout } from './layout';
 import { DataTable } from '../../views/components';

@@ -10,7 +10,7 @@ import type { CrawlHealth, DashboardFigures, WeekPoint } from '../dashboard-quer
 import type { DataAge } from '../../sync/data-age';
 import { DASHBOARD_TOP_AREAS, DASHBOARD_TOP_PROVIDERS, DASHBOARD_TOP_RULES, isoWeek } from '../dashboard-queries';
 import { SEVERITIES } from '../findings/queue-filters';
-import { rt, rtDynamic } from '../texts';
+import { rt, rtDynamic } from '../../i18n/review/texts';
 import { BarChart } from './bar-chart';
 import { Severity, When } from './bits';
 import { ReviewLayout } from './layout';

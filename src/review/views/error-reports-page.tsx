@@ -5,7 +5,7 @@ import type { Locale } from '../../i18n/locale-info';
 import type { StoredReport } from '../../directory/error-reports';
 import type { Reviewer } from '../context';
 import { rp } from '../context';
-import { rt, rtDynamic } from '../texts';
+import { rt, rtDynamic } from '../../i18n/review/texts';
 import { ReviewLayout } from './layout';
 
 export const ErrorReportsPage: FC<{ locale: Locale; reviewer: Reviewer; rows: StoredReport[]; total: number; page: number; pages: number }> = ({

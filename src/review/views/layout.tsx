@@ -12,7 +12,7 @@ import type { Reviewer } from '../context';
 import { rp } from '../context';
 import { REVIEW_KEYS_JS_PATH } from '../keys-script';
 import { REVIEW_CSS_PATH } from '../styles';
-import { rt } from '../texts';
+import { rt } from '../../i18n/review/texts';
 
 export type NavKey = 'dashboard' | 'queue' | 'audit' | 'reports' | 'users' | 'apikeys' | null;
 

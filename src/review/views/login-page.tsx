@@ -6,7 +6,7 @@ import type { FC } from 'hono/jsx';
 import type { Locale } from '../../i18n/locale-info';
 import { CSRF_FIELD } from '../auth/csrf';
 import { rp, type Reviewer } from '../context';
-import { rt } from '../texts';
+import { rt } from '../../i18n/review/texts';
 import { CsrfField, ReviewLayout } from './layout';
 
 export interface LoginPageProps {

@@ -8,7 +8,7 @@ import { rp, type Reviewer } from '../context';
 import type { ProviderCompliance, WeekPoint } from '../dashboard-queries';
 import { SEVERITIES } from '../findings/queue-filters';
 import type { QueueRow } from '../findings/queue-queries';
-import { rt } from '../texts';
+import { rt } from '../../i18n/review/texts';
 import { Severity, Status, When } from './bits';
 import { TrendChart } from './dashboard-page';
 import { ReviewLayout } from './layout';

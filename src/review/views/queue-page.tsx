@@ -10,7 +10,7 @@ import { CERTAINTIES, DEFAULT_SORT, filtersQuery, SEVERITIES, SORTS, STATUSES } 
 import { splitContext } from '../findings/evidence';
 import type { FilterOptions, QueuePage as QueueData } from '../findings/queue-queries';
 import { BULK_ACTIONS } from '../findings/workflow';
-import { rt, rtDynamic } from '../texts';
+import { rt, rtDynamic } from '../../i18n/review/texts';
 import { Certainty, ExportLinks, Flash, Pager, Severity, Status, When } from './bits';
 import { CsrfField, ReviewLayout } from './layout';
 import { DataTable } from '../../views/components';
