@@ -10,7 +10,7 @@ import { LOCALES, localePath, localeInfo, type Locale } from '../i18n/locale-inf
 import { formatNumber } from '../i18n/format';
 import { highlightSegments } from './highlight';
 import { SELFCHECK_CSS_PATH } from './styles';
-import { st } from './texts';
+import { st } from '../i18n/selfcheck/texts';
 import { selfCheckPath } from '../views/selfcheck-path';
 
 export const FORM_MAX_CHARS = 100_000;

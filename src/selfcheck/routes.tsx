@@ -18,7 +18,7 @@ import { forEachLocale, renderPage } from '../views/localized';
 import { FORM_MAX_CHARS, REPORT_PATH, SELFCHECK_PATH, SelfCheckNotice, SelfCheckPage, ruleLang, type SelfCheckResult } from './page';
 import { reportFileName, SelfCheckReport } from './report';
 import { SELFCHECK_CSS, SELFCHECK_CSS_PATH } from './styles';
-import { st } from './texts';
+import { st } from '../i18n/selfcheck/texts';
 
 /**
  * Form bodies up to 1 MB (URL-encoding triples non-ASCII text); the text itself is capped at

@@ -14,7 +14,7 @@ import { t } from '../i18n/public/texts';
 import { forEachLocale, renderPage } from '../views/localized';
 import { backArrow } from '../views/components';
 import { SELFCHECK_PATH, ruleLang } from './page';
-import { rpt, rptDynamic } from './rule-page-texts';
+import { rpt, rptDynamic } from '../i18n/rule-pages/texts';
 import { apiRuleset } from '../api/check-service';
 import { ruleCatalogue, type RuleJson } from '../api/rule-catalogue';
 import { publicCache } from '../directory/request-context';

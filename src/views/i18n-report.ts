@@ -5,9 +5,9 @@
  */
 import { LOCALES, type Locale } from '../i18n/locale-info';
 import { awaitingNativeReview, rawMessages, MESSAGE_KEYS } from '../i18n/public/texts';
-import { SELFCHECK_KEYS, rawSelfCheckTexts } from '../selfcheck/texts';
-import { RULE_PAGE_KEYS, rawRulePageTexts } from '../selfcheck/rule-page-texts';
-import { AF_LABEL_KEYS, rawAfLabels } from '../directory/pages/af-presence-labels';
+import { SELFCHECK_KEYS, rawSelfCheckTexts } from '../i18n/selfcheck/texts';
+import { RULE_PAGE_KEYS, rawRulePageTexts } from '../i18n/rule-pages/texts';
+import { AF_LABEL_KEYS, rawAfLabels } from '../i18n/af-presence/texts';
 
 export interface DictionaryReport {
   /** Where the dictionary lives, e.g. "src/i18n/public/ar.ts". */
@@ -31,9 +31,9 @@ interface Source {
 
 const SOURCES: Source[] = [
   { dictionary: 'public pages', file: (l) => `src/i18n/public/${l}.ts`, keys: MESSAGE_KEYS, raw: rawMessages },
-  { dictionary: 'self-check form', file: () => 'src/selfcheck/texts.ts', keys: SELFCHECK_KEYS, raw: rawSelfCheckTexts },
-  { dictionary: 'rule pages frame', file: () => 'src/selfcheck/rule-page-texts.ts', keys: RULE_PAGE_KEYS, raw: rawRulePageTexts },
-  { dictionary: 'AF figures (provider page)', file: () => 'src/directory/pages/af-presence-labels.ts', keys: AF_LABEL_KEYS, raw: rawAfLabels },
+  { dictionary: 'self-check form', file: () => 'src/i18n/selfcheck/texts.ts', keys: SELFCHECK_KEYS, raw: rawSelfCheckTexts },
+  { dictionary: 'rule pages frame', file: () => 'src/i18n/rule-pages/texts.ts', keys: RULE_PAGE_KEYS, raw: rawRulePageTexts },
+  { dictionary: 'AF figures (provider page)', file: () => 'src/i18n/af-presence/texts.ts', keys: AF_LABEL_KEYS, raw: rawAfLabels },
 ];
 
 const placeholders = (s: string) => [...new Set([...s.matchAll(/\{([a-zA-Z]+)\}/g)].map((m) => m[1]))].sort();

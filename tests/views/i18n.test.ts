@@ -10,8 +10,8 @@ import { LOCALES, localeFromPath, localePath, stripLocalePrefix, type Locale } f
 import { awaitingNativeReview, rawMessages, t } from '../../src/i18n/public/texts';
 import { fill } from '../../src/i18n/fill';
 import { formatDate, formatPeriod } from '../../src/i18n/format';
-import { rawSelfCheckTexts } from '../../src/selfcheck/texts';
-import { rawRulePageTexts } from '../../src/selfcheck/rule-page-texts';
+import { rawSelfCheckTexts } from '../../src/i18n/selfcheck/texts';
+import { rawRulePageTexts } from '../../src/i18n/rule-pages/texts';
 
 const report = translationReport();
 

@@ -11,7 +11,7 @@ import type { Locale } from '../../i18n/locale-info';
 import { formatOrgnr, maskOrgnr } from '../orgnr';
 import type { NearestOffice } from '../nearest-office';
 import type { OfficeRow, ProviderDetail } from '../provider-queries';
-import { afLabel } from './af-presence-labels';
+import { afLabel } from '../../i18n/af-presence/texts';
 import { ContractResults } from './contract-results';
 import { OfficeContact, distanceText, officeAddress } from './office-parts';
 

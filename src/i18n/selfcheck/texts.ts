@@ -4,8 +4,9 @@
  * (tests/views/i18n.test.ts lists keys they lack; st() then shows Swedish). The rules' own
  * messages stay Swedish/English (see `ruleTextNote`).
  */
-import { fill } from '../i18n/fill';
-import type { Locale } from '../i18n/locale-info';
+import { dictionary, type Texts } from '../dictionary';
+import type { TextParams } from '../fill';
+import type { Locale } from '../locale-info';
 
 const sv = {
   title: 'Självkontroll av marknadsföring',
@@ -122,7 +123,7 @@ const en: Record<Key, string> = {
   ruleTextNote: '',
 };
 
-type Translation = Partial<Record<Key, string>>;
+type Translation = Texts<Key>;
 
 const ar: Translation = {
   title: 'الفحص الذاتي للنصوص التسويقية',
@@ -399,15 +400,15 @@ const lattlast: Translation = {
   ruleTextNote: 'Förklaringen och förslaget står på vanlig svenska. De kommer direkt från reglerna.',
 };
 
-const dict: Record<Locale, Partial<Record<Key, string>>> = { sv, en, ar, so, ti, prs, lattlast };
+const texts = dictionary(sv, { en, ar, so, ti, prs, lattlast });
 
 /** Swedish key order, for tools that list missing keys. */
-export const SELFCHECK_KEYS = Object.keys(sv) as Key[];
+export const SELFCHECK_KEYS = texts.keys;
 
 /** The texts of a language as written (no fallback), for the completeness report. */
-export const rawSelfCheckTexts = (locale: Locale): Partial<Record<Key, string>> => dict[locale];
+export const rawSelfCheckTexts = texts.raw;
 
 /** Translates a self-check text with `{name}` placeholders; a missing text falls back to Swedish. */
-export function st(locale: Locale, key: Key, params?: Record<string, string | number>): string {
-  return fill(locale, dict[locale][key] ?? sv[key], params);
+export function st(locale: Locale, key: Key, params?: TextParams): string {
+  return texts.text(locale, key, params);
 }
