@@ -2,7 +2,7 @@
  * Interface text for AF-sourced presence and result figures on the provider page
  * (joined/left AF's lists, participants and weighted result; see
  * src/directory/pages/provider-sections.tsx). One flat dictionary per public language, same
- * keys (tests/views/i18n.test.ts lists missing ones).
+ * keys (tests/i18n/report.test.ts lists missing ones).
  */
 import { dictionary, type Texts } from '../dictionary';
 import type { TextParams } from '../fill';

@@ -2,7 +2,7 @@
  * Interface text of the public pages, one flat dictionary of the same keys per language.
  * Swedish (at /, ./sv.ts) and English (/en, ./en.ts) are complete by type; Arabic (/ar), Somali
  * (/so), Tigrinya (/ti), Dari (/prs) and easy Swedish (/lattlast) live one file each beside them
- * with the keys in Swedish order, and a test (tests/views/i18n.test.ts) plus
+ * with the keys in Swedish order, and a test (tests/i18n/report.test.ts) plus
  * `npx tsx scripts/i18n-missing.ts` list any key they lack (t() then shows Swedish).
  */
 import { dictionary } from '../dictionary';

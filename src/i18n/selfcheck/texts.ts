@@ -1,7 +1,7 @@
 /**
  * Interface text of the self-check form, one flat dictionary of the same keys per language:
  * Swedish and English complete by type, the other public languages below in Swedish key order
- * (tests/views/i18n.test.ts lists keys they lack; st() then shows Swedish). The rules' own
+ * (tests/i18n/report.test.ts lists keys they lack; st() then shows Swedish). The rules' own
  * messages stay Swedish/English (see `ruleTextNote`).
  */
 import { dictionary, type Texts } from '../dictionary';

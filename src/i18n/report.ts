@@ -1,13 +1,13 @@
 /**
  * Completeness report of the public pages' dictionaries: for every language, the keys it lacks
  * (shown in Swedish until translated), keys out of Swedish order, and texts whose `{placeholders}`
- * differ from the Swedish ones. Read by tests/views/i18n.test.ts and `npx tsx scripts/i18n-missing.ts`.
+ * differ from the Swedish ones. Read by tests/i18n/report.test.ts and `npx tsx scripts/i18n-missing.ts`.
  */
-import { LOCALES, type Locale } from '../i18n/locale-info';
-import { awaitingNativeReview, rawMessages, MESSAGE_KEYS } from '../i18n/public/texts';
-import { SELFCHECK_KEYS, rawSelfCheckTexts } from '../i18n/selfcheck/texts';
-import { RULE_PAGE_KEYS, rawRulePageTexts } from '../i18n/rule-pages/texts';
-import { AF_LABEL_KEYS, rawAfLabels } from '../i18n/af-presence/texts';
+import { LOCALES, type Locale } from './locale-info';
+import { awaitingNativeReview, rawMessages, MESSAGE_KEYS } from './public/texts';
+import { SELFCHECK_KEYS, rawSelfCheckTexts } from './selfcheck/texts';
+import { RULE_PAGE_KEYS, rawRulePageTexts } from './rule-pages/texts';
+import { AF_LABEL_KEYS, rawAfLabels } from './af-presence/texts';
 
 export interface DictionaryReport {
   /** Where the dictionary lives, e.g. "src/i18n/public/ar.ts". */
