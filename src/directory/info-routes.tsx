@@ -13,6 +13,7 @@ import { isSameOrigin } from '../selfcheck/routes';
 import { localePath, type Locale } from '../i18n/locale-info';
 import { t } from '../i18n/public/texts';
 import { Layout } from '../views/layout';
+import { publicFrame } from '../views/public-frame';
 import { forEachLocale, renderPage } from '../views/localized';
 import { REPORT_RATE_LIMIT, REPORT_RATE_WINDOW_SECONDS, storeReport, validateReport } from './error-reports';
 import { AccessibilityPage } from './pages/accessibility-page';
@@ -51,7 +52,7 @@ function register(r: Hono<AppEnv>, locale: Locale) {
         return renderPage(
           c,
           locale,
-          <Layout locale={locale} title={t(locale, 'contactTitle')} path="/kontakt" noindex>
+          <Layout frame={publicFrame({ locale, path: '/kontakt', noindex: true })} title={t(locale, 'contactTitle')}>
             <h1>{t(locale, 'contactTitle')}</h1>
             <p>{t(locale, 'reportForbidden')}</p>
             <p>
@@ -68,7 +69,7 @@ function register(r: Hono<AppEnv>, locale: Locale) {
         return renderPage(
           c,
           locale,
-          <Layout locale={locale} title={t(locale, 'reportRateTitle')} path="/kontakt" noindex>
+          <Layout frame={publicFrame({ locale, path: '/kontakt', noindex: true })} title={t(locale, 'reportRateTitle')}>
             <h1>{t(locale, 'reportRateTitle')}</h1>
             <p>{t(locale, 'reportRateText', { s: rl.resetSeconds })}</p>
           </Layout>,

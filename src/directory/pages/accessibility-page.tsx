@@ -5,6 +5,7 @@
  */
 import type { FC } from 'hono/jsx';
 import { Layout } from '../../views/layout';
+import { publicFrame } from '../../views/public-frame';
 import { SvEnOnly } from './sv-en-only';
 import { formatDate } from '../../i18n/format';
 import { localePath, type Locale } from '../../i18n/locale-info';
@@ -122,7 +123,7 @@ const EN: FC<{ locale: Locale }> = ({ locale }) => (
 );
 
 export const AccessibilityPage: FC<{ locale: Locale }> = ({ locale }) => (
-  <Layout locale={locale} title={t(locale, 'accessibilityTitle')} path="/tillganglighet">
+  <Layout frame={publicFrame({ locale, path: '/tillganglighet' })} title={t(locale, 'accessibilityTitle')}>
     <SvEnOnly locale={locale} path="/tillganglighet" render={(body) => (body === 'sv' ? <SV locale={locale} /> : <EN locale={locale} />)} />
   </Layout>
 );

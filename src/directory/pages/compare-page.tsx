@@ -1,6 +1,7 @@
 /** Two or three providers side by side, with the same rows for each (LOV: comparable information). */
 import type { FC } from 'hono/jsx';
 import { Layout } from '../../views/layout';
+import { publicFrame } from '../../views/public-frame';
 import { Accepting, DataStamp, Languages, Rating, TableScroll, backArrow } from '../../views/components';
 import { localePath, type Locale } from '../../i18n/locale-info';
 import { t } from '../../i18n/public/texts';
@@ -20,7 +21,7 @@ export const ComparePage: FC<{
   const contractsOf = (p: ProviderDetail) =>
     p.contracts.filter((c) => c.status === 'active' && (!areaIds || areaIds.has(c.deliveryArea.id)));
   return (
-    <Layout locale={locale} title={t(locale, 'compareTitle')} path={path} noindex>
+    <Layout frame={publicFrame({ locale, path, noindex: true })} title={t(locale, 'compareTitle')}>
       {municipality ? (
         <p>
           <a href={localePath(locale, `/kommun/${municipality.slug}`)}>{backArrow(locale)} {t(locale, 'backToList')} (<bdi>{municipality.name}</bdi>)</a>

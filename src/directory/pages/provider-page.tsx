@@ -9,6 +9,7 @@
  */
 import type { FC } from 'hono/jsx';
 import { Layout } from '../../views/layout';
+import { publicFrame } from '../../views/public-frame';
 import { DataStamp, backArrow } from '../../views/components';
 import { NextStep } from '../../views/next-step';
 import { localePath, type Locale } from '../../i18n/locale-info';
@@ -74,7 +75,7 @@ export const ProviderPage: FC<{ locale: Locale; p: ProviderDetail; focus: Provid
     </p>
   ) : null;
   return (
-    <Layout locale={locale} title={p.name} path={path}>
+    <Layout frame={publicFrame({ locale, path })} title={p.name}>
       {focus ? (
         <p class="no-print">
           <a href={localePath(locale, `/kommun/${focus.municipality.slug}${focus.backQuery}`)}>
