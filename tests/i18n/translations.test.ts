@@ -5,13 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { LOCALES, type Locale } from '../../src/i18n/locale-info';
-import { rawMessages, t } from '../../src/i18n/public/texts';
-import { rawSelfCheckTexts } from '../../src/i18n/selfcheck/texts';
-import { rawRulePageTexts } from '../../src/i18n/rule-pages/texts';
+import { publicTexts, t } from '../../src/i18n/public/texts';
+import { selfCheckTexts } from '../../src/i18n/selfcheck/texts';
+import { rulePageTexts } from '../../src/i18n/rule-pages/texts';
 
 /** Every text of a language across the dictionaries, with its key. */
 function allTexts(locale: Locale): [string, string][] {
-  return [...Object.entries(rawMessages(locale)), ...Object.entries(rawSelfCheckTexts(locale)), ...Object.entries(rawRulePageTexts(locale))].filter(
+  return [...Object.entries(publicTexts.raw(locale)), ...Object.entries(selfCheckTexts.raw(locale)), ...Object.entries(rulePageTexts.raw(locale))].filter(
     (e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '',
   );
 }
@@ -43,7 +43,7 @@ describe('each language in its own script and words', () => {
     }
   });
   it('easy Swedish explains leverantör, leveransområde and betyg in plain sentences', () => {
-    const texts = Object.values(rawMessages('lattlast')).join(' ');
+    const texts = Object.values(publicTexts.raw('lattlast')).join(' ');
     expect(texts).toContain('Företaget kallas leverantör.');
     expect(texts).toMatch(/Ett leveransområde är [^.]+\./);
     expect(texts).toMatch(/Ett betyg visar [^.]+\./);

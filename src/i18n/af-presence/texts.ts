@@ -5,8 +5,6 @@
  * keys (tests/i18n/report.test.ts lists missing ones).
  */
 import { dictionary, type Texts } from '../dictionary';
-import type { TextParams } from '../fill';
-import type { Locale } from '../locale-info';
 
 const sv = {
   afListed: 'Med i Arbetsförmedlingens listor',
@@ -81,15 +79,8 @@ const lattlast: Translation = {
   resultsNote: 'Arbetsförmedlingen räknar fram resultatet. De tänker på hur svårt det var för deltagarna att få jobb från början.',
 };
 
-const labels = dictionary(sv, { en, ar, so, ti, prs, lattlast });
-
-/** Swedish key order, for tools that list missing keys. */
-export const AF_LABEL_KEYS = labels.keys;
-
-/** The texts of a language as written (no fallback), for the completeness report. */
-export const rawAfLabels = labels.raw;
+/** The AF-figure labels in every language; `keys` and `raw` serve the completeness report. */
+export const afLabels = dictionary(sv, { en, ar, so, ti, prs, lattlast });
 
 /** Translates an AF-figure label with `{name}` placeholders; a missing text falls back to Swedish. */
-export function afLabel(locale: Locale, key: AfLabel, params: TextParams = {}): string {
-  return labels.text(locale, key, params);
-}
+export const afLabel = afLabels.text;

@@ -6,7 +6,6 @@
  * `npx tsx scripts/i18n-missing.ts` list any key they lack (t() then shows Swedish).
  */
 import { dictionary } from '../dictionary';
-import type { TextParams } from '../fill';
 import type { Locale } from '../locale-info';
 import { sv, type MessageKey } from './sv';
 import { en } from './en';
@@ -21,7 +20,8 @@ export type { MessageKey };
 
 const translations: Record<Exclude<Locale, 'sv' | 'en'>, Translation> = { ar, so, ti, prs, lattlast };
 
-const messages = dictionary(sv, {
+/** The public pages' texts in every language; `keys` and `raw` serve the completeness report. */
+export const publicTexts = dictionary(sv, {
   en,
   ar: ar.messages,
   so: so.messages,
@@ -30,18 +30,10 @@ const messages = dictionary(sv, {
   lattlast: lattlast.messages,
 });
 
-/** Swedish key order, for tools that list missing keys. */
-export const MESSAGE_KEYS = messages.keys;
-
-/** The texts of a language as written (no fallback), for the completeness report. */
-export const rawMessages = messages.raw;
-
 /** True until a native speaker has signed off the language (never for sv and en). */
 export function awaitingNativeReview(locale: Locale): boolean {
   return locale === 'sv' || locale === 'en' ? false : translations[locale].awaitingNativeReview;
 }
 
 /** Translates `key` with `{name}` placeholders filled from `params`; a missing text falls back to Swedish. */
-export function t(locale: Locale, key: MessageKey, params?: TextParams): string {
-  return messages.text(locale, key, params);
-}
+export const t = publicTexts.text;

@@ -4,26 +4,22 @@
  * languages never reach it, and a text is Swedish for any other locale.
  */
 import { dictionary } from '../dictionary';
-import type { TextParams } from '../fill';
 import type { Locale } from '../locale-info';
 import { sv, type ReviewKey } from './sv';
 import { en } from './en';
 
 export type { ReviewKey };
 
-const texts = dictionary(sv, { en });
+/** The workspace's texts in Swedish and English. */
+export const reviewTexts = dictionary(sv, { en });
 
 /** A review text in the locale, with {param} placeholders filled in. */
-export function rt(locale: Locale, key: ReviewKey, params?: TextParams): string {
-  return texts.text(locale, key, params);
-}
+export const rt = reviewTexts.text;
 
 /** Whether the dictionaries have this key (for texts chosen at run time). */
-export function hasReviewKey(key: string): key is ReviewKey {
-  return texts.has(key);
-}
+export const hasReviewKey = reviewTexts.has;
 
 /** A text whose key is built at run time (status_…, severity_…, event_…); falls back to the raw value. */
 export function rtDynamic(locale: Locale, prefix: string, value: string | null | undefined): string {
-  return value ? texts.dynamic(locale, prefix, value) : '–';
+  return value ? reviewTexts.dynamic(locale, prefix, value) : '–';
 }

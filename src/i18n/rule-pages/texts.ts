@@ -5,7 +5,6 @@
  * Swedish and say so (`ruleTextNote`).
  */
 import { dictionary, type Texts } from '../dictionary';
-import type { TextParams } from '../fill';
 import type { Locale } from '../locale-info';
 
 const sv = {
@@ -209,20 +208,13 @@ const lattlast: Translation = {
   ruleTextNote: 'Texten i varje regel står på vanlig svenska. Källorna står på engelska.',
 };
 
-const texts = dictionary(sv, { en, ar, so, ti, prs, lattlast });
-
-/** Swedish key order, for tools that list missing keys. */
-export const RULE_PAGE_KEYS = texts.keys;
-
-/** The texts of a language as written (no fallback), for the completeness report. */
-export const rawRulePageTexts = texts.raw;
+/** The rule pages' frame texts in every language; `keys` and `raw` serve the completeness report. */
+export const rulePageTexts = dictionary(sv, { en, ar, so, ti, prs, lattlast });
 
 /** A rule-page frame text; a missing text falls back to Swedish. */
-export function rpt(locale: Locale, key: RulePageKey, params?: TextParams): string {
-  return texts.text(locale, key, params);
-}
+export const rpt = rulePageTexts.text;
 
 /** A text keyed at run time (level_…, sev_…); unknown values are shown as they are. */
 export function rptDynamic(locale: Locale, prefix: 'level' | 'sev', value: string): string {
-  return texts.dynamic(locale, prefix, value);
+  return rulePageTexts.dynamic(locale, prefix, value);
 }

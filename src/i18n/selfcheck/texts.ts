@@ -5,8 +5,6 @@
  * messages stay Swedish/English (see `ruleTextNote`).
  */
 import { dictionary, type Texts } from '../dictionary';
-import type { TextParams } from '../fill';
-import type { Locale } from '../locale-info';
 
 const sv = {
   title: 'Självkontroll av marknadsföring',
@@ -400,15 +398,8 @@ const lattlast: Translation = {
   ruleTextNote: 'Förklaringen och förslaget står på vanlig svenska. De kommer direkt från reglerna.',
 };
 
-const texts = dictionary(sv, { en, ar, so, ti, prs, lattlast });
-
-/** Swedish key order, for tools that list missing keys. */
-export const SELFCHECK_KEYS = texts.keys;
-
-/** The texts of a language as written (no fallback), for the completeness report. */
-export const rawSelfCheckTexts = texts.raw;
+/** The self-check form's texts in every language; `keys` and `raw` serve the completeness report. */
+export const selfCheckTexts = dictionary(sv, { en, ar, so, ti, prs, lattlast });
 
 /** Translates a self-check text with `{name}` placeholders; a missing text falls back to Swedish. */
-export function st(locale: Locale, key: Key, params?: TextParams): string {
-  return texts.text(locale, key, params);
-}
+export const st = selfCheckTexts.text;
