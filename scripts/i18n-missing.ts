@@ -5,7 +5,7 @@
  *   npx tsx scripts/i18n-missing.ts           # report; exit 0
  *   npx tsx scripts/i18n-missing.ts --strict  # exit 1 when anything is missing or wrong
  */
-import { languagesAwaitingReview, translationReport } from '../src/views/i18n-report';
+import { languagesAwaitingReview, translationReport } from '../src/i18n/report';
 
 const strict = process.argv.includes('--strict');
 let problems = 0;

@@ -20,7 +20,7 @@ import { SELFCHECK_FORM_MAX_BYTES, selfCheckRoutes } from './selfcheck/routes';
 import { REPORT_PATH, SELFCHECK_PATH } from './selfcheck/page';
 import { MAX_BODY_BYTES } from './api/settings';
 import { REPORT_MAX_BODY_BYTES } from './directory/error-reports';
-import { LOCALES, localePath } from './views/i18n';
+import { LOCALES, localePath } from './i18n/locale-info';
 import { rulePageRoutes } from './selfcheck/rule-pages';
 import { reviewRoutes } from './review/routes';
 import { renderErrorPage, renderNotFound } from './views/error-page';

@@ -6,7 +6,8 @@
 import type { Hono } from 'hono';
 import type { AppEnv } from '../http/env';
 import { notFound } from '../http/errors';
-import { t, type Locale } from '../views/i18n';
+import { t } from '../i18n/public/texts';
+import type { Locale } from '../i18n/locale-info';
 import { renderPage } from '../views/localized';
 import { getDeliveryArea, listDeliveryAreas, resolveAreaSlug } from './area-queries';
 import { getDataAsOf } from './provider-queries';

@@ -10,8 +10,10 @@ import { hitRateLimit, pruneRateLimitCounters, setRateLimitHeaders } from '../ap
 import { clientIp } from '../http/client-ip';
 import type { AppEnv } from '../http/env';
 import { isSameOrigin } from '../selfcheck/routes';
-import { localePath, t, type Locale } from '../views/i18n';
+import { localePath, type Locale } from '../i18n/locale-info';
+import { t } from '../i18n/public/texts';
 import { Layout } from '../views/layout';
+import { publicFrame } from '../views/public-frame';
 import { forEachLocale, renderPage } from '../views/localized';
 import { REPORT_RATE_LIMIT, REPORT_RATE_WINDOW_SECONDS, storeReport, validateReport } from './error-reports';
 import { AccessibilityPage } from './pages/accessibility-page';
@@ -50,7 +52,7 @@ function register(r: Hono<AppEnv>, locale: Locale) {
         return renderPage(
           c,
           locale,
-          <Layout locale={locale} title={t(locale, 'contactTitle')} path="/kontakt" noindex>
+          <Layout frame={publicFrame({ locale, path: '/kontakt', noindex: true })} title={t(locale, 'contactTitle')}>
             <h1>{t(locale, 'contactTitle')}</h1>
             <p>{t(locale, 'reportForbidden')}</p>
             <p>
@@ -67,7 +69,7 @@ function register(r: Hono<AppEnv>, locale: Locale) {
         return renderPage(
           c,
           locale,
-          <Layout locale={locale} title={t(locale, 'reportRateTitle')} path="/kontakt" noindex>
+          <Layout frame={publicFrame({ locale, path: '/kontakt', noindex: true })} title={t(locale, 'reportRateTitle')}>
             <h1>{t(locale, 'reportRateTitle')}</h1>
             <p>{t(locale, 'reportRateText', { s: rl.resetSeconds })}</p>
           </Layout>,

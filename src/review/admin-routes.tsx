@@ -7,12 +7,12 @@ import { createApiKey, listApiKeys, revokeApiKey } from '../api/api-keys';
 import { providers } from '../db/schema';
 import { normaliseOrgnr } from '../lib/orgnr';
 import { notFound } from '../http/errors';
-import type { Locale } from '../views/i18n';
+import type { Locale } from '../i18n/locale-info';
 import { eq } from 'drizzle-orm';
 import { recordAudit } from './audit';
 import { AccountError, disableUser, listUsers } from './auth/users';
 import { requireAdmin, rp, type ReviewContext, type ReviewEnv } from './context';
-import { rt } from './texts';
+import { rt } from '../i18n/review/texts';
 import { ApiKeysPage, UsersPage } from './views/admin-pages';
 
 /** Registers the admin routes for one locale. */

@@ -6,8 +6,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/types';
 import { badRequest } from '../http/errors';
-import type { Locale } from '../views/i18n';
-import { rt } from './texts';
+import type { Locale } from '../i18n/locale-info';
+import { rt } from '../i18n/review/texts';
 
 export interface AuditFilters {
   source: 'all' | 'finding' | 'account';

@@ -3,9 +3,9 @@
  * dismissed finding #12: 'programme name'"), built from templates in the review dictionary.
  * The raw entry stays available behind a fold on the page and in the exports.
  */
-import type { Locale } from '../views/i18n';
+import type { Locale } from '../i18n/locale-info';
 import type { AuditEntry } from './audit-log';
-import { hasReviewKey, rt, rtDynamic } from './texts';
+import { hasReviewKey, rt, rtDynamic } from '../i18n/review/texts';
 
 /** Detail of an account event: its stored JSON object, or nothing when it is not one. */
 function detailObject(detail: string | null): Record<string, unknown> {

@@ -6,7 +6,7 @@
  */
 import type { Hono } from 'hono';
 import { clientIp } from '../http/client-ip';
-import type { Locale } from '../views/i18n';
+import type { Locale } from '../i18n/locale-info';
 import { clearCookie, LOGIN_COOKIE, readCookie, SESSION_COOKIE, secureCookies, writeCookie } from './auth/cookies';
 import { CSRF_FIELD, isOwnOrigin } from './auth/csrf';
 import { constantTimeEqualText, randomBytes, toBase64Url } from './auth/encoding';
@@ -16,7 +16,7 @@ import { signIn } from './auth/sign-in';
 import { AccountError, changeOwnPassword } from './auth/users';
 import { recordAudit } from './audit';
 import { rp, safeNext, type ReviewContext, type ReviewEnv } from './context';
-import { rt } from './texts';
+import { rt } from '../i18n/review/texts';
 import { LoginPage, PasswordPage } from './views/login-page';
 
 /** Renders the sign-in page with a fresh double-submit token. */

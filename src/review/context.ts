@@ -5,9 +5,9 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../http/env';
 import { AppError } from '../http/errors';
-import { localePath, type Locale } from '../views/i18n';
+import { localePath, type Locale } from '../i18n/locale-info';
 import type { SessionRow, UserRow } from './auth/sessions';
-import { rt } from './texts';
+import { rt } from '../i18n/review/texts';
 
 export interface Reviewer {
   user: UserRow;

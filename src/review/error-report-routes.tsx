@@ -2,7 +2,7 @@
 import type { Hono } from 'hono';
 import { listReports } from '../directory/error-reports';
 import { badRequest } from '../http/errors';
-import type { Locale } from '../views/i18n';
+import type { Locale } from '../i18n/locale-info';
 import { rp, type ReviewEnv } from './context';
 import { ErrorReportsPage } from './views/error-reports-page';
 

@@ -5,7 +5,7 @@
  */
 import type { Hono } from 'hono';
 import { AppError, badRequest, notFound } from '../http/errors';
-import type { Locale } from '../views/i18n';
+import type { Locale } from '../i18n/locale-info';
 import { recordAudit } from './audit';
 import { listUsers } from './auth/users';
 import { rp, safeNext, plainReviewPath, type ReviewContext, type ReviewEnv } from './context';
@@ -16,7 +16,7 @@ import { findingsByIds, loadFilterOptions, loadQueue, queueNeighbours, selectFin
 import { actionAllowed, applyDecision, BULK_ACTIONS, DecisionError, statusAfter, type Action, type BulkAction } from './findings/workflow';
 import { allRuleIds, reviewRuleset, ruleById, ruleTitler } from './rules';
 import { BULK_MAX, EXPORT_MAX_ROWS } from './settings';
-import { rt, rtDynamic, type ReviewKey } from './texts';
+import { rt, rtDynamic, type ReviewKey } from '../i18n/review/texts';
 import { BulkConfirmPage } from './views/bulk-page';
 import { FindingPage } from './views/finding-page';
 import { QueuePage } from './views/queue-page';

@@ -9,7 +9,7 @@ import { CSRF_FIELD, csrfToken, isOwnOrigin, verifyCsrfToken } from './auth/csrf
 import { readCookie, SESSION_COOKIE, secureCookies } from './auth/cookies';
 import { findSession } from './auth/sessions';
 import { reviewLocale, rp, type ReviewEnv } from './context';
-import { rt } from './texts';
+import { rt } from '../i18n/review/texts';
 
 /** Paths reachable without a session. */
 const PUBLIC = /^\/(en\/)?review\/login$/;

@@ -4,7 +4,7 @@
  */
 import type { Hono } from 'hono';
 import { notFound } from '../http/errors';
-import type { Locale } from '../views/i18n';
+import type { Locale } from '../i18n/locale-info';
 import { recordAudit } from './audit';
 import { auditQuery, countAudit, parseAuditFilters, selectAudit, type AuditEntry } from './audit-log';
 import { listUsers } from './auth/users';
@@ -14,7 +14,7 @@ import { crawlHealth, dashboardFigures, providerCompliance, weeklyTrend } from '
 import { selectFindings } from './findings/queue-queries';
 import { ruleTitler } from './rules';
 import { AUDIT_PAGE_SIZE, EXPORT_MAX_ROWS } from './settings';
-import { rt } from './texts';
+import { rt } from '../i18n/review/texts';
 import { AuditPage } from './views/audit-page';
 import { DashboardPage } from './views/dashboard-page';
 import { loadDataAge } from '../sync/data-age';

@@ -3,7 +3,7 @@
  * session, CSRF), its stylesheet, and the route groups. Mount with `app.route('/', reviewRoutes())`.
  */
 import { Hono } from 'hono';
-import type { Locale } from '../views/i18n';
+import type { Locale } from '../i18n/locale-info';
 import { registerAdminRoutes } from './admin-routes';
 import { registerAuthRoutes } from './auth-routes';
 import type { ReviewEnv } from './context';

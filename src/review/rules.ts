@@ -1,6 +1,6 @@
 /** Rule details for the workspace pages, from the bundled ruleset (compiled once, cached). */
 import { defaultRuleset, type CompiledRule } from '../compliance';
-import type { Locale } from '../views/i18n';
+import type { Locale } from '../i18n/locale-info';
 
 /** The current ruleset (examples not re-run: CI verifies them). */
 export const reviewRuleset = () => defaultRuleset({ verify: false });

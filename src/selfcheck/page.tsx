@@ -6,10 +6,12 @@
 import type { FC } from 'hono/jsx';
 import type { Coverage, Finding, Ruleset } from '../compliance';
 import { Layout } from '../views/layout';
-import { LOCALES, formatNumber, localePath, localeInfo, type Locale } from '../views/i18n';
+import { publicFrame } from '../views/public-frame';
+import { LOCALES, localePath, localeInfo, type Locale } from '../i18n/locale-info';
+import { formatNumber } from '../i18n/format';
 import { highlightSegments } from './highlight';
 import { SELFCHECK_CSS_PATH } from './styles';
-import { st } from './texts';
+import { st } from '../i18n/selfcheck/texts';
 import { selfCheckPath } from '../views/selfcheck-path';
 
 export const FORM_MAX_CHARS = 100_000;
@@ -208,7 +210,7 @@ export const SelfCheckPage: FC<SelfCheckPageProps> = ({ locale, text, isHtml, re
     </form>
   );
   return (
-    <Layout locale={locale} title={result ? `${st(locale, 'resultsTitle')} – ${st(locale, 'title')}` : st(locale, 'title')} path={SELFCHECK_PATH.sv} description={st(locale, 'intro')}>
+    <Layout frame={publicFrame({ locale, path: SELFCHECK_PATH.sv })} title={result ? `${st(locale, 'resultsTitle')} – ${st(locale, 'title')}` : st(locale, 'title')} description={st(locale, 'intro')}>
       <link rel="stylesheet" href={SELFCHECK_CSS_PATH} />
       <h1>{st(locale, 'title')}</h1>
       {result ? (
@@ -252,7 +254,7 @@ export const SelfCheckPage: FC<SelfCheckPageProps> = ({ locale, text, isHtml, re
 
 /** A short page for refusals (429 rate limit, 403 cross-site form). */
 export const SelfCheckNotice: FC<{ locale: Locale; title: string; text: string }> = ({ locale, title, text }) => (
-  <Layout locale={locale} title={title} path={SELFCHECK_PATH.sv} noindex>
+  <Layout frame={publicFrame({ locale, path: SELFCHECK_PATH.sv, noindex: true })} title={title}>
     <h1>{title}</h1>
     <p>{text}</p>
     <p>

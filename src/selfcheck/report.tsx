@@ -6,11 +6,10 @@
 import type { FC } from 'hono/jsx';
 import { raw } from 'hono/html';
 import type { Ruleset } from '../compliance';
-import type { Locale } from '../views/i18n';
-import { localeInfo } from '../views/locale-info';
+import { localeInfo, type Locale } from '../i18n/locale-info';
 import { ruleTitles, SelfCheckResults, type SelfCheckResult } from './page';
 import { SELFCHECK_CSS } from './styles';
-import { st } from './texts';
+import { st } from '../i18n/selfcheck/texts';
 
 /** Base styles of the file: it is opened from disk, so it cannot use the site's stylesheet. */
 const REPORT_BASE_CSS = `

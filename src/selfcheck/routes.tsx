@@ -13,12 +13,12 @@ import { hitRateLimit, setRateLimitHeaders } from '../api/rate-limit';
 import { formRateLimit } from '../api/settings';
 import { clientIp } from '../http/client-ip';
 import type { AppEnv } from '../http/env';
-import type { Locale } from '../views/i18n';
+import type { Locale } from '../i18n/locale-info';
 import { forEachLocale, renderPage } from '../views/localized';
 import { FORM_MAX_CHARS, REPORT_PATH, SELFCHECK_PATH, SelfCheckNotice, SelfCheckPage, ruleLang, type SelfCheckResult } from './page';
 import { reportFileName, SelfCheckReport } from './report';
 import { SELFCHECK_CSS, SELFCHECK_CSS_PATH } from './styles';
-import { st } from './texts';
+import { st } from '../i18n/selfcheck/texts';
 
 /**
  * Form bodies up to 1 MB (URL-encoding triples non-ASCII text); the text itself is capped at

@@ -9,11 +9,13 @@ import type { FC } from 'hono/jsx';
 import type { AppEnv } from '../http/env';
 import { notFound } from '../http/errors';
 import { Layout } from '../views/layout';
-import { localePath, t, type Locale } from '../views/i18n';
+import { publicFrame } from '../views/public-frame';
+import { localePath, type Locale } from '../i18n/locale-info';
+import { t } from '../i18n/public/texts';
 import { forEachLocale, renderPage } from '../views/localized';
 import { backArrow } from '../views/components';
 import { SELFCHECK_PATH, ruleLang } from './page';
-import { rpt, rptDynamic } from './rule-page-texts';
+import { rpt, rptDynamic } from '../i18n/rule-pages/texts';
 import { apiRuleset } from '../api/check-service';
 import { ruleCatalogue, type RuleJson } from '../api/rule-catalogue';
 import { publicCache } from '../directory/request-context';
@@ -29,7 +31,7 @@ const RuleTextNote: FC<{ locale: Locale }> = ({ locale }) => (rpt(locale, 'ruleT
 
 const RuleList: FC<{ locale: Locale; rules: RuleJson[]; version: string }> = ({ locale, rules, version }) => {
   return (
-    <Layout locale={locale} title={rpt(locale, 'rules')} path="/rules">
+    <Layout frame={publicFrame({ locale, path: '/rules' })} title={rpt(locale, 'rules')}>
       <h1>{rpt(locale, 'rules')}</h1>
       <p>{rpt(locale, 'intro')}</p>
       <RuleTextNote locale={locale} />
@@ -74,7 +76,7 @@ const Example: FC<{ e: RuleJson['examples']['flag'][number] }> = ({ e }) => (
 
 const RulePage: FC<{ locale: Locale; rule: RuleJson; version: string }> = ({ locale, rule, version }) => {
   return (
-    <Layout locale={locale} title={`${rule.id}: ${pick(rule.title, locale)}`} path={`/rules/${rule.id}`}>
+    <Layout frame={publicFrame({ locale, path: `/rules/${rule.id}` })} title={`${rule.id}: ${pick(rule.title, locale)}`}>
       <p>
         <a href={localePath(locale, '/rules')}>{backArrow(locale)} {rpt(locale, 'all')}</a>
       </p>

@@ -6,7 +6,9 @@
 import type { Child, FC } from 'hono/jsx';
 import type { DataAsOf, LanguageClaim } from '../directory/provider-queries';
 import type { RatingRow } from '../directory/contract-queries';
-import { formatDate, formatPeriod, localeInfo, localePath, t, type Locale, type MessageKey } from './i18n';
+import { formatDate, formatPeriod } from '../i18n/format';
+import { localeInfo, localePath, type Locale } from '../i18n/locale-info';
+import { t, type MessageKey } from '../i18n/public/texts';
 
 /**
  * A language's name for the interface language: Swedish or English where we have it (the

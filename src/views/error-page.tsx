@@ -4,8 +4,10 @@
  */
 import type { Context } from 'hono';
 import { Layout } from './layout';
+import { publicFrame } from './public-frame';
 import { SearchForm } from './components';
-import { localeFromPath, localePath, t, type Locale } from './i18n';
+import { localeFromPath, localePath, type Locale } from '../i18n/locale-info';
+import { t } from '../i18n/public/texts';
 import { pathWithoutLocale, renderPage } from './localized';
 import type { AppEnv } from '../http/env';
 import { AppError, wantsJson } from '../http/errors';
@@ -34,7 +36,7 @@ export function renderErrorPage(c: Context<AppEnv>, err: AppError) {
   return renderPage(
     c,
     locale,
-    <Layout locale={locale} title={title} path={c.req.method === 'GET' ? pathWithoutLocale(c.req.url) : '/'} noindex>
+    <Layout frame={publicFrame({ locale, path: c.req.method === 'GET' ? pathWithoutLocale(c.req.url) : '/', noindex: true })} title={title}>
       <h1>{title}</h1>
       <p>{messageOf(locale, err)}</p>
       {err.status === 404 || err.status === 400 ? (

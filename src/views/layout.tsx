@@ -1,58 +1,50 @@
 /**
- * The page frame of every public page: language and direction, skip link, header with the
- * language switch (all seven languages by their own names, keeping the page and its query),
- * the "awaiting native review" note, main landmark, footer. No inline script or style (the CSP
+ * The one page shell of the site, public pages and review workspace alike: doctype, language and
+ * direction, head (title, description, robots, stylesheets, icon), skip link, header bar with the
+ * brand, main landmark and footer. What differs between the public site and the workspace — its
+ * stylesheets, what stands beside the brand (language switch, signed-in user), what stands under
+ * the bar (review note, workspace navigation), the footer — comes in as a `Frame`
+ * (public-frame.tsx, src/review/views/workspace-frame.tsx). No inline script or style (the CSP
  * forbids them).
  */
 import type { Child, FC } from 'hono/jsx';
 import { raw } from 'hono/html';
-import { PUBLIC_LOCALE_ORDER, awaitingNativeReview, localeInfo, localePath, t, type Locale } from './i18n';
-import { STYLESHEET_PATH } from './static-routes';
-import { areaListPath } from '../directory/pages/area-paths';
-import { selfCheckPath } from './selfcheck-path';
+import { localeInfo, type Locale } from '../i18n/locale-info';
 
-export interface LayoutProps {
+/** What a kind of page (public, workspace) puts around its content. */
+export interface Frame {
   locale: Locale;
-  title: string;
-  description?: string;
-  /** Path (with query) of this page without the language prefix, for the language switch and hreflang. */
-  path: string;
-  children?: Child;
-  noindex?: boolean;
+  /** The site's name (after the page title, and the brand link's text) and the brand link's target. */
+  site: { name: string; href: string };
+  stylesheets: readonly string[];
+  /** The robots meta tag's content, if any. */
+  robots?: string;
+  /** More of the head after the icon: hreflang alternates, scripts. */
+  head?: Child;
+  /** Text of the skip link to the main content. */
+  skip: string;
+  /** Beside the brand in the header bar: the language switch, who is signed in. */
+  bar?: Child;
+  /** Under the bar in the header: the review note, the workspace navigation. */
+  belowBar?: Child;
+  /** An extra class of <main>. */
+  mainClass?: string;
+  /** An extra class of the footer, beside `site`. */
+  footerClass?: string;
+  /** The footer's content. */
+  footer: Child;
 }
 
-/** The language switch: every language by its own name, each link to this page and query in it. */
-export const LanguageSwitch: FC<{ locale: Locale; path: string }> = ({ locale, path }) => (
-  <nav class="lang-switch" aria-label={t(locale, 'langNav')}>
-    <ul>
-      {PUBLIC_LOCALE_ORDER.map((l) => {
-        const info = localeInfo(l);
-        return (
-          <li>
-            <a href={localePath(l, path)} lang={info.htmlLang} hreflang={info.htmlLang} dir={info.dir} aria-current={l === locale ? 'true' : undefined}>
-              {info.nativeName}
-            </a>
-          </li>
-        );
-      })}
-    </ul>
-  </nav>
-);
+export interface LayoutProps {
+  frame: Frame;
+  title: string;
+  description?: string;
+  children?: Child;
+}
 
-/** The note on every page of a language a native speaker has not signed off yet: in the language and in English. */
-export const ReviewNote: FC<{ locale: Locale }> = ({ locale }) =>
-  awaitingNativeReview(locale) ? (
-    <p class="review-note" data-testid="review-note">
-      {t(locale, 'reviewNote')}{' '}
-      <span lang="en" dir="ltr">
-        {t('en', 'reviewNote')}
-      </span>
-    </p>
-  ) : null;
-
-/** Wraps page content in the shared frame. */
-export const Layout: FC<LayoutProps> = ({ locale, title, description, path, children, noindex }) => {
-  const info = localeInfo(locale);
+/** Wraps page content in the shell, dressed by its frame. */
+export const Layout: FC<LayoutProps> = ({ frame, title, description, children }) => {
+  const info = localeInfo(frame.locale);
   return (
     <>
       {raw('<!doctype html>')}
@@ -60,63 +52,34 @@ export const Layout: FC<LayoutProps> = ({ locale, title, description, path, chil
         <head>
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <title>{`${title} – ${t(locale, 'siteName')}`}</title>
+          <title>{`${title} – ${frame.site.name}`}</title>
           {description ? <meta name="description" content={description} /> : null}
-          {noindex ? <meta name="robots" content="noindex" /> : null}
-          <link rel="stylesheet" href={STYLESHEET_PATH} />
+          {frame.robots ? <meta name="robots" content={frame.robots} /> : null}
+          {frame.stylesheets.map((href) => (
+            <link rel="stylesheet" href={href} />
+          ))}
           {/* No icon yet: an empty one stops browsers requesting /favicon.ico (a 404 on every first visit). */}
           <link rel="icon" href="data:," />
-          {PUBLIC_LOCALE_ORDER.map((l) => (
-            <link rel="alternate" hreflang={localeInfo(l).hreflang} href={localePath(l, path)} />
-          ))}
-          <link rel="alternate" hreflang="x-default" href={path} />
+          {frame.head}
         </head>
         <body>
           <a class="skip" href="#main">
-            {t(locale, 'skip')}
+            {frame.skip}
           </a>
           <header class="site">
             <div class="bar">
-              <a class="brand" href={localePath(locale, '/')}>
-                {t(locale, 'siteName')}
+              <a class="brand" href={frame.site.href}>
+                {frame.site.name}
               </a>
-              <LanguageSwitch locale={locale} path={path} />
+              {frame.bar}
             </div>
-            <ReviewNote locale={locale} />
+            {frame.belowBar}
           </header>
-          <main id="main" tabindex={-1}>
+          <main id="main" class={frame.mainClass} tabindex={-1}>
             {children}
           </main>
-          <footer class="site">
-            <div class="inner">
-              <p>{t(locale, 'footerAbout')}</p>
-              <nav aria-label={t(locale, 'footerNav')}>
-                <ul class="footer-links">
-                  <li>
-                    <a href={localePath(locale, '/om-betyg')}>{t(locale, 'aboutRatings')}</a>
-                  </li>
-                  <li>
-                    <a href={areaListPath(locale)}>{t(locale, 'areasLink')}</a>
-                  </li>
-                  <li>
-                    <a href={localePath(locale, '/kontakt')}>{t(locale, 'contactLink')}</a>
-                  </li>
-                  <li>
-                    <a href={localePath(locale, '/tillganglighet')}>{t(locale, 'accessibility')}</a>
-                  </li>
-                  <li>
-                    <a href={localePath(locale, '/integritet')}>{t(locale, 'privacyLink')}</a>
-                  </li>
-                  <li>
-                    {/* The self-check has its own English path; /en/sjalvkontroll redirects there. */}
-                    <a href={selfCheckPath(locale)}>{t(locale, 'selfCheckLink')}</a>
-                  </li>
-                  <li>
-                    <a href={localePath(locale, '/rules')}>{t(locale, 'rulesLink')}</a>
-                  </li>
-                </ul>
-              </nav>
-            </div>
+          <footer class={frame.footerClass ? `site ${frame.footerClass}` : 'site'}>
+            <div class="inner">{frame.footer}</div>
           </footer>
         </body>
       </html>

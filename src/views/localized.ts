@@ -7,7 +7,7 @@
  */
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { LOCALES, localeInfo, stripLocalePrefix, type Locale } from './locale-info';
+import { LOCALES, localeInfo, stripLocalePrefix, type Locale } from '../i18n/locale-info';
 
 /** Calls `register(prefix, locale)` once per public language, Swedish first. */
 export function forEachLocale(register: (prefix: string, locale: Locale) => void): void {

@@ -4,7 +4,8 @@
  * customer service) and what to bring (the provider's name and the office's address).
  */
 import type { FC } from 'hono/jsx';
-import { t, type Locale } from './i18n';
+import { t } from '../i18n/public/texts';
+import type { Locale } from '../i18n/locale-info';
 
 /** Arbetsförmedlingen's start page; Mina sidor is reached from it. */
 export const AF_URL = 'https://arbetsformedlingen.se/';

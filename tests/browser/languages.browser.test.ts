@@ -11,7 +11,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { seedDirectoryFixture } from '../helpers/directory-fixture';
 import { findChromium, formatViolations, runAxe } from '../helpers/browser';
 import { DEVICES, useBrowserApp } from '../helpers/browser-app';
-import { LOCALES, localeInfo, localePath } from '../../src/views/i18n';
+import { LOCALES, localeInfo, localePath } from '../../src/i18n/locale-info';
 import { SELFCHECK_PATH } from '../../src/selfcheck/page';
 
 const chromiumPath = findChromium();

@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDirectoryFixture } from '../helpers/directory-fixture';
 import { testApp, type TestApp } from '../helpers/app';
 import { flagExample } from '../api/api-helpers';
-import { LOCALES, PUBLIC_LOCALE_ORDER, localeInfo, localePath, t as tr } from '../../src/views/i18n';
+import { LOCALES, PUBLIC_LOCALE_ORDER, localeInfo, localePath } from '../../src/i18n/locale-info';
+import { t as tr } from '../../src/i18n/public/texts';
 
 let t: TestApp;
 let cached: TestApp;

@@ -1,8 +1,10 @@
 /** /om-betyg: how AF's ratings work and how Valkollen orders lists, in plain words in every language. */
 import type { FC } from 'hono/jsx';
 import { Layout } from '../../views/layout';
+import { publicFrame } from '../../views/public-frame';
 import { DataStamp, rich } from '../../views/components';
-import { localePath, t, type Locale, type MessageKey } from '../../views/i18n';
+import { localePath, type Locale } from '../../i18n/locale-info';
+import { t, type MessageKey } from '../../i18n/public/texts';
 import type { DataAsOf } from '../provider-queries';
 import { ResultsExplainer } from './results-explainer';
 
@@ -10,7 +12,7 @@ const RATING_POINTS: MessageKey[] = ['about_ratings_1', 'about_ratings_2', 'abou
 const ORDER_POINTS: MessageKey[] = ['about_order_1', 'about_order_2', 'about_order_3'];
 
 export const AboutPage: FC<{ locale: Locale; data: DataAsOf | null }> = ({ locale, data }) => (
-  <Layout locale={locale} title={t(locale, 'aboutRatings')} path="/om-betyg">
+  <Layout frame={publicFrame({ locale, path: '/om-betyg' })} title={t(locale, 'aboutRatings')}>
     <h1>{t(locale, 'aboutRatings')}</h1>
     <h2>{t(locale, 'about_h_ratings')}</h2>
     <ul>

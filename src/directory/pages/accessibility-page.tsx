@@ -5,8 +5,11 @@
  */
 import type { FC } from 'hono/jsx';
 import { Layout } from '../../views/layout';
+import { publicFrame } from '../../views/public-frame';
 import { SvEnOnly } from './sv-en-only';
-import { formatDate, localePath, t, type Locale } from '../../views/i18n';
+import { formatDate } from '../../i18n/format';
+import { localePath, type Locale } from '../../i18n/locale-info';
+import { t } from '../../i18n/public/texts';
 
 /** Date of the latest assessment (self-assessment: automated axe-core runs plus manual checks). */
 export const ASSESSED_ON = '2026-12-04';
@@ -120,7 +123,7 @@ const EN: FC<{ locale: Locale }> = ({ locale }) => (
 );
 
 export const AccessibilityPage: FC<{ locale: Locale }> = ({ locale }) => (
-  <Layout locale={locale} title={t(locale, 'accessibilityTitle')} path="/tillganglighet">
+  <Layout frame={publicFrame({ locale, path: '/tillganglighet' })} title={t(locale, 'accessibilityTitle')}>
     <SvEnOnly locale={locale} path="/tillganglighet" render={(body) => (body === 'sv' ? <SV locale={locale} /> : <EN locale={locale} />)} />
   </Layout>
 );

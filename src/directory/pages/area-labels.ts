@@ -1,5 +1,6 @@
 /** Labels shared by the delivery-area views: the basis of a municipality's membership. */
-import { t, type Locale, type MessageKey } from '../../views/i18n';
+import { t, type MessageKey } from '../../i18n/public/texts';
+import type { Locale } from '../../i18n/locale-info';
 
 const KNOWN = new Set(['af_document', 'inferred', 'demo']);
 

@@ -5,8 +5,11 @@
  */
 import type { FC } from 'hono/jsx';
 import { Layout } from '../../views/layout';
+import { publicFrame } from '../../views/public-frame';
 import { DataStamp, TableScroll } from '../../views/components';
-import { formatDate, t, type Locale } from '../../views/i18n';
+import { formatDate } from '../../i18n/format';
+import { t } from '../../i18n/public/texts';
+import type { Locale } from '../../i18n/locale-info';
 import type { AreaListItem } from '../area-queries';
 import type { DataAsOf } from '../provider-queries';
 import { areaPath } from './area-paths';
@@ -56,7 +59,7 @@ export const AreaListPage: FC<{ locale: Locale; areas: AreaListItem[]; data: Dat
   const current = areas.filter((a) => a.current);
   const ended = areas.filter((a) => !a.current);
   return (
-    <Layout locale={locale} title={t(locale, 'areasTitle')} description={t(locale, 'areasIntro')} path="/omraden">
+    <Layout frame={publicFrame({ locale, path: '/omraden' })} title={t(locale, 'areasTitle')} description={t(locale, 'areasIntro')}>
       <h1>{t(locale, 'areasTitle')}</h1>
       <p class="lead">{t(locale, 'areasIntro')}</p>
       {current.length ? <AreaTable locale={locale} caption={t(locale, 'areasTitle')} areas={current} /> : <p class="notice">{t(locale, 'areasNone')}</p>}

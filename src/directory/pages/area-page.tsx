@@ -6,8 +6,11 @@
  */
 import type { FC } from 'hono/jsx';
 import { Layout } from '../../views/layout';
+import { publicFrame } from '../../views/public-frame';
 import { Accepting, DataStamp, Rating } from '../../views/components';
-import { formatDate, localePath, t, type Locale } from '../../views/i18n';
+import { formatDate } from '../../i18n/format';
+import { localePath, type Locale } from '../../i18n/locale-info';
+import { t } from '../../i18n/public/texts';
 import type { AreaDetail } from '../area-queries';
 import type { DataAsOf } from '../provider-queries';
 import { areaListPath } from './area-paths';
@@ -20,7 +23,7 @@ export const AreaPage: FC<{ locale: Locale; area: AreaDetail; data: DataAsOf | n
   const active = area.contracts.filter((c) => c.status === 'active');
   const ended = area.contracts.filter((c) => c.status !== 'active');
   return (
-    <Layout locale={locale} title={title} description={title} path={`/omrade/${area.slug}`}>
+    <Layout frame={publicFrame({ locale, path: `/omrade/${area.slug}` })} title={title} description={title}>
       <p>
         <a href={areaListPath(locale)}>← {t(locale, 'areasLink')}</a>
       </p>

@@ -6,7 +6,8 @@
  * delivery-area list and to Arbetsförmedlingen's own chooser. It never guesses an area.
  */
 import type { FC } from 'hono/jsx';
-import { localePath, t, type Locale } from '../../views/i18n';
+import { localePath, type Locale } from '../../i18n/locale-info';
+import { t } from '../../i18n/public/texts';
 import type { MunicipalityAreaInfo } from '../area-queries';
 import { basisLabel } from './area-labels';
 import { areaListPath, areaPath } from './area-paths';

@@ -1,8 +1,10 @@
 /** Two or three providers side by side, with the same rows for each (LOV: comparable information). */
 import type { FC } from 'hono/jsx';
 import { Layout } from '../../views/layout';
+import { publicFrame } from '../../views/public-frame';
 import { Accepting, DataStamp, Languages, Rating, TableScroll, backArrow } from '../../views/components';
-import { localePath, t, type Locale } from '../../views/i18n';
+import { localePath, type Locale } from '../../i18n/locale-info';
+import { t } from '../../i18n/public/texts';
 import type { MunicipalityRef } from '../municipality-queries';
 import type { DataAsOf, ProviderDetail } from '../provider-queries';
 import { websiteHref } from './provider-sections';
@@ -19,7 +21,7 @@ export const ComparePage: FC<{
   const contractsOf = (p: ProviderDetail) =>
     p.contracts.filter((c) => c.status === 'active' && (!areaIds || areaIds.has(c.deliveryArea.id)));
   return (
-    <Layout locale={locale} title={t(locale, 'compareTitle')} path={path} noindex>
+    <Layout frame={publicFrame({ locale, path, noindex: true })} title={t(locale, 'compareTitle')}>
       {municipality ? (
         <p>
           <a href={localePath(locale, `/kommun/${municipality.slug}`)}>{backArrow(locale)} {t(locale, 'backToList')} (<bdi>{municipality.name}</bdi>)</a>

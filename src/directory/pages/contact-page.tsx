@@ -4,7 +4,9 @@
  */
 import type { FC } from 'hono/jsx';
 import { Layout } from '../../views/layout';
-import { localePath, t, type Locale } from '../../views/i18n';
+import { publicFrame } from '../../views/public-frame';
+import { localePath, type Locale } from '../../i18n/locale-info';
+import { t } from '../../i18n/public/texts';
 import { REPORT_EMAIL_MAX, REPORT_KINDS, REPORT_MESSAGE_MAX, REPORT_PAGE_MAX, type ReportInput, type ReportProblem } from '../error-reports';
 import { selfCheckPath } from '../../views/selfcheck-path';
 
@@ -21,7 +23,7 @@ export const ContactPage: FC<ContactPageProps> = ({ locale, values = {}, problem
   const has = (f: ReportProblem['field']) => problems.some((p) => p.field === f);
   const msg = (f: ReportProblem['field']) => problems.find((p) => p.field === f);
   return (
-    <Layout locale={locale} title={t(locale, 'contactTitle')} path="/kontakt">
+    <Layout frame={publicFrame({ locale, path: '/kontakt' })} title={t(locale, 'contactTitle')}>
       <h1>{t(locale, 'contactTitle')}</h1>
       {sent ? (
         <div class="notice" role="status">

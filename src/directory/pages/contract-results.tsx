@@ -6,7 +6,9 @@
  * AF's "Riskerar hävning" in AF's own wording with its period and source. Unknown stays unknown.
  */
 import type { FC } from 'hono/jsx';
-import { formatDate, formatPeriod, localePath, t, type Locale } from '../../views/i18n';
+import { formatDate, formatPeriod } from '../../i18n/format';
+import { localePath, type Locale } from '../../i18n/locale-info';
+import { t } from '../../i18n/public/texts';
 import type { ContractResultRow } from '../contract-queries';
 
 /** Sum of three level counts, or null when AF left any of them out. */

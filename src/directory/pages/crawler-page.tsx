@@ -4,12 +4,14 @@
  */
 import type { FC } from 'hono/jsx';
 import { Layout } from '../../views/layout';
+import { publicFrame } from '../../views/public-frame';
 import { rich } from '../../views/components';
-import { localePath, t, type Locale } from '../../views/i18n';
+import { localePath, type Locale } from '../../i18n/locale-info';
+import { t } from '../../i18n/public/texts';
 import { CRAWLER_TOKEN, VERSION } from '../../version';
 
 export const CrawlerPage: FC<{ locale: Locale }> = ({ locale }) => (
-  <Layout locale={locale} title={t(locale, 'crawler_title')} path="/om-crawlern">
+  <Layout frame={publicFrame({ locale, path: '/om-crawlern' })} title={t(locale, 'crawler_title')}>
     <h1>{t(locale, 'crawler_h1')}</h1>
     <p>{t(locale, 'crawler_intro')}</p>
     <h2>{t(locale, 'crawler_h_fetch')}</h2>

@@ -1,17 +1,18 @@
 /** The start page: what Rusta och matcha is, the search box and every municipality by county. */
 import type { FC } from 'hono/jsx';
 import { Layout } from '../../views/layout';
+import { ProviderToolLinks, publicFrame } from '../../views/public-frame';
 import { DataStamp, SearchForm } from '../../views/components';
-import { localePath, t, type Locale } from '../../views/i18n';
+import { localePath, type Locale } from '../../i18n/locale-info';
+import { t } from '../../i18n/public/texts';
 import type { listMunicipalitiesByCounty } from '../municipality-queries';
 import type { DataAsOf } from '../provider-queries';
 import { areaListPath } from './area-paths';
-import { selfCheckPath } from '../../views/selfcheck-path';
 
 type Groups = Awaited<ReturnType<typeof listMunicipalitiesByCounty>>;
 
 export const HomePage: FC<{ locale: Locale; groups: Groups; data: DataAsOf | null }> = ({ locale, groups, data }) => (
-  <Layout locale={locale} title={t(locale, 'tagline')} description={t(locale, 'whatIs')} path="/">
+  <Layout frame={publicFrame({ locale, path: '/' })} title={t(locale, 'tagline')} description={t(locale, 'whatIs')}>
     <h1>{t(locale, 'tagline')}</h1>
     <SearchForm locale={locale} />
     <section aria-labelledby="what">
@@ -43,12 +44,7 @@ export const HomePage: FC<{ locale: Locale; groups: Groups; data: DataAsOf | nul
       <h2 id="for-providers">{t(locale, 'forProvidersTitle')}</h2>
       <p>{t(locale, 'forProvidersText')}</p>
       <ul>
-        <li>
-          <a href={selfCheckPath(locale)}>{t(locale, 'selfCheckLink')}</a>
-        </li>
-        <li>
-          <a href={localePath(locale, '/rules')}>{t(locale, 'rulesLink')}</a>
-        </li>
+        <ProviderToolLinks locale={locale} />
       </ul>
     </section>
     <DataStamp locale={locale} data={data} />

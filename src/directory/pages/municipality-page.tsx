@@ -4,9 +4,11 @@
  */
 import type { FC } from 'hono/jsx';
 import { Layout } from '../../views/layout';
+import { publicFrame } from '../../views/public-frame';
 import { Accepting, DataStamp, Languages, Rating } from '../../views/components';
 import { NextStep } from '../../views/next-step';
-import { localePath, t, type Locale } from '../../views/i18n';
+import { localePath, type Locale } from '../../i18n/locale-info';
+import { t } from '../../i18n/public/texts';
 import type { ListPage, ListQuery } from '../list-options';
 import type { MunicipalityRef } from '../municipality-queries';
 import type { DataAsOf, ProviderListItem } from '../provider-queries';
@@ -191,7 +193,7 @@ export const MunicipalityPage: FC<{
   const placeGiven = !!(query.postnummer || query.ort);
   const title = t(locale, 'providersInPlace', { name: municipality.name });
   return (
-    <Layout locale={locale} title={title} description={`${title} (${municipality.county.name})`} path={path}>
+    <Layout frame={publicFrame({ locale, path })} title={title} description={`${title} (${municipality.county.name})`}>
       <h1>{title}</h1>
       <p class="muted">
         {t(locale, 'county')}: <bdi>{municipality.county.name}</bdi> ·{' '}

@@ -4,7 +4,9 @@
  * office with its approximate distance (naming the municipality when it lies outside).
  */
 import type { FC } from 'hono/jsx';
-import { formatNumber, t, type Locale } from '../../views/i18n';
+import { formatNumber } from '../../i18n/format';
+import { t } from '../../i18n/public/texts';
+import type { Locale } from '../../i18n/locale-info';
 import type { NearestOffice } from '../nearest-office';
 import type { OfficeRow } from '../office-queries';
 import type { ReferencePoint } from '../reference-point';

@@ -5,8 +5,10 @@
  */
 import type { FC } from 'hono/jsx';
 import { Layout } from '../../views/layout';
+import { publicFrame } from '../../views/public-frame';
 import { SvEnOnly } from './sv-en-only';
-import { localePath, t, type Locale } from '../../views/i18n';
+import { localePath, type Locale } from '../../i18n/locale-info';
+import { t } from '../../i18n/public/texts';
 
 const SV: FC<{ locale: Locale }> = ({ locale }) => (
   <>
@@ -112,7 +114,7 @@ const EN: FC<{ locale: Locale }> = ({ locale }) => (
 );
 
 export const PrivacyPage: FC<{ locale: Locale }> = ({ locale }) => (
-  <Layout locale={locale} title={t(locale, 'privacyTitle')} path="/integritet">
+  <Layout frame={publicFrame({ locale, path: '/integritet' })} title={t(locale, 'privacyTitle')}>
     <SvEnOnly locale={locale} path="/integritet" render={(body) => (body === 'sv' ? <SV locale={locale} /> : <EN locale={locale} />)} />
   </Layout>
 );

@@ -9,9 +9,11 @@
  */
 import type { FC } from 'hono/jsx';
 import { Layout } from '../../views/layout';
+import { publicFrame } from '../../views/public-frame';
 import { DataStamp, backArrow } from '../../views/components';
 import { NextStep } from '../../views/next-step';
-import { localePath, t, type Locale } from '../../views/i18n';
+import { localePath, type Locale } from '../../i18n/locale-info';
+import { t } from '../../i18n/public/texts';
 import type { MunicipalityRef } from '../municipality-queries';
 import type { NearestOffice } from '../nearest-office';
 import type { DataAsOf, ProviderDetail } from '../provider-queries';
@@ -73,7 +75,7 @@ export const ProviderPage: FC<{ locale: Locale; p: ProviderDetail; focus: Provid
     </p>
   ) : null;
   return (
-    <Layout locale={locale} title={p.name} path={path}>
+    <Layout frame={publicFrame({ locale, path })} title={p.name}>
       {focus ? (
         <p class="no-print">
           <a href={localePath(locale, `/kommun/${focus.municipality.slug}${focus.backQuery}`)}>

@@ -5,12 +5,14 @@
  */
 import type { FC } from 'hono/jsx';
 import { Accepting, Languages, Rating, TableScroll } from '../../views/components';
-import { formatDate, formatPeriod, t, type Locale, type MessageKey } from '../../views/i18n';
+import { formatDate, formatPeriod } from '../../i18n/format';
+import { t, type MessageKey } from '../../i18n/public/texts';
+import type { Locale } from '../../i18n/locale-info';
 import { formatOrgnr, maskOrgnr } from '../../lib/orgnr';
 import type { NearestOffice } from '../nearest-office';
 import type { ProviderDetail } from '../provider-queries';
 import type { OfficeRow } from '../office-queries';
-import { afLabel } from './af-presence-labels';
+import { afLabel } from '../../i18n/af-presence/texts';
 import { ContractResults } from './contract-results';
 import { OfficeContact, distanceText, officeAddress } from './office-parts';
 

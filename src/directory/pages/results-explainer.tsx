@@ -3,7 +3,7 @@
  * from the columns of AF's results workbook), what they mean and what they do not.
  */
 import type { FC } from 'hono/jsx';
-import type { Locale } from '../../views/i18n';
+import type { Locale } from '../../i18n/locale-info';
 
 const SV = () => (
   <section aria-labelledby="resultat">

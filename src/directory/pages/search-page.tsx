@@ -4,8 +4,10 @@
  */
 import type { FC } from 'hono/jsx';
 import { Layout } from '../../views/layout';
+import { publicFrame } from '../../views/public-frame';
 import { SearchForm } from '../../views/components';
-import { localePath, t, type Locale } from '../../views/i18n';
+import { localePath, type Locale } from '../../i18n/locale-info';
+import { t } from '../../i18n/public/texts';
 import type { Locality, Suggestion } from '../locality-search';
 import type { MunicipalityRef } from '../municipality-queries';
 import { municipalityHref } from '../place-search';
@@ -21,7 +23,7 @@ export const SearchPage: FC<{
 }> = ({ locale, query, results, localities = [], suggestions = [], title, intro }) => {
   const nothing = results.length === 0 && localities.length === 0;
   return (
-    <Layout locale={locale} title={title ?? t(locale, 'searchResults')} path={`/sok?q=${encodeURIComponent(query)}`} noindex>
+    <Layout frame={publicFrame({ locale, path: `/sok?q=${encodeURIComponent(query)}`, noindex: true })} title={title ?? t(locale, 'searchResults')}>
       <h1>{title ?? t(locale, 'searchResults')}</h1>
       {nothing ? (
         <div role="status">

@@ -5,7 +5,8 @@
  * and `dir`, so screen readers switch voice: Swedish for easy Swedish, English for the others.
  */
 import type { Child, FC } from 'hono/jsx';
-import { localeInfo, localePath, t, type Locale } from '../../views/i18n';
+import { localeInfo, localePath, type Locale } from '../../i18n/locale-info';
+import { t } from '../../i18n/public/texts';
 
 /** The language the body is shown in for `locale`. */
 export const bodyLocale = (locale: Locale): 'sv' | 'en' => (locale === 'sv' || locale === 'lattlast' ? 'sv' : 'en');

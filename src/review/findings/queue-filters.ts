@@ -6,8 +6,8 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { contracts, deliveryAreaMunicipalities, findings, providers } from '../../db/schema';
 import { badRequest } from '../../http/errors';
-import type { Locale } from '../../views/i18n';
-import { rt } from '../texts';
+import type { Locale } from '../../i18n/locale-info';
+import { rt } from '../../i18n/review/texts';
 
 export const STATUSES = ['open', 'confirmed', 'dismissed', 'resolved'] as const;
 export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;

@@ -4,17 +4,18 @@
  */
 import type { FC } from 'hono/jsx';
 import type { ApiKeyInfo } from '../../api/api-keys';
-import type { Locale } from '../../views/i18n';
+import type { Locale } from '../../i18n/locale-info';
 import type { UserRow } from '../auth/sessions';
 import { rp, type Reviewer } from '../context';
-import { rt, rtDynamic } from '../texts';
-import { Flash, When } from './bits';
-import { CsrfField, ReviewLayout } from './layout';
+import { rt, rtDynamic } from '../../i18n/review/texts';
+import { Flash, When, CsrfField } from './bits';
+import { Layout } from '../../views/layout';
+import { workspaceFrame } from './workspace-frame';
 import { DataTable } from '../../views/components';
 
 /** The account list. */
 export const UsersPage: FC<{ locale: Locale; reviewer: Reviewer; users: UserRow[]; now: Date; flash?: string | null }> = ({ locale, reviewer, users, now, flash }) => (
-  <ReviewLayout locale={locale} title={rt(locale, 'usersTitle')} path="/review/admin/users" reviewer={reviewer} nav="users">
+  <Layout frame={workspaceFrame({ locale, path: '/review/admin/users', reviewer, nav: 'users' })} title={rt(locale, 'usersTitle')}>
     <h1>{rt(locale, 'usersTitle')}</h1>
     <Flash text={flash} />
     <p>{rt(locale, 'usersIntro')}</p>
@@ -52,7 +53,7 @@ export const UsersPage: FC<{ locale: Locale; reviewer: Reviewer; users: UserRow[
         );
       })}
     </DataTable>
-  </ReviewLayout>
+  </Layout>
 );
 
 export interface ApiKeysPageProps {
@@ -66,7 +67,7 @@ export interface ApiKeysPageProps {
 
 /** The API key administration page. */
 export const ApiKeysPage: FC<ApiKeysPageProps> = ({ locale, reviewer, keys, created, flash, error }) => (
-  <ReviewLayout locale={locale} title={rt(locale, 'apiKeysTitle')} path="/review/admin/api-keys" reviewer={reviewer} nav="apikeys">
+  <Layout frame={workspaceFrame({ locale, path: '/review/admin/api-keys', reviewer, nav: 'apikeys' })} title={rt(locale, 'apiKeysTitle')}>
     <h1>{rt(locale, 'apiKeysTitle')}</h1>
     <Flash text={flash} />
     {error ? (
@@ -144,5 +145,5 @@ export const ApiKeysPage: FC<ApiKeysPageProps> = ({ locale, reviewer, keys, crea
     ) : (
       <p>{rt(locale, 'noApiKeys')}</p>
     )}
-  </ReviewLayout>
+  </Layout>
 );

@@ -3,14 +3,15 @@
  * first, with filters, paging and CSV/JSON export of exactly the filtered list.
  */
 import type { FC } from 'hono/jsx';
-import type { Locale } from '../../views/i18n';
+import type { Locale } from '../../i18n/locale-info';
 import type { AuditEntry, AuditFilters } from '../audit-log';
 import { auditQuery } from '../audit-log';
 import { auditSentence } from '../audit-sentences';
 import { rp, type Reviewer } from '../context';
-import { rt, rtDynamic } from '../texts';
+import { rt, rtDynamic } from '../../i18n/review/texts';
 import { actorName, ExportLinks, Pager, When } from './bits';
-import { ReviewLayout } from './layout';
+import { Layout } from '../../views/layout';
+import { workspaceFrame } from './workspace-frame';
 import { DataTable } from '../../views/components';
 
 export interface AuditPageProps {
@@ -32,7 +33,7 @@ export const AuditPage: FC<AuditPageProps> = ({ locale, reviewer, filters: f, en
   const base = rp(locale, '/review/audit');
   const exportQuery = auditQuery(f, null);
   return (
-    <ReviewLayout locale={locale} title={rt(locale, 'auditTitle')} path={path} reviewer={reviewer} nav="audit">
+    <Layout frame={workspaceFrame({ locale, path, reviewer, nav: 'audit' })} title={rt(locale, 'auditTitle')}>
       <h1>{rt(locale, 'auditTitle')}</h1>
       <p>{rt(locale, 'auditIntro')}</p>
       <form method="get" action={base}>
@@ -108,6 +109,6 @@ export const AuditPage: FC<AuditPageProps> = ({ locale, reviewer, filters: f, en
         </DataTable>
       )}
       <Pager locale={locale} page={f.page} pages={pages} href={(p) => base + auditQuery(f, p)} />
-    </ReviewLayout>
+    </Layout>
   );
 };

@@ -1,11 +1,12 @@
 /**
  * Small shared pieces of workspace pages: status and severity badges, dates, actor names,
- * a pager and a flash message.
+ * a pager, a flash message and the CSRF field of every form.
  */
 import type { FC } from 'hono/jsx';
-import type { Locale } from '../../views/i18n';
-import { rt, rtDynamic } from '../texts';
-import { rp } from '../context';
+import type { Locale } from '../../i18n/locale-info';
+import { rt, rtDynamic } from '../../i18n/review/texts';
+import { CSRF_FIELD } from '../auth/csrf';
+import { rp, type Reviewer } from '../context';
 import { EXPORT_MAX_ROWS } from '../settings';
 
 /** A status badge. */
@@ -87,3 +88,6 @@ export const ExportLinks: FC<{ locale: Locale; base: string; query: string; note
     <span class="muted">{rt(locale, note, { n: EXPORT_MAX_ROWS })}</span>
   </p>
 );
+
+/** The hidden CSRF field every workspace form carries. */
+export const CsrfField: FC<{ reviewer: Reviewer }> = ({ reviewer }) => <input type="hidden" name={CSRF_FIELD} value={reviewer.csrf} />;

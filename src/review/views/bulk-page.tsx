@@ -3,13 +3,14 @@
  * which will not, and asks for confirmation. Nothing has changed when this page is shown.
  */
 import type { FC } from 'hono/jsx';
-import type { Locale } from '../../views/i18n';
+import type { Locale } from '../../i18n/locale-info';
 import { rp, type Reviewer } from '../context';
 import type { QueueRow } from '../findings/queue-queries';
 import type { BulkAction } from '../findings/workflow';
-import { rt, rtDynamic } from '../texts';
-import { Severity } from './bits';
-import { CsrfField, ReviewLayout } from './layout';
+import { rt, rtDynamic } from '../../i18n/review/texts';
+import { Severity, CsrfField } from './bits';
+import { Layout } from '../../views/layout';
+import { workspaceFrame } from './workspace-frame';
 import { DataTable } from '../../views/components';
 
 export interface BulkConfirmProps {
@@ -50,7 +51,7 @@ export const BulkConfirmPage: FC<BulkConfirmProps> = ({ locale, reviewer, action
       ? `${rt(locale, 'assignedTo')}: ${row.assignedName ?? '–'} → ${assignee?.name ?? '–'}`
       : `${rtDynamic(locale, 'status', row.status)} → ${rtDynamic(locale, 'status', to)}`;
   return (
-    <ReviewLayout locale={locale} title={rt(locale, 'bulkConfirmTitle')} path="/review/findings" reviewer={reviewer} nav="queue">
+    <Layout frame={workspaceFrame({ locale, path: '/review/findings', reviewer, nav: 'queue' })} title={rt(locale, 'bulkConfirmTitle')}>
       <h1>{rt(locale, 'bulkConfirmTitle')}</h1>
       <p>
         <strong>{rt(locale, `action_${action}`)}</strong>
@@ -90,7 +91,7 @@ export const BulkConfirmPage: FC<BulkConfirmProps> = ({ locale, reviewer, action
         {changes.length ? <button type="submit">{rt(locale, 'bulkApply')}</button> : null}
         <a href={back}>{rt(locale, 'cancel')}</a>
       </form>
-    </ReviewLayout>
+    </Layout>
   );
 };
 

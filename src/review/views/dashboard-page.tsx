@@ -4,16 +4,17 @@
  * AF sync, and crawl health.
  */
 import type { FC } from 'hono/jsx';
-import type { Locale } from '../../views/i18n';
+import type { Locale } from '../../i18n/locale-info';
 import { rp, type Reviewer } from '../context';
 import type { CrawlHealth, DashboardFigures, WeekPoint } from '../dashboard-queries';
 import type { DataAge } from '../../sync/data-age';
 import { DASHBOARD_TOP_AREAS, DASHBOARD_TOP_PROVIDERS, DASHBOARD_TOP_RULES, isoWeek } from '../dashboard-queries';
 import { SEVERITIES } from '../findings/queue-filters';
-import { rt, rtDynamic } from '../texts';
+import { rt, rtDynamic } from '../../i18n/review/texts';
 import { BarChart } from './bar-chart';
 import { Severity, When } from './bits';
-import { ReviewLayout } from './layout';
+import { Layout } from '../../views/layout';
+import { workspaceFrame } from './workspace-frame';
 import { DataTable } from '../../views/components';
 
 export interface DashboardProps {
@@ -113,7 +114,7 @@ const CountTable: FC<{ locale: Locale; caption: string; head: string; rows: { la
 export const DashboardPage: FC<DashboardProps> = ({ locale, reviewer, figures, trend, health, dataAge, ruleTitle }) => {
   const q = (query: string) => rp(locale, `/review/findings?${query}`);
   return (
-    <ReviewLayout locale={locale} title={rt(locale, 'dashboardTitle')} path="/review" reviewer={reviewer} nav="dashboard">
+    <Layout frame={workspaceFrame({ locale, path: '/review', reviewer, nav: 'dashboard' })} title={rt(locale, 'dashboardTitle')}>
       <h1>{rt(locale, 'dashboardTitle')}</h1>
       <div class="cards">
         <section class="card" aria-labelledby="h-active">
@@ -205,6 +206,6 @@ export const DashboardPage: FC<DashboardProps> = ({ locale, reviewer, figures, t
       ) : (
         <p>{rt(locale, 'noRuns')}</p>
       )}
-    </ReviewLayout>
+    </Layout>
   );
 };

@@ -1,12 +1,13 @@
 /** The officers' list of error reports sent through the public /kontakt form, newest first. */
 import type { FC } from 'hono/jsx';
 import { DataTable } from '../../views/components';
-import type { Locale } from '../../views/i18n';
+import type { Locale } from '../../i18n/locale-info';
 import type { StoredReport } from '../../directory/error-reports';
 import type { Reviewer } from '../context';
 import { rp } from '../context';
-import { rt, rtDynamic } from '../texts';
-import { ReviewLayout } from './layout';
+import { rt, rtDynamic } from '../../i18n/review/texts';
+import { Layout } from '../../views/layout';
+import { workspaceFrame } from './workspace-frame';
 
 export const ErrorReportsPage: FC<{ locale: Locale; reviewer: Reviewer; rows: StoredReport[]; total: number; page: number; pages: number }> = ({
   locale,
@@ -16,7 +17,7 @@ export const ErrorReportsPage: FC<{ locale: Locale; reviewer: Reviewer; rows: St
   page,
   pages,
 }) => (
-  <ReviewLayout locale={locale} title={rt(locale, 'reportsTitle')} path="/review/error-reports" reviewer={reviewer} nav="reports">
+  <Layout frame={workspaceFrame({ locale, path: '/review/error-reports', reviewer, nav: 'reports' })} title={rt(locale, 'reportsTitle')}>
     <h1>{rt(locale, 'reportsTitle')}</h1>
     <p>{rt(locale, 'reportsIntro')}</p>
     <p role="status">{rt(locale, 'reportsCount', { n: total })}</p>
@@ -49,5 +50,5 @@ export const ErrorReportsPage: FC<{ locale: Locale; reviewer: Reviewer; rows: St
         </p>
       </nav>
     ) : null}
-  </ReviewLayout>
+  </Layout>
 );

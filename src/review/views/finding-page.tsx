@@ -6,14 +6,15 @@
 import type { FC } from 'hono/jsx';
 import type { CompiledRule } from '../../compliance';
 import { POSSIBLE_REASONS } from '../../compliance/types';
-import { localePath, type Locale } from '../../views/i18n';
+import { localePath, type Locale } from '../../i18n/locale-info';
 import { rp, type Reviewer } from '../context';
 import { pageDiff, safeHttpUrl, snapshotLine, splitContext, type PageDiff } from '../findings/evidence';
 import type { FindingDetail } from '../findings/finding-detail';
 import { actionAllowed } from '../findings/workflow';
-import { rt, rtDynamic } from '../texts';
-import { actorName, Flash, Severity, Status, When } from './bits';
-import { CsrfField, ReviewLayout } from './layout';
+import { rt, rtDynamic } from '../../i18n/review/texts';
+import { actorName, Flash, Severity, Status, When, CsrfField } from './bits';
+import { Layout } from '../../views/layout';
+import { workspaceFrame } from './workspace-frame';
 import { DataTable } from '../../views/components';
 import { basisNote, sourceText } from '../../views/rule-basis';
 
@@ -177,7 +178,7 @@ export const FindingPage: FC<FindingPageProps> = ({ locale, reviewer, detail, ru
   const action = (name: string) => rp(locale, `/review/findings/${f.id}/${name}`) + filterQuery;
   const diff = detail.latest && detail.previous ? pageDiff(detail.previous.text, detail.latest.text) : null;
   return (
-    <ReviewLayout locale={locale} title={rt(locale, 'findingTitle', { id: f.id })} path={`/review/findings/${f.id}${filterQuery}`} reviewer={reviewer} nav="queue" scripts={Boolean(walk)}>
+    <Layout frame={workspaceFrame({ locale, path: `/review/findings/${f.id}${filterQuery}`, reviewer, nav: 'queue', scripts: Boolean(walk) })} title={rt(locale, 'findingTitle', { id: f.id })}>
       {walk ? (
         <Walk locale={locale} walk={walk} back={back} />
       ) : (
@@ -417,6 +418,6 @@ export const FindingPage: FC<FindingPageProps> = ({ locale, reviewer, detail, ru
         <h2 id="h-diff">{rt(locale, 'diffTitle')}</h2>
         <DiffView locale={locale} diff={diff} previousAt={detail.previous?.fetchedAt ?? null} />
       </section>
-    </ReviewLayout>
+    </Layout>
   );
 };

@@ -3,11 +3,13 @@
  * token is the double-submit value also set as a cookie.
  */
 import type { FC } from 'hono/jsx';
-import type { Locale } from '../../views/i18n';
+import type { Locale } from '../../i18n/locale-info';
 import { CSRF_FIELD } from '../auth/csrf';
 import { rp, type Reviewer } from '../context';
-import { rt } from '../texts';
-import { CsrfField, ReviewLayout } from './layout';
+import { rt } from '../../i18n/review/texts';
+import { Layout } from '../../views/layout';
+import { workspaceFrame } from './workspace-frame';
+import { CsrfField } from './bits';
 
 export interface LoginPageProps {
   locale: Locale;
@@ -20,7 +22,7 @@ export interface LoginPageProps {
 
 /** The sign-in form. */
 export const LoginPage: FC<LoginPageProps> = ({ locale, csrf, next, email, error, notice }) => (
-  <ReviewLayout locale={locale} title={rt(locale, 'loginTitle')} path="/review/login">
+  <Layout frame={workspaceFrame({ locale, path: '/review/login' })} title={rt(locale, 'loginTitle')}>
     <div class="login">
       <h1>{rt(locale, 'loginTitle')}</h1>
       <p>{rt(locale, 'loginIntro')}</p>
@@ -48,12 +50,12 @@ export const LoginPage: FC<LoginPageProps> = ({ locale, csrf, next, email, error
         <button type="submit">{rt(locale, 'loginButton')}</button>
       </form>
     </div>
-  </ReviewLayout>
+  </Layout>
 );
 
 /** The password change form (forced after a reset). */
 export const PasswordPage: FC<{ locale: Locale; reviewer: Reviewer; error?: string | null; done?: boolean }> = ({ locale, reviewer, error, done }) => (
-  <ReviewLayout locale={locale} title={rt(locale, 'passwordTitle')} path="/review/password" reviewer={reviewer}>
+  <Layout frame={workspaceFrame({ locale, path: '/review/password', reviewer })} title={rt(locale, 'passwordTitle')}>
     <div class="login">
       <h1>{rt(locale, 'passwordTitle')}</h1>
       {reviewer.user.mustChangePassword ? <p class="notice">{rt(locale, 'passwordMustChange')}</p> : null}
@@ -89,5 +91,5 @@ export const PasswordPage: FC<{ locale: Locale; reviewer: Reviewer; error?: stri
         <button type="submit">{rt(locale, 'passwordButton')}</button>
       </form>
     </div>
-  </ReviewLayout>
+  </Layout>
 );

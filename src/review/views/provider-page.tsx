@@ -3,16 +3,16 @@
  * weekly trend chart and every finding the crawler has recorded for it (latest first).
  */
 import type { FC } from 'hono/jsx';
-import type { Locale } from '../../views/i18n';
-import { localePath } from '../../views/i18n';
+import { localePath, type Locale } from '../../i18n/locale-info';
 import { rp, type Reviewer } from '../context';
 import type { ProviderCompliance, WeekPoint } from '../dashboard-queries';
 import { SEVERITIES } from '../findings/queue-filters';
 import type { QueueRow } from '../findings/queue-queries';
-import { rt } from '../texts';
+import { rt } from '../../i18n/review/texts';
 import { Severity, Status, When } from './bits';
 import { TrendChart } from './dashboard-page';
-import { ReviewLayout } from './layout';
+import { Layout } from '../../views/layout';
+import { workspaceFrame } from './workspace-frame';
 import { DataTable } from '../../views/components';
 
 export interface ProviderPageProps {
@@ -31,7 +31,7 @@ export const ProviderCompliancePage: FC<ProviderPageProps> = ({ locale, reviewer
   const p = data.provider;
   const queue = rp(locale, `/review/findings?status=all&provider=${p.id}`);
   return (
-    <ReviewLayout locale={locale} title={rt(locale, 'providerTitle', { name: p.name })} path={`/review/providers/${p.id}`} reviewer={reviewer} nav="queue">
+    <Layout frame={workspaceFrame({ locale, path: `/review/providers/${p.id}`, reviewer, nav: 'queue' })} title={rt(locale, 'providerTitle', { name: p.name })}>
       <h1>{rt(locale, 'providerTitle', { name: p.name })}</h1>
       <p>
         <a href={localePath(locale, `/leverantor/${p.id}`)}>{rt(locale, 'providerPublicPage')}</a> · <a href={queue}>{rt(locale, 'showInQueue')}</a>
@@ -101,6 +101,6 @@ export const ProviderCompliancePage: FC<ProviderPageProps> = ({ locale, reviewer
       ) : (
         <p>{rt(locale, 'providerNoFindings')}</p>
       )}
-    </ReviewLayout>
+    </Layout>
   );
 };

@@ -3,16 +3,17 @@
  * filters, and the findings table with checkboxes for bulk actions (POST to a confirmation page).
  */
 import type { FC } from 'hono/jsx';
-import type { Locale } from '../../views/i18n';
+import type { Locale } from '../../i18n/locale-info';
 import { rp, type Reviewer } from '../context';
 import type { QueueFilters } from '../findings/queue-filters';
 import { CERTAINTIES, DEFAULT_SORT, filtersQuery, SEVERITIES, SORTS, STATUSES } from '../findings/queue-filters';
 import { splitContext } from '../findings/evidence';
 import type { FilterOptions, QueuePage as QueueData } from '../findings/queue-queries';
 import { BULK_ACTIONS } from '../findings/workflow';
-import { rt, rtDynamic } from '../texts';
-import { Certainty, ExportLinks, Flash, Pager, Severity, Status, When } from './bits';
-import { CsrfField, ReviewLayout } from './layout';
+import { rt, rtDynamic } from '../../i18n/review/texts';
+import { Certainty, ExportLinks, Flash, Pager, Severity, Status, When, CsrfField } from './bits';
+import { Layout } from '../../views/layout';
+import { workspaceFrame } from './workspace-frame';
 import { DataTable } from '../../views/components';
 
 export interface QueuePageProps {
@@ -70,7 +71,7 @@ export const QueuePage: FC<QueuePageProps> = ({ locale, reviewer, filters: f, da
   const keep = filtersQuery(f);
   const active = activeFilterCount(f);
   return (
-    <ReviewLayout locale={locale} title={rt(locale, 'queueTitle')} path={path} reviewer={reviewer} nav="queue">
+    <Layout frame={workspaceFrame({ locale, path, reviewer, nav: 'queue' })} title={rt(locale, 'queueTitle')}>
       <div class="queue-head">
         <h1>{rt(locale, 'queueTitle')}</h1>
         <p role="status" id="result-count">
@@ -215,6 +216,6 @@ export const QueuePage: FC<QueuePageProps> = ({ locale, reviewer, filters: f, da
       )}
       <Pager locale={locale} page={f.page} pages={data.pages} href={(p) => base + filtersQuery(f, { page: p })} />
       <ExportLinks locale={locale} base="/review/findings/export" query={exportQuery} />
-    </ReviewLayout>
+    </Layout>
   );
 };

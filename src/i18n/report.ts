@@ -1,15 +1,17 @@
 /**
  * Completeness report of the public pages' dictionaries: for every language, the keys it lacks
  * (shown in Swedish until translated), keys out of Swedish order, and texts whose `{placeholders}`
- * differ from the Swedish ones. Read by tests/views/i18n.test.ts and `npx tsx scripts/i18n-missing.ts`.
+ * differ from the Swedish ones. Read by tests/i18n/report.test.ts and `npx tsx scripts/i18n-missing.ts`.
  */
-import { LOCALES, awaitingNativeReview, rawMessages, MESSAGE_KEYS, type Locale } from './i18n';
-import { SELFCHECK_KEYS, rawSelfCheckTexts } from '../selfcheck/texts';
-import { RULE_PAGE_KEYS, rawRulePageTexts } from '../selfcheck/rule-page-texts';
-import { AF_LABEL_KEYS, rawAfLabels } from '../directory/pages/af-presence-labels';
+import { LOCALES, type Locale } from './locale-info';
+import type { Dictionary } from './dictionary';
+import { awaitingNativeReview, publicTexts } from './public/texts';
+import { selfCheckTexts } from './selfcheck/texts';
+import { rulePageTexts } from './rule-pages/texts';
+import { afLabels } from './af-presence/texts';
 
 export interface DictionaryReport {
-  /** Where the dictionary lives, e.g. "src/views/locales/ar.ts". */
+  /** Where the dictionary lives, e.g. "src/i18n/public/ar.ts". */
   file: string;
   dictionary: string;
   locale: Locale;
@@ -24,15 +26,14 @@ export interface DictionaryReport {
 interface Source {
   dictionary: string;
   file: (locale: Locale) => string;
-  keys: readonly string[];
-  raw: (locale: Locale) => Partial<Record<string, string>>;
+  texts: Pick<Dictionary<string>, 'keys' | 'raw'>;
 }
 
 const SOURCES: Source[] = [
-  { dictionary: 'public pages', file: (l) => (l === 'sv' || l === 'en' ? 'src/views/i18n.ts' : `src/views/locales/${l}.ts`), keys: MESSAGE_KEYS, raw: rawMessages },
-  { dictionary: 'self-check form', file: () => 'src/selfcheck/texts.ts', keys: SELFCHECK_KEYS, raw: rawSelfCheckTexts },
-  { dictionary: 'rule pages frame', file: () => 'src/selfcheck/rule-page-texts.ts', keys: RULE_PAGE_KEYS, raw: rawRulePageTexts },
-  { dictionary: 'AF figures (provider page)', file: () => 'src/directory/pages/af-presence-labels.ts', keys: AF_LABEL_KEYS, raw: rawAfLabels },
+  { dictionary: 'public pages', file: (l) => `src/i18n/public/${l}.ts`, texts: publicTexts },
+  { dictionary: 'self-check form', file: () => 'src/i18n/selfcheck/texts.ts', texts: selfCheckTexts },
+  { dictionary: 'rule pages frame', file: () => 'src/i18n/rule-pages/texts.ts', texts: rulePageTexts },
+  { dictionary: 'AF figures (provider page)', file: () => 'src/i18n/af-presence/texts.ts', texts: afLabels },
 ];
 
 const placeholders = (s: string) => [...new Set([...s.matchAll(/\{([a-zA-Z]+)\}/g)].map((m) => m[1]))].sort();
@@ -41,12 +42,13 @@ const placeholders = (s: string) => [...new Set([...s.matchAll(/\{([a-zA-Z]+)\}/
 export function translationReport(): DictionaryReport[] {
   const out: DictionaryReport[] = [];
   for (const src of SOURCES) {
-    const sv = src.raw('sv');
+    const { keys, raw } = src.texts;
+    const sv = raw('sv');
     for (const locale of LOCALES) {
-      const texts = src.raw(locale);
-      const missing = src.keys.filter((k) => typeof texts[k] !== 'string' || (texts[k] === '' && sv[k] !== ''));
-      const present = Object.keys(texts).filter((k) => src.keys.includes(k));
-      const expectedOrder = src.keys.filter((k) => present.includes(k));
+      const texts = raw(locale);
+      const missing = keys.filter((k) => typeof texts[k] !== 'string' || (texts[k] === '' && sv[k] !== ''));
+      const present = Object.keys(texts).filter((k) => keys.includes(k));
+      const expectedOrder = keys.filter((k) => present.includes(k));
       const outOfOrder = present.filter((k, i) => k !== expectedOrder[i]);
       const placeholderMismatch = present
         .filter((k) => texts[k] !== '')

@@ -4,7 +4,8 @@
  * sources) are data in rules/*.yaml in Swedish and English; pages in other languages show them in
  * Swedish and say so (`ruleTextNote`).
  */
-import { fill, type Locale } from '../views/i18n';
+import { dictionary, type Texts } from '../dictionary';
+import type { Locale } from '../locale-info';
 
 const sv = {
   rules: 'Reglerna för marknadsföring (kapitel 22)',
@@ -36,7 +37,7 @@ const sv = {
 };
 
 export type RulePageKey = keyof typeof sv;
-type Translation = Partial<Record<RulePageKey, string>>;
+type Translation = Texts<RulePageKey>;
 
 const en: Record<RulePageKey, string> = {
   rules: 'The marketing rules (chapter 22)',
@@ -207,21 +208,13 @@ const lattlast: Translation = {
   ruleTextNote: 'Texten i varje regel står på vanlig svenska. Källorna står på engelska.',
 };
 
-const dict: Record<Locale, Translation> = { sv, en, ar, so, ti, prs, lattlast };
-
-/** Swedish key order, for tools that list missing keys. */
-export const RULE_PAGE_KEYS = Object.keys(sv) as RulePageKey[];
-
-/** The texts of a language as written (no fallback), for the completeness report. */
-export const rawRulePageTexts = (locale: Locale): Translation => dict[locale];
+/** The rule pages' frame texts in every language; `keys` and `raw` serve the completeness report. */
+export const rulePageTexts = dictionary(sv, { en, ar, so, ti, prs, lattlast });
 
 /** A rule-page frame text; a missing text falls back to Swedish. */
-export function rpt(locale: Locale, key: RulePageKey, params?: Record<string, string | number>): string {
-  return fill(locale, dict[locale][key] ?? sv[key], params);
-}
+export const rpt = rulePageTexts.text;
 
 /** A text keyed at run time (level_…, sev_…); unknown values are shown as they are. */
 export function rptDynamic(locale: Locale, prefix: 'level' | 'sev', value: string): string {
-  const key = `${prefix}_${value}`;
-  return key in sv ? rpt(locale, key as RulePageKey) : value;
+  return rulePageTexts.dynamic(locale, prefix, value);
 }

@@ -1,10 +1,10 @@
 /**
  * Interface text of the self-check form, one flat dictionary of the same keys per language:
  * Swedish and English complete by type, the other public languages below in Swedish key order
- * (tests/views/i18n.test.ts lists keys they lack; st() then shows Swedish). The rules' own
+ * (tests/i18n/report.test.ts lists keys they lack; st() then shows Swedish). The rules' own
  * messages stay Swedish/English (see `ruleTextNote`).
  */
-import { fill, type Locale } from '../views/i18n';
+import { dictionary, type Texts } from '../dictionary';
 
 const sv = {
   title: 'Självkontroll av marknadsföring',
@@ -121,7 +121,7 @@ const en: Record<Key, string> = {
   ruleTextNote: '',
 };
 
-type Translation = Partial<Record<Key, string>>;
+type Translation = Texts<Key>;
 
 const ar: Translation = {
   title: 'الفحص الذاتي للنصوص التسويقية',
@@ -398,15 +398,8 @@ const lattlast: Translation = {
   ruleTextNote: 'Förklaringen och förslaget står på vanlig svenska. De kommer direkt från reglerna.',
 };
 
-const dict: Record<Locale, Partial<Record<Key, string>>> = { sv, en, ar, so, ti, prs, lattlast };
-
-/** Swedish key order, for tools that list missing keys. */
-export const SELFCHECK_KEYS = Object.keys(sv) as Key[];
-
-/** The texts of a language as written (no fallback), for the completeness report. */
-export const rawSelfCheckTexts = (locale: Locale): Partial<Record<Key, string>> => dict[locale];
+/** The self-check form's texts in every language; `keys` and `raw` serve the completeness report. */
+export const selfCheckTexts = dictionary(sv, { en, ar, so, ti, prs, lattlast });
 
 /** Translates a self-check text with `{name}` placeholders; a missing text falls back to Swedish. */
-export function st(locale: Locale, key: Key, params?: Record<string, string | number>): string {
-  return fill(locale, dict[locale][key] ?? sv[key], params);
-}
+export const st = selfCheckTexts.text;

@@ -1,9 +1,10 @@
 /**
  * Interface text for AF-sourced presence and result figures on the provider page
- * (joined/left AF's lists, participants and weighted result). Kept beside the page; one flat
- * dictionary per public language, same keys (tests/views/i18n.test.ts lists missing ones).
+ * (joined/left AF's lists, participants and weighted result; see
+ * src/directory/pages/provider-sections.tsx). One flat dictionary per public language, same
+ * keys (tests/i18n/report.test.ts lists missing ones).
  */
-import { fill, type Locale } from '../../views/i18n';
+import { dictionary, type Texts } from '../dictionary';
 
 const sv = {
   afListed: 'Med i Arbetsförmedlingens listor',
@@ -16,7 +17,7 @@ const sv = {
 };
 
 export type AfLabel = keyof typeof sv;
-type Translation = Partial<Record<AfLabel, string>>;
+type Translation = Texts<AfLabel>;
 
 const en: Record<AfLabel, string> = {
   afListed: "In Arbetsförmedlingen's lists",
@@ -78,15 +79,8 @@ const lattlast: Translation = {
   resultsNote: 'Arbetsförmedlingen räknar fram resultatet. De tänker på hur svårt det var för deltagarna att få jobb från början.',
 };
 
-const LABELS: Record<Locale, Translation> = { sv, en, ar, so, ti, prs, lattlast };
-
-/** Swedish key order, for tools that list missing keys. */
-export const AF_LABEL_KEYS = Object.keys(sv) as AfLabel[];
-
-/** The texts of a language as written (no fallback), for the completeness report. */
-export const rawAfLabels = (locale: Locale): Translation => LABELS[locale];
+/** The AF-figure labels in every language; `keys` and `raw` serve the completeness report. */
+export const afLabels = dictionary(sv, { en, ar, so, ti, prs, lattlast });
 
 /** Translates an AF-figure label with `{name}` placeholders; a missing text falls back to Swedish. */
-export function afLabel(locale: Locale, key: AfLabel, params: Record<string, string | number> = {}): string {
-  return fill(locale, LABELS[locale][key] ?? sv[key], params);
-}
+export const afLabel = afLabels.text;

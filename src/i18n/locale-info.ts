@@ -2,7 +2,8 @@
  * The languages of the public pages and what the frame needs to know about each: its URL
  * prefix, the `lang`/`dir` of its pages, its own name for the language switch and the Intl
  * locale for dates and numbers. Swedish is the default at /, every other language lives under
- * its prefix with the same paths (the slugs stay Swedish; only the visible text changes).
+ * its prefix with the same paths (the slugs stay Swedish; only the visible text changes):
+ * `localePath` adds the prefix, `localeFromPath` and `stripLocalePrefix` read it.
  */
 export type Locale = 'sv' | 'en' | 'ar' | 'so' | 'ti' | 'prs' | 'lattlast';
 
@@ -52,6 +53,15 @@ export const PUBLIC_LOCALE_ORDER: readonly Locale[] = ['ar', 'so', 'ti', 'prs', 
 /** What the frame needs to know about a language. */
 export function localeInfo(locale: Locale): LocaleInfo {
   return INFO[locale];
+}
+
+/**
+ * Prefixes a site path for the locale: '/kommun/x' → '/ar/kommun/x', '/' → '/ar/' (the address
+ * the start page answers at, no redirect); Swedish has no prefix.
+ */
+export function localePath(locale: Locale, path: string): string {
+  const { prefix } = localeInfo(locale);
+  return prefix ? `${prefix}${path}` : path;
 }
 
 const PREFIXED = LOCALES.filter((l) => l !== 'sv');

@@ -1,9 +1,9 @@
 /**
- * Public page texts in Tigrinya (Ge'ez script). Keys in the order of the Swedish dictionary in ../i18n.ts.
+ * Public page texts in Tigrinya (Ge'ez script). Keys in the order of the Swedish texts in ./sv.ts.
  * Provider names, addresses and quotes are data and never translated; "Rusta och matcha" and
  * "Arbetsförmedlingen" stay as proper names, glossed where first used on the home page.
  */
-import type { Translation } from '../i18n';
+import type { Translation } from './translation';
 
 export const ti: Translation = {
   awaitingNativeReview: true,
