@@ -14,7 +14,7 @@ import { getDataAsOf } from './provider-queries';
 import { orderContext, publicCache } from './request-context';
 import { AreaListPage } from './pages/area-list-page';
 import { AreaPage } from './pages/area-page';
-import { areaListPath, areaPath } from './pages/area-paths';
+import { areaListPath, areaPath } from '../views/area-paths';
 
 /** Registers the area list and area page for one locale. */
 export function registerAreaPages(r: Hono<AppEnv>, locale: Locale) {

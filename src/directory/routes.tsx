@@ -10,7 +10,7 @@ import { badRequest, notFound } from '../http/errors';
 import { localePath, type Locale } from '../i18n/locale-info';
 import { t } from '../i18n/public/texts';
 import { forEachLocale, pathWithoutLocale, renderPage } from '../views/localized';
-import { languageLabel } from '../views/components';
+import { languageLabel } from './pages/provider-badges';
 import { parseListQuery } from './list-options';
 import { listingCacheFor } from './listing-cache';
 import { loadMunicipalityListing } from './municipality-listing';

@@ -7,7 +7,7 @@ import type { FC } from 'hono/jsx';
 import { PUBLIC_LOCALE_ORDER, localeInfo, localePath, type Locale } from '../i18n/locale-info';
 import { awaitingNativeReview, t } from '../i18n/public/texts';
 import { STYLESHEET_PATH } from './static-routes';
-import { areaListPath } from '../directory/pages/area-paths';
+import { areaListPath } from './area-paths';
 import { selfCheckPath } from './selfcheck-path';
 import type { Frame } from './layout';
 

@@ -2,7 +2,8 @@
 import type { FC } from 'hono/jsx';
 import { Layout } from '../../views/layout';
 import { publicFrame } from '../../views/public-frame';
-import { DataStamp, rich } from '../../views/components';
+import { rich } from '../../views/components';
+import { DataStamp } from './provider-badges';
 import { localePath, type Locale } from '../../i18n/locale-info';
 import { t, type MessageKey } from '../../i18n/public/texts';
 import type { DataAsOf } from '../provider-queries';

@@ -6,13 +6,14 @@
 import type { FC } from 'hono/jsx';
 import { Layout } from '../../views/layout';
 import { publicFrame } from '../../views/public-frame';
-import { DataStamp, TableScroll } from '../../views/components';
+import { TableScroll } from '../../views/components';
+import { DataStamp } from './provider-badges';
 import { formatDate } from '../../i18n/format';
 import { t } from '../../i18n/public/texts';
 import type { Locale } from '../../i18n/locale-info';
 import type { AreaListItem } from '../area-queries';
 import type { DataAsOf } from '../provider-queries';
-import { areaPath } from './area-paths';
+import { areaPath } from '../../views/area-paths';
 
 const AreaTable: FC<{ locale: Locale; caption: string; areas: AreaListItem[] }> = ({ locale, caption, areas }) => (
   <TableScroll label={caption}>

@@ -7,13 +7,13 @@
 import type { FC } from 'hono/jsx';
 import { Layout } from '../../views/layout';
 import { publicFrame } from '../../views/public-frame';
-import { Accepting, DataStamp, Rating } from '../../views/components';
+import { Accepting, DataStamp, Rating } from './provider-badges';
 import { formatDate } from '../../i18n/format';
 import { localePath, type Locale } from '../../i18n/locale-info';
 import { t } from '../../i18n/public/texts';
 import type { AreaDetail } from '../area-queries';
 import type { DataAsOf } from '../provider-queries';
-import { areaListPath } from './area-paths';
+import { areaListPath } from '../../views/area-paths';
 import { basisLabel } from './area-labels';
 import { AF_CHOOSER_PAGE } from './area-unknown-notice';
 import { ContractResults } from './contract-results';

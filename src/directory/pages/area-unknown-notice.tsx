@@ -10,7 +10,7 @@ import { localePath, type Locale } from '../../i18n/locale-info';
 import { t } from '../../i18n/public/texts';
 import type { MunicipalityAreaInfo } from '../area-queries';
 import { basisLabel } from './area-labels';
-import { areaListPath, areaPath } from './area-paths';
+import { areaListPath, areaPath } from '../../views/area-paths';
 
 /** Arbetsförmedlingen's public chooser "Sök leverantör inom rusta och matcha" (a link only; never fetched). */
 export const AF_CHOOSER_PAGE = 'https://arbetsformedlingen.se/for-arbetssokande/extra-stod/stod-a-o/rusta-och-matcha/sok-leverantor-inom-rusta-och-matcha';

@@ -2,7 +2,8 @@
 import type { FC } from 'hono/jsx';
 import { Layout } from '../../views/layout';
 import { publicFrame } from '../../views/public-frame';
-import { Accepting, DataStamp, Languages, Rating, TableScroll, backArrow } from '../../views/components';
+import { TableScroll, backArrow } from '../../views/components';
+import { Accepting, DataStamp, Languages, Rating } from './provider-badges';
 import { localePath, type Locale } from '../../i18n/locale-info';
 import { t } from '../../i18n/public/texts';
 import type { MunicipalityRef } from '../municipality-queries';

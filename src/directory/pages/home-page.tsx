@@ -2,12 +2,13 @@
 import type { FC } from 'hono/jsx';
 import { Layout } from '../../views/layout';
 import { ProviderToolLinks, publicFrame } from '../../views/public-frame';
-import { DataStamp, SearchForm } from '../../views/components';
+import { SearchForm } from '../../views/components';
+import { DataStamp } from './provider-badges';
 import { localePath, type Locale } from '../../i18n/locale-info';
 import { t } from '../../i18n/public/texts';
 import type { listMunicipalitiesByCounty } from '../municipality-queries';
 import type { DataAsOf } from '../provider-queries';
-import { areaListPath } from './area-paths';
+import { areaListPath } from '../../views/area-paths';
 
 type Groups = Awaited<ReturnType<typeof listMunicipalitiesByCounty>>;
 

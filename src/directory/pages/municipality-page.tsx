@@ -5,7 +5,7 @@
 import type { FC } from 'hono/jsx';
 import { Layout } from '../../views/layout';
 import { publicFrame } from '../../views/public-frame';
-import { Accepting, DataStamp, Languages, Rating } from '../../views/components';
+import { Accepting, DataStamp, Languages, Rating } from './provider-badges';
 import { NextStep } from '../../views/next-step';
 import { localePath, type Locale } from '../../i18n/locale-info';
 import { t } from '../../i18n/public/texts';

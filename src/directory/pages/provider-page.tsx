@@ -10,7 +10,8 @@
 import type { FC } from 'hono/jsx';
 import { Layout } from '../../views/layout';
 import { publicFrame } from '../../views/public-frame';
-import { DataStamp, backArrow } from '../../views/components';
+import { backArrow } from '../../views/components';
+import { DataStamp } from './provider-badges';
 import { NextStep } from '../../views/next-step';
 import { localePath, type Locale } from '../../i18n/locale-info';
 import { t } from '../../i18n/public/texts';

@@ -4,7 +4,8 @@
  * with history and source, accepting, AF's results) and the office list with contact details.
  */
 import type { FC } from 'hono/jsx';
-import { Accepting, Languages, Rating, TableScroll } from '../../views/components';
+import { TableScroll } from '../../views/components';
+import { Accepting, Languages, Rating } from './provider-badges';
 import { formatDate, formatPeriod } from '../../i18n/format';
 import { t, type MessageKey } from '../../i18n/public/texts';
 import type { Locale } from '../../i18n/locale-info';

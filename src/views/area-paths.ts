@@ -3,7 +3,7 @@
  * /en/area/{slug}; every other language under its prefix with the Swedish slugs (/ar/omrade/…).
  * The Swedish-style /en/omrade/… paths redirect to the English ones, for the language switch.
  */
-import { localePath, type Locale } from '../../i18n/locale-info';
+import { localePath, type Locale } from '../i18n/locale-info';
 
 /** The delivery-area list in the locale. */
 export const areaListPath = (locale: Locale) => (locale === 'en' ? '/en/areas' : localePath(locale, '/omraden'));
