@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config';
 import { migrateNodeDatabase, openNodeDatabase } from '../db/node-client';
 import { formatImportReport } from '../import/format-report';
-import { importProviderFile } from '../import/import-provider-file';
+import { importProviderFile } from '../import/valkollen/import-provider-file';
 import { runAfImportCli } from '../import/af-cli.node.ts';
 
 /** Import kinds; AF's own files (af-providers, af-ratings, af-results, af-areas) get their own importers. */

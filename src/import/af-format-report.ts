@@ -2,7 +2,7 @@
  * Human-readable text of an AF import report (used by the CLI; runtime-neutral). Long lists
  * are summarised: their count and the first REPORT_LIST_LIMIT entries; `--format json` has all.
  */
-import { DATE_BASIS_TEXT, REPORT_LIST_LIMIT, type AfImportReport } from './af-common';
+import { DATE_BASIS_TEXT, REPORT_LIST_LIMIT, type AfImportReport } from './af/common';
 
 function list(out: string[], title: string, items: string[]): void {
   if (items.length === 0) return;

@@ -1,7 +1,7 @@
 /**
  * Human-readable text of an import report (used by the CLI; runtime-neutral).
  */
-import type { ImportReport } from './import-provider-file';
+import type { ImportReport } from './valkollen/import-provider-file';
 
 /** Multi-line summary: status, counts, every error with its line and field, unmatched rows. */
 export function formatImportReport(r: ImportReport): string {

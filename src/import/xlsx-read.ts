@@ -17,7 +17,7 @@
  */
 import { Inflate } from 'fflate';
 import { Parser } from 'htmlparser2';
-import type { Cell, Sheet, SheetRow, SheetSource, Workbook } from './af-sheet';
+import type { Cell, Sheet, SheetRow, SheetSource, Workbook } from './af/cells';
 
 /** A workbook that cannot be read; the message says why in words an operator understands. */
 export class XlsxError extends Error {}

@@ -1,7 +1,7 @@
 /** Publication dates from AF's file names (Swedish month names), the periods inside, or --published. */
 import { describe, expect, it } from 'vitest';
-import { dateFromFileName, publicationDate } from '../../src/import/af-common';
-import { providerNameKey } from '../../src/import/provider-name-key';
+import { dateFromFileName, publicationDate } from '../../src/import/af/common';
+import { providerNameKey } from '../../src/import/af/provider-name-key';
 
 describe('publication dates', () => {
   it('reads AF\'s names: month names (last one named), numeric dates, nothing else', () => {

@@ -4,7 +4,7 @@
  * providers — by AF id = KA number, or by name — reporting every merge.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importAfProviders } from '../../src/import/af-providers-import';
+import { importAfProviders } from '../../src/import/af/providers/import-providers';
 import { formatAfReport } from '../../src/import/af-format-report';
 import { testApp } from '../helpers/app';
 import { testDb, type TestDb } from '../helpers/db';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Client } from '@libsql/client';
-import { importProviderFile } from '../../src/import/import-provider-file';
+import { importProviderFile } from '../../src/import/valkollen/import-provider-file';
 import { testDb, type TestDb } from '../helpers/db';
 import { addTestAreas } from './areas';
 

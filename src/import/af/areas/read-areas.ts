@@ -4,12 +4,12 @@
  * or a name), delivery area, AF region, valid from, and optionally basis. Headers are matched
  * case- and diacritics-insensitively in Swedish or English ("Kommun", "Kommunkod",
  * "Leveransområde", "Af region", "Giltig från", "Underlag" · "municipality", "delivery_area",
- * "af_region", "valid_from", "basis"). Rows are returned as text; af-areas-import.ts checks them.
+ * "af_region", "valid_from", "basis"). Rows are returned as text; import-areas.ts checks them.
  */
 import { parse } from 'csv-parse/sync';
-import { foldForSearch } from '../lib/text-fold';
-import type { AfRowError } from './af-common';
-import { headerKey, isBlank, text, type Cell, type Sheet, type Workbook } from './af-sheet';
+import { foldForSearch } from '../../../lib/text-fold';
+import type { AfRowError } from '../common';
+import { headerKey, isBlank, text, type Cell, type Sheet, type Workbook } from '../cells';
 
 export interface AreaFileRow {
   line: number;

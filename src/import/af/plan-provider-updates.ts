@@ -5,10 +5,10 @@
  * "EXEMPEL AB" and "Exempel AB" are one name. An older file never replaces a newer name.
  */
 import { and, eq, inArray, isNull } from 'drizzle-orm';
-import { foldForSearch } from '../lib/text-fold';
-import { providerNameVariants, providers } from '../db/schema';
-import type { Db } from '../db/types';
-import { chunked, count, earlier, later, type AfImportReport } from './af-common';
+import { foldForSearch } from '../../lib/text-fold';
+import { providerNameVariants, providers } from '../../db/schema';
+import type { Db } from '../../db/types';
+import { chunked, count, earlier, later, type AfImportReport } from './common';
 
 type ProviderRow = typeof providers.$inferSelect;
 type VariantRow = typeof providerNameVariants.$inferSelect;

@@ -6,8 +6,8 @@
  * cell is skipped with a warning (the row's other periods are kept). A workbook without the
  * sheet, its header or any period column is not AF's rating file and fails whole.
  */
-import type { AfRowError } from './af-common';
-import { findHeader, isBlank, parseKaNumber, parsePeriod, parseStars, text, type Workbook } from './af-sheet';
+import type { AfRowError } from '../common';
+import { findHeader, isBlank, parseKaNumber, parsePeriod, parseStars, text, type Workbook } from '../cells';
 
 export const RATING_SHEET = 'Betyg över tid';
 

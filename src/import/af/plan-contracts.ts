@@ -3,18 +3,18 @@
  * An unknown KA number becomes a contract of the provider whose name (current or earlier,
  * compared by providerNameKey) matches the row; when no provider has that name, the file
  * stands alone and creates one, known by name only (no organisation number) until a chooser
- * list identifies it (af-providers-import.ts). Only a name shared by several providers
+ * list identifies it (providers/import-providers.ts). Only a name shared by several providers
  * leaves a row unmatched.
  * Keeps first/last seen, status (a contract absent from a newer full list has left:
  * status 'ended', last_seen kept), delivery area, start date and the provider's name over time.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { contracts, importRuns, providerNameVariants, providers } from '../db/schema';
-import type { Db } from '../db/types';
-import { planAreas } from './af-areas';
-import { chunked, count, earlier, later, nextId, previousRunDate, type AfImportReport } from './af-common';
-import { insertStatements } from '../db/insert-rows';
-import { planProviderUpdates } from './af-provider-updates';
+import { contracts, importRuns, providerNameVariants, providers } from '../../db/schema';
+import type { Db } from '../../db/types';
+import { planAreas } from './area-planner';
+import { chunked, count, earlier, later, nextId, previousRunDate, type AfImportReport } from './common';
+import { insertStatements } from '../../db/insert-rows';
+import { planProviderUpdates } from './plan-provider-updates';
 import { providerNameKey } from './provider-name-key';
 
 export interface WorkbookContractRow {

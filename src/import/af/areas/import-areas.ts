@@ -1,6 +1,6 @@
 /**
  * Imports RoM 2's delivery areas and the municipalities each one covers (`--kind af-areas`),
- * from a table made from AF's delivery-area document (see af-areas-read.ts for the columns).
+ * from a table made from AF's delivery-area document (see read-areas.ts for the columns).
  *
  * - Areas are matched by name among RoM 2 areas (created when unknown, with the AF region).
  * - Each membership (area, municipality, valid from) keeps its basis: 'af_document' unless
@@ -12,12 +12,12 @@
  * One batch, all or nothing, idempotent.
  */
 import { and, eq, isNull } from 'drizzle-orm';
-import { deliveryAreaMunicipalities, deliveryAreas, importRuns, municipalities } from '../db/schema';
-import type { Db } from '../db/types';
-import { planAreas } from './af-areas';
-import { municipalityNameKeys, readAreaFile, sheetsOf } from './af-areas-read';
-import { applyPublicationDate, commit, count, emptyReport, mustFail, nextId, recordFailedRun, rejectedRows, sha256Bytes, type AfImportReport } from './af-common';
-import { parseDate, type Workbook } from './af-sheet';
+import { deliveryAreaMunicipalities, deliveryAreas, importRuns, municipalities } from '../../../db/schema';
+import type { Db } from '../../../db/types';
+import { planAreas } from '../area-planner';
+import { municipalityNameKeys, readAreaFile, sheetsOf } from './read-areas';
+import { applyPublicationDate, commit, count, emptyReport, mustFail, nextId, recordFailedRun, rejectedRows, sha256Bytes, type AfImportReport } from '../common';
+import { parseDate, type Workbook } from '../cells';
 
 export interface AfAreasInput {
   fileName: string;

@@ -1,9 +1,9 @@
 /**
- * Imports AF's chooser list (JSON, see af-providers-read.ts): providers, name variants,
+ * Imports AF's chooser list (JSON, see read-chooser.ts): providers, name variants,
  * websites, AF ids (external_ids), delivery addresses as offices placed in a municipality,
  * and nyval_tillatet on the contract whose KA number equals the AF id (if any).
  *
- * Who an entry is (provider-identity.ts): its organisation number; else its AF id from an
+ * Who an entry is (identify-providers.ts): its organisation number; else its AF id from an
  * earlier list; else the contract whose KA number is its AF id; else its normalised name.
  * Providers that AF's rating or results files created by name only are thereby identified:
  * the organisation number is attached to them, or, when another provider already has it,
@@ -12,16 +12,16 @@
  * has are reported as having left (last_seen kept).
  */
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
-import { maskOrgnr } from '../lib/orgnr';
-import { contracts, externalIds, importRuns, offices, providerNameVariants, providers } from '../db/schema';
-import type { Db } from '../db/types';
-import { applyPublicationDate, chunked, commit, count, earlier, emptyReport, later, nextId, previousRunDate, recordFailedRun, sha256Bytes, type AfImportReport } from './af-common';
-import { insertStatements } from '../db/insert-rows';
-import { mustFail, rejectedRows } from './af-common';
-import { officePlacer } from './office-placement';
-import { planProviderUpdates } from './af-provider-updates';
-import { readChooserJson, type ChooserEntry } from './af-providers-read';
-import { resolveChooserProviders } from './provider-identity';
+import { maskOrgnr } from '../../../lib/orgnr';
+import { contracts, externalIds, importRuns, offices, providerNameVariants, providers } from '../../../db/schema';
+import type { Db } from '../../../db/types';
+import { applyPublicationDate, chunked, commit, count, earlier, emptyReport, later, nextId, previousRunDate, recordFailedRun, sha256Bytes, type AfImportReport } from '../common';
+import { insertStatements } from '../../../db/insert-rows';
+import { mustFail, rejectedRows } from '../common';
+import { officePlacer } from '../../office-placement';
+import { planProviderUpdates } from '../plan-provider-updates';
+import { readChooserJson, type ChooserEntry } from './read-chooser';
+import { resolveChooserProviders } from './identify-providers';
 
 export interface AfJsonInput {
   fileName: string;
@@ -52,7 +52,7 @@ export async function importAfProviders(db: Db, input: AfJsonInput): Promise<AfI
   const statements: unknown[] = [];
   const runId = await nextId(db, importRuns);
 
-  // Who is who (see provider-identity.ts): creates, attaches org numbers, merges.
+  // Who is who (see identify-providers.ts): creates, attaches org numbers, merges.
   const entries = read.entries;
   const ident = await resolveChooserProviders(db, report, entries, { dataAsOf, source, runId });
   const { providerOf, created, knownIds } = ident;

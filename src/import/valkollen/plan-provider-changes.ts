@@ -4,11 +4,11 @@
  * municipality by postcode (fallback: town name), provider-declared claims replaced.
  * Nothing is written here; unchanged records produce no statements.
  */
-import { officePlacer } from './office-placement';
+import { officePlacer } from '../office-placement';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { foldForSearch } from '../lib/text-fold';
-import { contracts, offices, providerClaims, providerNameVariants, providers } from '../db/schema';
-import type { Db } from '../db/types';
+import { foldForSearch } from '../../lib/text-fold';
+import { contracts, offices, providerClaims, providerNameVariants, providers } from '../../db/schema';
+import type { Db } from '../../db/types';
 import { chunks, type ValidatedFile } from './validate-provider-file';
 
 export interface Unmatched {

@@ -5,10 +5,10 @@
  * organisation). Every problem is reported with its line and field.
  */
 import { eq, inArray } from 'drizzle-orm';
-import { foldForSearch } from '../lib/text-fold';
-import { maskOrgnr } from '../lib/orgnr';
-import { contracts, deliveryAreas, languages, providers } from '../db/schema';
-import type { Db } from '../db/types';
+import { foldForSearch } from '../../lib/text-fold';
+import { maskOrgnr } from '../../lib/orgnr';
+import { contracts, deliveryAreas, languages, providers } from '../../db/schema';
+import type { Db } from '../../db/types';
 import type { ImportError, RawRecord } from './provider-file-format';
 import { recordSchemas, type ContractRecord, type OfficeRecord, type ProviderRecord } from './provider-records';
 

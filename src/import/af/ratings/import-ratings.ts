@@ -4,14 +4,14 @@
  * ratings per period in ONE batch with the import run. A period already stored with other
  * values gets a new revision; the same file twice changes nothing.
  */
-import { importRuns, ratings } from '../db/schema';
-import type { Db } from '../db/types';
-import { applyPublicationDate, commit, count, emptyReport, mustFail, nextId, recordFailedRun, rejectedRows, sha256Bytes, type AfImportReport } from './af-common';
-import { insertStatements } from '../db/insert-rows';
-import { planContracts } from './af-contracts';
-import { readRatingWorkbook, RATING_SHEET } from './af-ratings-read';
-import { decide, latestRevisions } from './af-revisions';
-import type { Workbook } from './af-sheet';
+import { importRuns, ratings } from '../../../db/schema';
+import type { Db } from '../../../db/types';
+import { applyPublicationDate, commit, count, emptyReport, mustFail, nextId, recordFailedRun, rejectedRows, sha256Bytes, type AfImportReport } from '../common';
+import { insertStatements } from '../../../db/insert-rows';
+import { planContracts } from '../plan-contracts';
+import { readRatingWorkbook, RATING_SHEET } from './read-ratings';
+import { decide, latestRevisions } from '../revisions';
+import type { Workbook } from '../cells';
 
 export interface AfWorkbookInput {
   fileName: string;

@@ -5,9 +5,9 @@
  */
 import { createInsertSchema } from 'drizzle-zod';
 import { z } from 'zod';
-import { parseOrgnr, type Orgnr } from '../lib/orgnr';
-import { parsePostcode } from '../lib/text-fold';
-import { contracts, offices, providers } from '../db/schema';
+import { parseOrgnr, type Orgnr } from '../../lib/orgnr';
+import { parsePostcode } from '../../lib/text-fold';
+import { contracts, offices, providers } from '../../db/schema';
 
 const providerColumns = createInsertSchema(providers, {
   displayName: (s) => s.trim().min(1, 'is required').max(200, 'must be at most 200 characters'),

@@ -12,13 +12,13 @@
  * organisation number, or by name only when the list gave none.
  */
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { maskOrgnr } from '../lib/orgnr';
-import { contracts, externalIds, providerMerges, providerNameVariants, providers } from '../db/schema';
-import type { Db } from '../db/types';
-import { chunked, count, nextId, type AfImportReport } from './af-common';
-import { insertStatements } from '../db/insert-rows';
-import type { ChooserEntry } from './af-providers-read';
-import { providerNameKey } from './provider-name-key';
+import { maskOrgnr } from '../../../lib/orgnr';
+import { contracts, externalIds, providerMerges, providerNameVariants, providers } from '../../../db/schema';
+import type { Db } from '../../../db/types';
+import { chunked, count, nextId, type AfImportReport } from '../common';
+import { insertStatements } from '../../../db/insert-rows';
+import type { ChooserEntry } from './read-chooser';
+import { providerNameKey } from '../provider-name-key';
 
 type ProviderRow = typeof providers.$inferSelect;
 

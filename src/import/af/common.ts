@@ -6,9 +6,9 @@
  */
 import { desc, and, eq, inArray, max } from 'drizzle-orm';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
-import { importRuns } from '../db/schema';
-import { runBatch, type Db } from '../db/types';
-import type { ImportError } from './provider-file-format';
+import { importRuns } from '../../db/schema';
+import { runBatch, type Db } from '../../db/types';
+import type { ImportError } from '../valkollen/provider-file-format';
 
 export type AfKind = 'af-providers' | 'af-ratings' | 'af-results' | 'af-areas';
 

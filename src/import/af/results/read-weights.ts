@@ -6,8 +6,8 @@
  * positive number to its right. A sheet without all three weights is reported with a warning
  * and stores nothing; it never fails the file.
  */
-import { foldForSearch } from '../lib/text-fold';
-import { isSheetSource, parseDecimal, sheetSource, text, type Sheet, type SheetSource, type Workbook } from './af-sheet';
+import { foldForSearch } from '../../../lib/text-fold';
+import { isSheetSource, parseDecimal, sheetSource, text, type Sheet, type SheetSource, type Workbook } from '../cells';
 
 export interface PeriodWeights {
   period: string;

@@ -14,9 +14,9 @@
  * Sweden or "0"/"0" (AF's "not geocoded"), an address without street, town or a five-digit
  * postcode, an organisation number that fails its check digit, an odd nyval_tillatet.
  */
-import { parseOrgnr, type Orgnr } from '../lib/orgnr';
-import { parsePostcode } from '../lib/text-fold';
-import type { AfRowError } from './af-common';
+import { parseOrgnr, type Orgnr } from '../../../lib/orgnr';
+import { parsePostcode } from '../../../lib/text-fold';
+import type { AfRowError } from '../common';
 
 export interface ChooserAddress {
   /** AF's adressid, or "noid:<postcode>:<street>" when AF gave none. */

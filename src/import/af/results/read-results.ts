@@ -5,7 +5,7 @@
  * I 22 MÅNADER, BETYG (1–4 or "-"), BETYG 1 ELLER SAKNAR BETYG, VIKTAT RESULTATMÅTT, VIKTAT
  * RESULTATMÅTT LÄGRE ÄN 0,2, RISKERAR HÄVNING, ANTAL DELTAGARE (+ NIVÅ A/B/C) and ANTAL RR1/RR2
  * NIVÅ A/B/C. "Beräkningssnurra YYYY-MM" sheets (the level weights) are read by
- * af-weights-read.ts; "Beskrivning …" sheets are AF's prose and skipped.
+ * read-weights.ts; "Beskrivning …" sheets are AF's prose and skipped.
  *
  * Policy (docs/af-import.md): a column AF leaves out in a period is unknown (null), never
  * "no"; a row without provider, area or a valid KA number, or whose PERIOD contradicts its
@@ -14,11 +14,11 @@
  * Sheets are read one at a time (resultSheets), so an importer holds one period's rows, not
  * the file's (issue 17: 11 periods × 8,000 contracts).
  */
-import type { AfRowError } from './af-common';
+import type { AfRowError } from '../common';
 import {
   findHeader, isBlank, parseCount, parseDate, parseDecimal, parseKaNumber, parsePeriod, parseStars, parseYesNo, text,
   type Cell, type Sheet, type SheetSource,
-} from './af-sheet';
+} from '../cells';
 
 export interface ResultFigures {
   participants: number | null;

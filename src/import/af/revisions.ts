@@ -5,9 +5,9 @@
  * stored revision was published after this file, so the older file cannot revise it).
  */
 import { and, eq, inArray } from 'drizzle-orm';
-import { contractResults, ratings } from '../db/schema';
-import type { Db } from '../db/types';
-import { chunked } from './af-common';
+import { contractResults, ratings } from '../../db/schema';
+import type { Db } from '../../db/types';
+import { chunked } from './common';
 
 type FigureTable = typeof ratings | typeof contractResults;
 type Row<T extends FigureTable> = T['$inferSelect'];

@@ -4,7 +4,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { CSV_COLUMNS, FIELDS_BY_KIND, RECORD_KINDS, type ImportError, type ParsedFile, type RawRecord, type RecordKind } from './provider-file-format';
-import { JsonSyntaxError, parseJsonWithLines } from './json-with-lines';
+import { JsonSyntaxError, parseJsonWithLines } from '../json-with-lines';
 
 /** 'json' for *.json files or text starting with '{', else 'csv'. */
 export function detectFormat(fileName: string, text: string): 'csv' | 'json' {

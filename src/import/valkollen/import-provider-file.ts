@@ -6,8 +6,8 @@
  */
 import { max } from 'drizzle-orm';
 import { z } from 'zod';
-import { importRuns } from '../db/schema';
-import { runBatch, type Db } from '../db/types';
+import { importRuns } from '../../db/schema';
+import { runBatch, type Db } from '../../db/types';
 import { planProviderChanges, type Unmatched } from './plan-provider-changes';
 import type { ImportError } from './provider-file-format';
 import { detectFormat, readProviderFile } from './read-provider-file';

@@ -10,18 +10,18 @@
  * transaction, reads each sheet again, decides its revisions against that period's stored
  * figures and writes its rows (see db/write-transaction.ts) before the next sheet is read.
  */
-import { contractResults, importRuns, periodWeights } from '../db/schema';
-import type { Db } from '../db/types';
-import { inWriteTransaction, type WriteTransaction } from '../db/write-transaction';
-import { applyPublicationDate, count, mustFail, nextId, recordFailedRun, recordWriteFailure, rejectedRows, runRow, runRowUpdate, settleStatus, type AfImportReport } from './af-common';
-import { insertStatements } from '../db/insert-rows';
-import { planContracts, type WorkbookContractRow } from './af-contracts';
-import { startWorkbookImport, type AfWorkbookInput } from './af-ratings-import';
-import { emptyResultsLog, resultSheets, type ResultFigures } from './af-results-read';
-import { decide, latestRevisions } from './af-revisions';
-import { isSheetSource, sheetSource, type SheetSource, type Workbook } from './af-sheet';
-import { readWeights, type PeriodWeights } from './af-weights-read';
-import { XlsxError } from './xlsx-read';
+import { contractResults, importRuns, periodWeights } from '../../../db/schema';
+import type { Db } from '../../../db/types';
+import { inWriteTransaction, type WriteTransaction } from '../../../db/write-transaction';
+import { applyPublicationDate, count, mustFail, nextId, recordFailedRun, recordWriteFailure, rejectedRows, runRow, runRowUpdate, settleStatus, type AfImportReport } from '../common';
+import { insertStatements } from '../../../db/insert-rows';
+import { planContracts, type WorkbookContractRow } from '../plan-contracts';
+import { startWorkbookImport, type AfWorkbookInput } from '../ratings/import-ratings';
+import { emptyResultsLog, resultSheets, type ResultFigures } from './read-results';
+import { decide, latestRevisions } from '../revisions';
+import { isSheetSource, sheetSource, type SheetSource, type Workbook } from '../cells';
+import { readWeights, type PeriodWeights } from './read-weights';
+import { XlsxError } from '../../xlsx-read';
 
 const FIELDS: (keyof ResultFigures)[] = [
   'participants', 'participantsA', 'participantsB', 'participantsC', 'rr1A', 'rr1B', 'rr1C', 'rr2A', 'rr2B', 'rr2C',

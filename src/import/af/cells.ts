@@ -3,7 +3,7 @@
  * one sheet at a time (SheetSource), plus cell conversions for AF's workbooks: header matching, Swedish period
  * names ("januari 2025" → 2025-01), numbers with decimal commas, yes/no, dates.
  */
-import { foldForSearch } from '../lib/text-fold';
+import { foldForSearch } from '../../lib/text-fold';
 
 export type Cell = string | number | boolean | Date | null;
 

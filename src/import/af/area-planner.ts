@@ -5,10 +5,10 @@
  * The AF region is recorded on an area that has none.
  */
 import { eq } from 'drizzle-orm';
-import { foldForSearch } from '../lib/text-fold';
-import { deliveryAreas } from '../db/schema';
-import type { Db } from '../db/types';
-import { count, nextId, type AfImportReport } from './af-common';
+import { foldForSearch } from '../../lib/text-fold';
+import { deliveryAreas } from '../../db/schema';
+import type { Db } from '../../db/types';
+import { count, nextId, type AfImportReport } from './common';
 
 export interface AreaPlanner {
   /** The area id for a name (existing or planned). */

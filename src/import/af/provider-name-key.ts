@@ -5,7 +5,7 @@
  * as one ("Exempel AB" = "EXEMPEL Aktiebolag" = "Exempel AB (publ)"). Different legal forms
  * stay different ("Exempel AB" ≠ "Exempel HB"): two firms must never become one by a guess.
  */
-import { foldForSearch } from '../lib/text-fold';
+import { foldForSearch } from '../../lib/text-fold';
 
 const FORMS: [RegExp, string][] = [
   [/ aktiebolag$/, ' ab'],
