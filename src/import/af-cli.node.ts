@@ -9,7 +9,7 @@ import { basename } from 'node:path';
 import { ConfigError, loadConfig } from '../config';
 import { migrateNodeDatabase, openNodeDatabase } from '../db/node-client';
 import type { Db } from '../db/types';
-import type { AfImportReport, AfKind } from './af/common';
+import type { AfImportReport, AfKind } from './report';
 import { formatAfReport } from './af-format-report';
 import { AF_KINDS, importAfFile } from './af-import';
 

@@ -2,7 +2,14 @@
  * Human-readable text of an AF import report (used by the CLI; runtime-neutral). Long lists
  * are summarised: their count and the first REPORT_LIST_LIMIT entries; `--format json` has all.
  */
-import { DATE_BASIS_TEXT, REPORT_LIST_LIMIT, type AfImportReport } from './af/common';
+import { REPORT_LIST_LIMIT, type AfImportReport, type DateBasis } from './report';
+
+/** Words for a DateBasis, for reports. */
+const DATE_BASIS_TEXT: Record<DateBasis, string> = {
+  argument: 'given with --published',
+  file_name: 'from the file name',
+  periods: 'from the latest period in the file',
+};
 
 function list(out: string[], title: string, items: string[]): void {
   if (items.length === 0) return;

@@ -6,13 +6,13 @@
  * largest of AF's files) is handed over unread and read one sheet at a time by its importer.
  */
 import type { Db } from '../db/types';
-import type { AfImportReport, AfKind } from './af/common';
+import type { AfImportReport, AfKind } from './report';
 import { importAfAreas } from './af/areas/import-areas';
 import { importAfProviders } from './af/providers/import-providers';
 import { importAfRatings } from './af/ratings/import-ratings';
 import { importAfResults } from './af/results/import-results';
 import { RATING_SHEET } from './af/ratings/read-ratings';
-import type { SheetSource, Workbook } from './af/cells';
+import type { SheetSource, Workbook } from './sheet';
 import { openXlsx, readXlsx, XlsxError } from './xlsx-read';
 
 export const AF_KINDS: AfKind[] = ['af-providers', 'af-ratings', 'af-results', 'af-areas'];

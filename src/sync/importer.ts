@@ -5,7 +5,7 @@
  * Worker's cron imports them as Node does.
  */
 import type { Db } from '../db/types';
-import type { AfImportReport } from '../import/af/common';
+import type { AfImportReport } from '../import/report';
 import { importAfFile } from '../import/af-import';
 import type { AfBytesImporter, ImportOutcome } from './af-sync';
 

@@ -1,6 +1,6 @@
 /** Publication dates from AF's file names (Swedish month names), the periods inside, or --published. */
 import { describe, expect, it } from 'vitest';
-import { dateFromFileName, publicationDate } from '../../src/import/af/common';
+import { dateFromFileName, publicationDate } from '../../src/import/af/publication-date';
 import { providerNameKey } from '../../src/import/af/provider-name-key';
 
 describe('publication dates', () => {

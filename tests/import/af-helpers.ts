@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import type { Client } from '@libsql/client';
 import type { Db } from '../../src/db/types';
-import type { AfKind } from '../../src/import/af/common';
+import type { AfKind } from '../../src/import/report';
 import { importAfPath } from '../../src/import/af-cli.node';
 
 export const AF_FIXTURES = join(import.meta.dirname, '../fixtures/af');

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importAfRatings } from '../../src/import/af/ratings/import-ratings';
-import type { Workbook } from '../../src/import/af/cells';
+import type { Workbook } from '../../src/import/sheet';
 import { testDb, type TestDb } from '../helpers/db';
 import { addTestAreas } from './areas';
 import { CHOOSER_1, RATINGS_1, RATINGS_2, TODAY, importFixture, rows, tableChecksums } from './af-helpers';

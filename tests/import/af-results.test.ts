@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importAfResults } from '../../src/import/af/results/import-results';
-import { sheetSource, type Cell, type Workbook } from '../../src/import/af/cells';
+import { sheetSource, type Cell, type Workbook } from '../../src/import/sheet';
 import { XlsxError } from '../../src/import/xlsx-read';
 import { fixtureWorld, periodWeights, resultRows, RESULT_HEADER } from '../../scripts/make-af-fixtures';
 import { testDb, type TestDb } from '../helpers/db';

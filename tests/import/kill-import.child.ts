@@ -8,7 +8,7 @@ import { readFileSync, writeSync } from 'node:fs';
 import { basename } from 'node:path';
 import { openNodeDatabase } from '../../src/db/node-client';
 import { importAfResults } from '../../src/import/af/results/import-results';
-import type { SheetSource } from '../../src/import/af/cells';
+import type { SheetSource } from '../../src/import/sheet';
 import { openXlsx } from '../../src/import/xlsx-read';
 
 const [, , url, file] = process.argv;

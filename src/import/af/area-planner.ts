@@ -8,7 +8,8 @@ import { eq } from 'drizzle-orm';
 import { foldForSearch } from '../../lib/text-fold';
 import { deliveryAreas } from '../../db/schema';
 import type { Db } from '../../db/types';
-import { count, nextId, type AfImportReport } from './common';
+import { count, type AfImportReport } from '../report';
+import { nextId } from '../next-id';
 
 export interface AreaPlanner {
   /** The area id for a name (existing or planned). */

@@ -8,7 +8,9 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { foldForSearch } from '../../lib/text-fold';
 import { providerNameVariants, providers } from '../../db/schema';
 import type { Db } from '../../db/types';
-import { chunked, count, earlier, later, type AfImportReport } from './common';
+import { chunked } from '../../lib/chunked';
+import { count, type AfImportReport } from '../report';
+import { earlier, later } from './iso-dates';
 
 type ProviderRow = typeof providers.$inferSelect;
 type VariantRow = typeof providerNameVariants.$inferSelect;

@@ -7,7 +7,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { contractResults, ratings } from '../../db/schema';
 import type { Db } from '../../db/types';
-import { chunked } from './common';
+import { chunked } from '../../lib/chunked';
 
 type FigureTable = typeof ratings | typeof contractResults;
 type Row<T extends FigureTable> = T['$inferSelect'];

@@ -4,10 +4,11 @@
  * All or nothing: any invalid record, or a database failure, leaves the data untouched;
  * the run is recorded either way. Idempotent by organisation number and KA number.
  */
-import { max } from 'drizzle-orm';
 import { z } from 'zod';
 import { importRuns } from '../../db/schema';
 import { runBatch, type Db } from '../../db/types';
+import { sha256Hex } from '../../lib/sha256';
+import { nextId } from '../next-id';
 import { planProviderChanges, type Unmatched } from './plan-provider-changes';
 import type { ImportError } from './provider-file-format';
 import { detectFormat, readProviderFile } from './read-provider-file';
@@ -32,12 +33,6 @@ export interface ImportReport {
   errors: ImportError[];
   /** Offices whose municipality could not be found (imported with municipality 'unknown'). */
   unmatched: Unmatched[];
-}
-
-/** Hex SHA-256 of the text (UTF-8), via Web Crypto. */
-export async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 const isoDate = z.iso.date();
@@ -76,7 +71,7 @@ export async function importProviderFile(
     status: 'failed',
     fileName: input.fileName,
     format,
-    sha256: await sha256Hex(input.text),
+    sha256: await sha256Hex(new TextEncoder().encode(input.text)),
     dataAsOf,
     importRunId: null,
     rowsRead: parsed.records.length + parsed.errors.filter((e) => e.field === '' || e.field === 'record').length,
@@ -102,7 +97,7 @@ export async function importProviderFile(
     unmatched: plan.unmatched,
   });
   report.status = plan.created + plan.updated + plan.removed === 0 ? 'unchanged' : 'ok';
-  const runId = await nextRunId(db);
+  const runId = await nextId(db, importRuns);
   report.importRunId = runId;
   try {
     await runBatch(db, [...plan.statements, runRow(db, report, source, startedAt, runId)]);
@@ -112,11 +107,6 @@ export async function importProviderFile(
     report.errors = [{ line: 0, field: '', message: `database error, nothing was written: ${(e as Error).message}` }];
     return recordRun(db, report, source, startedAt);
   }
-}
-
-async function nextRunId(db: Db): Promise<number> {
-  const [row] = await db.select({ id: max(importRuns.id) }).from(importRuns);
-  return (row?.id ?? 0) + 1;
 }
 
 function runRow(db: Db, report: ImportReport, source: string, startedAt: string, id: number) {
@@ -140,7 +130,7 @@ function runRow(db: Db, report: ImportReport, source: string, startedAt: string,
 
 /** Records a failed run on its own (no data changes). */
 async function recordRun(db: Db, report: ImportReport, source: string, startedAt: string): Promise<ImportReport> {
-  const id = await nextRunId(db);
+  const id = await nextId(db, importRuns);
   await runBatch(db, [runRow(db, report, source, startedAt, id)]);
   report.importRunId = id;
   return report;

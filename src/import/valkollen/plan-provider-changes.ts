@@ -9,7 +9,8 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { foldForSearch } from '../../lib/text-fold';
 import { contracts, offices, providerClaims, providerNameVariants, providers } from '../../db/schema';
 import type { Db } from '../../db/types';
-import { chunks, type ValidatedFile } from './validate-provider-file';
+import { chunked } from '../../lib/chunked';
+import type { ValidatedFile } from './validate-provider-file';
 
 export interface Unmatched {
   line: number;
@@ -36,14 +37,14 @@ export async function planProviderChanges(db: Db, file: ValidatedFile, options: 
   const s = plan.statements;
 
   const existing = new Map<string, typeof providers.$inferSelect>();
-  for (const group of chunks(file.providers.map((p) => p.orgnr.digits))) {
+  for (const group of chunked(file.providers.map((p) => p.orgnr.digits))) {
     for (const p of await db.select().from(providers).where(inArray(providers.orgnr, group))) existing.set(p.orgnr!, p);
   }
   const ids = [...existing.values()].map((p) => p.id);
   const existingOffices = new Map<number, (typeof offices.$inferSelect)[]>();
   const existingClaims = new Map<number, (typeof providerClaims.$inferSelect)[]>();
   const openVariants = new Map<number, (typeof providerNameVariants.$inferSelect)[]>();
-  for (const group of chunks(ids)) {
+  for (const group of chunked(ids)) {
     for (const o of await db.select().from(offices).where(and(inArray(offices.providerId, group), isNull(offices.afAddressId)))) {
       existingOffices.set(o.providerId, [...(existingOffices.get(o.providerId) ?? []), o]);
     }
@@ -55,7 +56,7 @@ export async function planProviderChanges(db: Db, file: ValidatedFile, options: 
     }
   }
   const existingContracts = new Map<string, typeof contracts.$inferSelect>();
-  for (const group of chunks(file.contracts.map((c) => c.ka_number))) {
+  for (const group of chunked(file.contracts.map((c) => c.ka_number))) {
     for (const c of await db.select().from(contracts).where(inArray(contracts.kaNumber, group))) existingContracts.set(c.kaNumber, c);
   }
   const place = await officePlacer(db, file.offices);

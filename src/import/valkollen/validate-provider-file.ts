@@ -6,6 +6,7 @@
  */
 import { eq, inArray } from 'drizzle-orm';
 import { foldForSearch } from '../../lib/text-fold';
+import { chunked } from '../../lib/chunked';
 import { maskOrgnr } from '../../lib/orgnr';
 import { contracts, deliveryAreas, languages, providers } from '../../db/schema';
 import type { Db } from '../../db/types';
@@ -19,13 +20,6 @@ export interface ValidatedFile {
   errors: ImportError[];
   /** Lines of records with at least one error. */
   rejectedLines: Set<number>;
-}
-
-/** Splits a list for IN (…) queries that stay under D1's bound-parameter limit. */
-export function chunks<T>(items: T[], size = 90): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
 
 /** Delivery areas an import may name: current ones (no end date or ending today or later). */
@@ -121,7 +115,7 @@ export async function validateProviderRecords(db: Db, records: RawRecord[], toda
   });
 
   // A KA number identifies one provider's contract: it may not move to another organisation here.
-  for (const group of chunks(out.contracts)) {
+  for (const group of chunked(out.contracts)) {
     const owners = await db
       .select({ ka: contracts.kaNumber, orgnr: providers.orgnr })
       .from(contracts)

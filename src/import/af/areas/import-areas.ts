@@ -16,8 +16,14 @@ import { deliveryAreaMunicipalities, deliveryAreas, importRuns, municipalities }
 import type { Db } from '../../../db/types';
 import { planAreas } from '../area-planner';
 import { municipalityNameKeys, readAreaFile, sheetsOf } from './read-areas';
-import { applyPublicationDate, commit, count, emptyReport, mustFail, nextId, recordFailedRun, rejectedRows, sha256Bytes, type AfImportReport } from '../common';
-import { parseDate, type Workbook } from '../cells';
+import { applyPublicationDate } from '../publication-date';
+import { commit, recordFailedRun } from '../import-runs';
+import { count, emptyReport, type AfImportReport } from '../../report';
+import { mustFail, rejectedRows } from '../must-fail';
+import { nextId } from '../../next-id';
+import { sha256Hex } from '../../../lib/sha256';
+import { parseDate } from '../cells';
+import type { Workbook } from '../../sheet';
 
 export interface AfAreasInput {
   fileName: string;
@@ -40,7 +46,7 @@ function basisOf(raw: string): { basis: string; odd: boolean } {
 /** Imports a delivery-area membership file; see docs/af-import.md. */
 export async function importAfAreas(db: Db, input: AfAreasInput): Promise<AfImportReport> {
   const startedAt = new Date().toISOString();
-  const report = emptyReport('af-areas', input.fileName, await sha256Bytes(input.bytes), '');
+  const report = emptyReport('af-areas', input.fileName, await sha256Hex(input.bytes), '');
   if (input.workbook && 'error' in input.workbook) {
     report.errors.push({ line: 0, field: '', message: `not a readable .xlsx workbook: ${input.workbook.error}` });
     return recordFailedRun(db, report, startedAt);

@@ -8,8 +8,9 @@
  */
 import { parse } from 'csv-parse/sync';
 import { foldForSearch } from '../../../lib/text-fold';
-import type { AfRowError } from '../common';
-import { headerKey, isBlank, text, type Cell, type Sheet, type Workbook } from '../cells';
+import type { AfRowError } from '../../report';
+import { headerKey, isBlank, text } from '../cells';
+import type { Cell, Sheet, Workbook } from '../../sheet';
 
 export interface AreaFileRow {
   line: number;

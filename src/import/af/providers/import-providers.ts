@@ -15,9 +15,15 @@ import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import { maskOrgnr } from '../../../lib/orgnr';
 import { contracts, externalIds, importRuns, offices, providerNameVariants, providers } from '../../../db/schema';
 import type { Db } from '../../../db/types';
-import { applyPublicationDate, chunked, commit, count, earlier, emptyReport, later, nextId, previousRunDate, recordFailedRun, sha256Bytes, type AfImportReport } from '../common';
+import { applyPublicationDate } from '../publication-date';
+import { chunked } from '../../../lib/chunked';
+import { commit, previousRunDate, recordFailedRun } from '../import-runs';
+import { count, emptyReport, type AfImportReport } from '../../report';
+import { earlier, later } from '../iso-dates';
+import { nextId } from '../../next-id';
+import { sha256Hex } from '../../../lib/sha256';
 import { insertStatements } from '../../../db/insert-rows';
-import { mustFail, rejectedRows } from '../common';
+import { mustFail, rejectedRows } from '../must-fail';
 import { officePlacer } from '../../office-placement';
 import { planProviderUpdates } from '../plan-provider-updates';
 import { readChooserJson, type ChooserEntry } from './read-chooser';
@@ -33,7 +39,7 @@ export interface AfJsonInput {
 /** Imports a chooser JSON file; see docs/af-import.md. */
 export async function importAfProviders(db: Db, input: AfJsonInput): Promise<AfImportReport> {
   const startedAt = new Date().toISOString();
-  const report = emptyReport('af-providers', input.fileName, await sha256Bytes(input.bytes), '');
+  const report = emptyReport('af-providers', input.fileName, await sha256Hex(input.bytes), '');
   applyPublicationDate(report, input.fileName, input.published, input.today);
   let text = '';
   try {

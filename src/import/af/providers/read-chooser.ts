@@ -16,7 +16,7 @@
  */
 import { parseOrgnr, type Orgnr } from '../../../lib/orgnr';
 import { parsePostcode } from '../../../lib/text-fold';
-import type { AfRowError } from '../common';
+import type { AfRowError } from '../../report';
 
 export interface ChooserAddress {
   /** AF's adressid, or "noid:<postcode>:<street>" when AF gave none. */

@@ -6,12 +6,17 @@
  */
 import { importRuns, ratings } from '../../../db/schema';
 import type { Db } from '../../../db/types';
-import { applyPublicationDate, commit, count, emptyReport, mustFail, nextId, recordFailedRun, rejectedRows, sha256Bytes, type AfImportReport } from '../common';
+import { applyPublicationDate } from '../publication-date';
+import { commit, recordFailedRun } from '../import-runs';
+import { count, emptyReport, type AfImportReport } from '../../report';
+import { mustFail, rejectedRows } from '../must-fail';
+import { nextId } from '../../next-id';
+import { sha256Hex } from '../../../lib/sha256';
 import { insertStatements } from '../../../db/insert-rows';
 import { planContracts } from '../plan-contracts';
 import { readRatingWorkbook, RATING_SHEET } from './read-ratings';
 import { decide, latestRevisions } from '../revisions';
-import type { Workbook } from '../cells';
+import type { Workbook } from '../../sheet';
 
 export interface AfWorkbookInput {
   fileName: string;
@@ -33,7 +38,7 @@ export async function startWorkbookImport<W extends object = Workbook>(
   input: { fileName: string; bytes: Uint8Array; workbook: W | { error: string } },
 ) {
   const startedAt = new Date().toISOString();
-  const report = emptyReport(kind, input.fileName, await sha256Bytes(input.bytes), '');
+  const report = emptyReport(kind, input.fileName, await sha256Hex(input.bytes), '');
   const failed = 'error' in input.workbook ? (input.workbook as { error: string }) : null;
   if (failed) report.errors.push({ line: 0, field: '', message: `not a readable .xlsx workbook: ${failed.error}` });
   return { startedAt, report, workbook: failed ? null : (input.workbook as W) };

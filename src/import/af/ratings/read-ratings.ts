@@ -6,8 +6,9 @@
  * cell is skipped with a warning (the row's other periods are kept). A workbook without the
  * sheet, its header or any period column is not AF's rating file and fails whole.
  */
-import type { AfRowError } from '../common';
-import { findHeader, isBlank, parseKaNumber, parsePeriod, parseStars, text, type Workbook } from '../cells';
+import type { AfRowError } from '../../report';
+import { findHeader, isBlank, parseKaNumber, parsePeriod, parseStars, text } from '../cells';
+import type { Workbook } from '../../sheet';
 
 export const RATING_SHEET = 'Betyg över tid';
 

@@ -13,13 +13,17 @@
 import { contractResults, importRuns, periodWeights } from '../../../db/schema';
 import type { Db } from '../../../db/types';
 import { inWriteTransaction, type WriteTransaction } from '../../../db/write-transaction';
-import { applyPublicationDate, count, mustFail, nextId, recordFailedRun, recordWriteFailure, rejectedRows, runRow, runRowUpdate, settleStatus, type AfImportReport } from '../common';
+import { applyPublicationDate } from '../publication-date';
+import { count, type AfImportReport } from '../../report';
+import { mustFail, rejectedRows } from '../must-fail';
+import { nextId } from '../../next-id';
+import { recordFailedRun, recordWriteFailure, runRow, runRowUpdate, settleStatus } from '../import-runs';
 import { insertStatements } from '../../../db/insert-rows';
 import { planContracts, type WorkbookContractRow } from '../plan-contracts';
 import { startWorkbookImport, type AfWorkbookInput } from '../ratings/import-ratings';
 import { emptyResultsLog, resultSheets, type ResultFigures } from './read-results';
 import { decide, latestRevisions } from '../revisions';
-import { isSheetSource, sheetSource, type SheetSource, type Workbook } from '../cells';
+import { isSheetSource, sheetSource, type SheetSource, type Workbook } from '../../sheet';
 import { readWeights, type PeriodWeights } from './read-weights';
 import { XlsxError } from '../../xlsx-read';
 

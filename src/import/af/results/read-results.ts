@@ -14,11 +14,9 @@
  * Sheets are read one at a time (resultSheets), so an importer holds one period's rows, not
  * the file's (issue 17: 11 periods × 8,000 contracts).
  */
-import type { AfRowError } from '../common';
-import {
-  findHeader, isBlank, parseCount, parseDate, parseDecimal, parseKaNumber, parsePeriod, parseStars, parseYesNo, text,
-  type Cell, type Sheet, type SheetSource,
-} from '../cells';
+import type { AfRowError } from '../../report';
+import { findHeader, isBlank, parseCount, parseDate, parseDecimal, parseKaNumber, parsePeriod, parseStars, parseYesNo, text } from '../cells';
+import type { Cell, Sheet, SheetSource } from '../../sheet';
 
 export interface ResultFigures {
   participants: number | null;

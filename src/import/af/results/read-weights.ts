@@ -7,7 +7,8 @@
  * and stores nothing; it never fails the file.
  */
 import { foldForSearch } from '../../../lib/text-fold';
-import { isSheetSource, parseDecimal, sheetSource, text, type Sheet, type SheetSource, type Workbook } from '../cells';
+import { isSheetSource, sheetSource, type Sheet, type SheetSource, type Workbook } from '../../sheet';
+import { parseDecimal, text } from '../cells';
 
 export interface PeriodWeights {
   period: string;
