@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config';
 import { migrateNodeDatabase, openNodeDatabase } from '../db/node-client';
-import { formatImportReport } from '../import/format-report';
+import { formatReport } from '../import/format-report';
 import { importProviderFile } from '../import/valkollen/import-provider-file';
 import { runAfImportCli } from '../import/af-cli.node.ts';
 
@@ -66,7 +66,7 @@ async function main(): Promise<number> {
   try {
     await migrateNodeDatabase(database);
     const report = await importer(database.db, { fileName: basename(file), text, today: new Date() });
-    process.stdout.write(values.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : `${formatImportReport(report)}\n`);
+    process.stdout.write(`${formatReport(report, values.format)}\n`);
     return report.status === 'failed' ? 1 : 0;
   } finally {
     database.close();

@@ -9,14 +9,14 @@ import { basename } from 'node:path';
 import { ConfigError, loadConfig } from '../config';
 import { migrateNodeDatabase, openNodeDatabase } from '../db/node-client';
 import type { Db } from '../db/types';
-import type { AfImportReport, AfKind } from './report';
-import { formatAfReport } from './af-format-report';
+import type { ImportReport, AfKind } from './report';
+import { formatReport } from './format-report';
 import { AF_KINDS, importAfFile } from './af-import';
 
 export { AF_KINDS };
 
 /** Imports the AF file at `file` into `db` (used by the CLI, the tests and the benchmark). */
-export async function importAfPath(db: Db, kind: AfKind, file: string, options: { published?: string; today?: Date } = {}): Promise<AfImportReport> {
+export async function importAfPath(db: Db, kind: AfKind, file: string, options: { published?: string; today?: Date } = {}): Promise<ImportReport> {
   const bytes = new Uint8Array(await readFile(file));
   const today = options.today;
   return importAfFile({ db, kind, bytes, fileName: basename(file), published: options.published, clock: today ? () => today : undefined });
@@ -45,7 +45,7 @@ export async function runAfImportCli(args: { kind: string; file: string; format:
   try {
     await migrateNodeDatabase(database);
     const report = await importAfPath(database.db, args.kind as AfKind, args.file, { published: args.published });
-    process.stdout.write(args.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : `${formatAfReport(report)}\n`);
+    process.stdout.write(`${formatReport(report, args.format === 'json' ? 'json' : 'text')}\n`);
     return report.status === 'failed' ? 1 : 0;
   } finally {
     database.close();

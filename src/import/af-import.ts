@@ -6,7 +6,7 @@
  * largest of AF's files) is handed over unread and read one sheet at a time by its importer.
  */
 import type { Db } from '../db/types';
-import type { AfImportReport, AfKind } from './report';
+import type { ImportReport, AfKind } from './report';
 import { importAfAreas } from './af/areas/import-areas';
 import { importAfProviders } from './af/providers/import-providers';
 import { importAfRatings } from './af/ratings/import-ratings';
@@ -60,7 +60,7 @@ const looksLikeZip = (b: Uint8Array) => b.length >= 4 && b[0] === 0x50 && b[1] =
  * Imports one AF file of `kind` and returns the report (also stored in import_runs).
  * Never throws for bad input: a file that is not of the kind fails whole with nothing written.
  */
-export async function importAfFile(input: AfFileInput): Promise<AfImportReport> {
+export async function importAfFile(input: AfFileInput): Promise<ImportReport> {
   const { db, kind, bytes, fileName, published } = input;
   const today = (input.clock ?? (() => new Date()))();
   const base = { fileName, bytes, today, published };

@@ -1,11 +1,14 @@
 /**
- * The report of one import: its status, the publication date and where it came from, counts,
- * rejected and unmatched rows, a breakdown per entity, joiners, leavers, merges and warnings.
- * Runtime-neutral.
+ * The report of one import, the same type for every kind of file: its status, the date the
+ * data describes, counts, rejected and unmatched rows, and for AF's files a breakdown per
+ * entity, joiners, leavers, merges and warnings. Runtime-neutral.
  */
-import type { ImportError } from './valkollen/provider-file-format';
 
-export type AfKind = 'af-providers' | 'af-ratings' | 'af-results' | 'af-areas';
+/** Every kind of file the importers read; IMPORT_KINDS (kinds.ts) binds each to its importer. */
+export type ImportKind = 'valkollen' | 'af-providers' | 'af-ratings' | 'af-results' | 'af-areas';
+
+/** The kinds Arbetsförmedlingen publishes. */
+export type AfKind = Exclude<ImportKind, 'valkollen'>;
 
 /** Where the publication date came from (import_runs.data_as_of_basis). */
 export type DateBasis = 'argument' | 'file_name' | 'periods';
@@ -13,14 +16,21 @@ export type DateBasis = 'argument' | 'file_name' | 'periods';
 /** Report lists longer than this are summarised in text (count + the first ones); JSON has all. */
 export const REPORT_LIST_LIMIT = 20;
 
-/** A row problem: `line` is the spreadsheet row (xlsx) or the entry number (JSON, 1-based over all pages). */
-export interface AfRowError extends ImportError {
-  /** Sheet name (workbooks) or "page N, entry M" (JSON). */
+/**
+ * A problem with a row or the file: `line` is the file's line (Valkollen's file), the
+ * spreadsheet row (xlsx) or the entry number (JSON, 1-based over all pages); 0 = the whole file.
+ * `field` is '' when it concerns the whole line or file.
+ */
+export interface ImportError {
+  line: number;
+  field: string;
+  message: string;
+  /** Sheet name (workbooks) or "page N, entry M" (AF's JSON). */
   where?: string;
 }
 
-/** A valid row the importer could not place: reported, imported without the missing link or skipped. */
-export interface AfUnmatched {
+/** A valid row an AF import could not place, by its key: reported, imported without the missing link or skipped. */
+export interface KeyUnmatched {
   line: number;
   where?: string;
   kind: 'office' | 'contract' | 'provider';
@@ -28,36 +38,50 @@ export interface AfUnmatched {
   message: string;
 }
 
-export interface AfImportReport {
+/** An office in Valkollen's file whose municipality could not be found (imported with municipality 'unknown'). */
+export interface OfficeUnmatched {
+  line: number;
+  kind: 'office';
+  postcode: string;
+  town: string;
+  message: string;
+}
+
+export type Unmatched = KeyUnmatched | OfficeUnmatched;
+
+/** The report; `K` narrows the kind where only some kinds are meant (AF's import runs). */
+export interface ImportReport<K extends ImportKind = ImportKind> {
   /**
    * ok: written (or already stored) in full · partial: written, but some rows were rejected
-   * or could not be placed (never "unchanged" then) · unchanged: the same data was already
-   * stored · failed: nothing was written (the file was not the expected kind, unreadable, or
-   * the database failed).
+   * or could not be placed (never "unchanged" then; AF's files only) · unchanged: the same data
+   * was already stored · failed: nothing was written (the file was not the expected kind,
+   * unreadable, had an invalid record (Valkollen's file), or the database failed).
    */
   status: 'ok' | 'partial' | 'unchanged' | 'failed';
-  kind: AfKind;
+  kind: K;
   fileName: string;
+  /** Valkollen's file only: which of its two formats it was. */
+  format?: 'csv' | 'json';
   sha256: string;
-  /** Publication date of the file (YYYY-MM-DD); '' when it could not be decided. */
+  /** The date the data describes (YYYY-MM-DD); '' when it could not be decided. */
   dataAsOf: string;
-  /** How dataAsOf was decided: --published, the file name, or the latest period in the file. */
+  /** AF's files: how dataAsOf was decided (--published, the file name, or the latest period in the file). */
   dataAsOfBasis: DateBasis | null;
   importRunId: number | null;
-  /** Data rows read (JSON: provider entries; workbooks: non-empty rows under the header). */
+  /** Records (Valkollen's file) or data rows read (AF's JSON: provider entries; workbooks: non-empty rows under the header). */
   rowsRead: number;
   created: number;
   updated: number;
   /** Ratings/results for a period already stored with other values: added as revision n+1. */
   revised: number;
   unchanged: number;
-  /** Offices of listed providers that AF no longer lists (deleted). */
+  /** Offices of listed providers that the file no longer lists (deleted). */
   removed: number;
-  /** Rows rejected because their identity is broken (no id, no name, bad KA …); named in `errors`. */
+  /** Rows rejected (Valkollen's file: records with at least one error); named in `errors`. */
   rejected: number;
   /** Rejected rows (line > 0) and, when the import failed, why (line 0 = the whole file). */
-  errors: AfRowError[];
-  unmatched: AfUnmatched[];
+  errors: ImportError[];
+  unmatched: Unmatched[];
   /** What the totals are made of, per entity: { contracts: { created: 3 }, ratings: { revised: 2 } … }. */
   breakdown: Record<string, Partial<Record<'created' | 'updated' | 'revised' | 'unchanged' | 'removed' | 'stale', number>>>;
   /** Delivery areas the file named that were unknown; created with source = the file name, no municipalities. */
@@ -72,7 +96,7 @@ export interface AfImportReport {
 }
 
 /** An empty report for a file. */
-export function emptyReport(kind: AfKind, fileName: string, sha256: string, dataAsOf: string): AfImportReport {
+export function emptyReport<K extends ImportKind>(kind: K, fileName: string, sha256: string, dataAsOf: string): ImportReport<K> {
   return {
     status: 'failed', kind, fileName, sha256, dataAsOf, dataAsOfBasis: null, importRunId: null, rowsRead: 0,
     created: 0, updated: 0, revised: 0, unchanged: 0, removed: 0, rejected: 0,
@@ -81,7 +105,7 @@ export function emptyReport(kind: AfKind, fileName: string, sha256: string, data
 }
 
 /** Adds `n` to a breakdown counter and to the matching total. */
-export function count(report: AfImportReport, entity: string, what: 'created' | 'updated' | 'revised' | 'unchanged' | 'removed' | 'stale', n = 1): void {
+export function count(report: ImportReport, entity: string, what: 'created' | 'updated' | 'revised' | 'unchanged' | 'removed' | 'stale', n = 1): void {
   if (n === 0) return;
   const b = (report.breakdown[entity] ??= {});
   b[what] = (b[what] ?? 0) + n;

@@ -5,12 +5,12 @@
  * Worker's cron imports them as Node does.
  */
 import type { Db } from '../db/types';
-import type { AfImportReport } from '../import/report';
+import type { ImportReport } from '../import/report';
 import { importAfFile } from '../import/af-import';
 import type { AfBytesImporter, ImportOutcome } from './af-sync';
 
 /** The outcome of one import, with the first three errors as the message when it failed. */
-export function outcomeOf(report: AfImportReport): ImportOutcome {
+export function outcomeOf(report: ImportReport): ImportOutcome {
   const message = report.errors
     .slice(0, 3)
     .map((e) => `${e.where ? `${e.where}, ` : ''}${e.line ? `row ${e.line}` : ''}${e.field ? ` ${e.field}` : ''}: ${e.message}`.replace(/^: /, ''))

@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importAfProviders } from '../../src/import/af/providers/import-providers';
-import { formatAfReport } from '../../src/import/af-format-report';
+import { formatReport } from '../../src/import/format-report';
 import { testApp } from '../helpers/app';
 import { testDb, type TestDb } from '../helpers/db';
 import { CHOOSER_1, CHOOSER_2, RATINGS_1, RATINGS_2, RESULTS_1, TODAY, importFixture, rows, tableChecksums } from './af-helpers';
@@ -20,7 +20,7 @@ describe('AF workbooks before any provider list', () => {
   it('the rating file alone fills the directory: areas with their AF region, providers by name, contracts, ratings', async () => {
     const report = await importFixture(t.db, 'af-ratings', RATINGS_1);
     expect(report).toMatchObject({ status: 'ok', unmatched: [], rejected: 0 });
-    expect(formatAfReport(report)).toMatch(/^betyg-rusta-och-matcha-september-2026\.xlsx: IMPORTED \(af-ratings, data as of 2026-09-01 \(from the file name\)/);
+    expect(formatReport(report, 'text')).toMatch(/^betyg-rusta-och-matcha-september-2026\.xlsx: IMPORTED \(af-ratings, data as of 2026-09-01 \(from the file name\)/);
     const [n] = await rows(t.client, 'SELECT (SELECT count(*) FROM contracts) AS contracts, (SELECT count(*) FROM providers) AS providers, (SELECT count(*) FROM providers WHERE orgnr IS NULL) AS name_only');
     expect(n).toEqual({ contracts: 153, providers: n.name_only, name_only: report.breakdown.providers?.created });
     // A provider under two contracts is one provider, with its name as a variant.

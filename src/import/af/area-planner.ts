@@ -8,7 +8,7 @@ import { eq } from 'drizzle-orm';
 import { foldForSearch } from '../../lib/text-fold';
 import { deliveryAreas } from '../../db/schema';
 import type { Db } from '../../db/types';
-import { count, type AfImportReport } from '../report';
+import { count, type ImportReport } from '../report';
 import { nextId } from '../next-id';
 
 export interface AreaPlanner {
@@ -23,7 +23,7 @@ export interface AreaPlanner {
  * matching to one generation (af-areas reads RoM2's document, so a pilot area of the same name
  * must not take its municipalities).
  */
-export async function planAreas(db: Db, report: AfImportReport, asOf: string, service?: string): Promise<AreaPlanner> {
+export async function planAreas(db: Db, report: ImportReport, asOf: string, service?: string): Promise<AreaPlanner> {
   const rows = (await db.select().from(deliveryAreas)).filter((a) => service === undefined || a.service === service);
   const rank = (s: string) => (s === 'rom2' ? 0 : s === 'rom1' ? 1 : 2);
   const byName = new Map<string, { id: number; afRegion: string | null; name: string; isNew: boolean }>();

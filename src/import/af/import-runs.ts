@@ -7,8 +7,12 @@ import { desc, and, eq, inArray } from 'drizzle-orm';
 import { importRuns } from '../../db/schema';
 import { runBatch, type Db } from '../../db/types';
 import { nextId } from '../next-id';
-import type { AfImportReport, AfKind } from '../report';
+import type { AfKind, ImportReport } from '../report';
+import { runValues } from '../run-values';
 import { rejectedRows } from './must-fail';
+
+/** A report of one of AF's files (the run functions need its kind's source). */
+type AfReport = ImportReport<AfKind>;
 
 /** import_runs.source of each kind. */
 export const AF_SOURCE: Record<AfKind, string> = {
@@ -29,30 +33,15 @@ export async function previousRunDate(db: Db, source: string): Promise<string | 
   return r?.d ?? null;
 }
 
-/** The import_runs columns of a report (all but the id). */
-function runValues(report: AfImportReport, startedAt: string) {
+/** The import_runs columns of an AF report (all but the id). */
+function afRunValues(report: AfReport, startedAt: string) {
   const { errors, unmatched, breakdown, newAreas, joined, left, merges, warnings, revised, removed } = report;
-  return {
-    source: AF_SOURCE[report.kind],
-    fileName: report.fileName,
-    sha256: report.sha256,
-    startedAt,
-    finishedAt: new Date().toISOString(),
-    dataAsOf: report.dataAsOf || null,
-    dataAsOfBasis: report.dataAsOfBasis,
-    status: report.status,
-    rowsRead: report.rowsRead,
-    created: report.created,
-    updated: report.updated,
-    unchanged: report.unchanged,
-    rejected: report.rejected,
-    report: JSON.stringify({ revised, removed, errors, unmatched, breakdown, newAreas, joined, left, merges, warnings }),
-  };
+  return runValues(report, startedAt, AF_SOURCE[report.kind], { revised, removed, errors, unmatched, breakdown, newAreas, joined, left, merges, warnings });
 }
 
 /** The import_runs insert for a report (not executed). */
-export function runRow(db: Db, report: AfImportReport, startedAt: string, id: number) {
-  return db.insert(importRuns).values({ id, ...runValues(report, startedAt) });
+export function runRow(db: Db, report: AfReport, startedAt: string, id: number) {
+  return db.insert(importRuns).values({ id, ...afRunValues(report, startedAt) });
 }
 
 /**
@@ -60,12 +49,12 @@ export function runRow(db: Db, report: AfImportReport, startedAt: string, id: nu
  * an import that writes as it goes inserts its run row first (its rows refer to it) and
  * completes it with this at the end of the same transaction.
  */
-export function runRowUpdate(db: Db, report: AfImportReport, startedAt: string, id: number) {
-  return db.update(importRuns).set(runValues(report, startedAt)).where(eq(importRuns.id, id));
+export function runRowUpdate(db: Db, report: AfReport, startedAt: string, id: number) {
+  return db.update(importRuns).set(afRunValues(report, startedAt)).where(eq(importRuns.id, id));
 }
 
 /** Records a failed run on its own (no data changes) and returns the report. */
-export async function recordFailedRun(db: Db, report: AfImportReport, startedAt: string): Promise<AfImportReport> {
+export async function recordFailedRun(db: Db, report: AfReport, startedAt: string): Promise<AfReport> {
   report.status = 'failed';
   report.rejected = Math.max(report.rejected, rejectedRows(report.errors));
   const id = await nextId(db, importRuns);
@@ -78,7 +67,7 @@ export async function recordFailedRun(db: Db, report: AfImportReport, startedAt:
  * Writes the planned statements and the run row in ONE batch (the run row first: ratings
  * and results refer to it). On a database error nothing is written and a failed run is recorded.
  */
-export async function commit(db: Db, report: AfImportReport, startedAt: string, runId: number, statements: unknown[]): Promise<AfImportReport> {
+export async function commit(db: Db, report: AfReport, startedAt: string, runId: number, statements: unknown[]): Promise<AfReport> {
   settleStatus(report, runId);
   try {
     await runBatch(db, [runRow(db, report, startedAt, runId), ...statements]);
@@ -88,8 +77,8 @@ export async function commit(db: Db, report: AfImportReport, startedAt: string, 
   }
 }
 
-/** Sets the status of a report about to be written as run `runId` (see AfImportReport.status). */
-export function settleStatus(report: AfImportReport, runId: number): void {
+/** Sets the status of a report about to be written as run `runId` (see ImportReport.status). */
+export function settleStatus(report: ImportReport, runId: number): void {
   const changed = report.created + report.updated + report.revised + report.removed > 0;
   report.status = report.rejected > 0 || report.unmatched.length > 0 ? 'partial' : changed ? 'ok' : 'unchanged';
   report.importRunId = runId;
@@ -99,7 +88,7 @@ export function settleStatus(report: AfImportReport, runId: number): void {
  * After a write that failed and was rolled back: clears the report's figures, says why nothing
  * was written, and records the failed run on its own.
  */
-export async function recordWriteFailure(db: Db, report: AfImportReport, startedAt: string, e: unknown): Promise<AfImportReport> {
+export async function recordWriteFailure(db: Db, report: AfReport, startedAt: string, e: unknown): Promise<AfReport> {
   Object.assign(report, { created: 0, updated: 0, revised: 0, unchanged: 0, removed: 0, importRunId: null, breakdown: {}, merges: [] });
   report.errors = [{ line: 0, field: '', message: `database error, nothing was written: ${(e as Error).message}` }];
   return recordFailedRun(db, report, startedAt);

@@ -2,14 +2,14 @@
  * When an AF import refuses the whole file (nothing written) rather than skipping the rows it
  * rejected, and how many distinct rows were rejected.
  */
-import type { AfImportReport, AfRowError } from '../report';
+import type { ImportReport, ImportError } from '../report';
 
 /**
  * Whether the import must stop before writing: a file-level error (line 0), no row accepted,
  * or more than half the rows rejected (the file is then more likely the wrong kind or shifted
  * than a few bad rows). Rejected rows alone do not stop it: they are named and skipped.
  */
-export function mustFail(report: AfImportReport, accepted: number): boolean {
+export function mustFail(report: ImportReport, accepted: number): boolean {
   if (report.errors.some((e) => e.line === 0)) return true;
   if (accepted === 0) {
     if (!report.errors.length) report.errors.push({ line: 0, field: '', message: 'the file has no rows to import' });
@@ -24,6 +24,6 @@ export function mustFail(report: AfImportReport, accepted: number): boolean {
 }
 
 /** Number of distinct rows named in row errors (line > 0). */
-export function rejectedRows(errors: AfRowError[]): number {
+export function rejectedRows(errors: ImportError[]): number {
   return new Set(errors.filter((e) => e.line > 0).map((e) => `${e.where ?? ''}|${e.line}`)).size;
 }

@@ -13,7 +13,7 @@ import { contracts, importRuns, providerNameVariants, providers } from '../../db
 import type { Db } from '../../db/types';
 import { planAreas } from './area-planner';
 import { chunked } from '../../lib/chunked';
-import { count, type AfImportReport } from '../report';
+import { count, type ImportReport } from '../report';
 import { earlier, later } from './iso-dates';
 import { nextId } from '../next-id';
 import { previousRunDate } from './import-runs';
@@ -45,7 +45,7 @@ export interface ContractPlan {
  */
 export async function planContracts(
   db: Db,
-  report: AfImportReport,
+  report: ImportReport,
   rows: WorkbookContractRow[],
   options: { dataAsOf: string; source: 'af_ratings' | 'af_results'; figureTable: 'ratings' | 'contract_results' },
 ): Promise<ContractPlan> {

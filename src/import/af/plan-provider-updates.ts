@@ -9,7 +9,7 @@ import { foldForSearch } from '../../lib/text-fold';
 import { providerNameVariants, providers } from '../../db/schema';
 import type { Db } from '../../db/types';
 import { chunked } from '../../lib/chunked';
-import { count, type AfImportReport } from '../report';
+import { count, type ImportReport } from '../report';
 import { earlier, later } from './iso-dates';
 
 type ProviderRow = typeof providers.$inferSelect;
@@ -25,7 +25,7 @@ export interface ProviderUpdates {
 }
 
 /** Loads the providers (and their name variants) the import will touch. */
-export async function planProviderUpdates(db: Db, report: AfImportReport, ids: number[], dataAsOf: string, source: string): Promise<ProviderUpdates> {
+export async function planProviderUpdates(db: Db, report: ImportReport, ids: number[], dataAsOf: string, source: string): Promise<ProviderUpdates> {
   const rows = new Map<number, ProviderRow>();
   const variants = new Map<number, VariantRow[]>();
   for (const group of chunked([...new Set(ids)])) {

@@ -2,7 +2,7 @@
  * The publication date ("data as of") of a file AF publishes: given with --published, else a
  * date in the file name (Swedish month names or numeric), else the latest period in the file.
  */
-import type { AfImportReport, DateBasis } from '../report';
+import type { ImportReport, DateBasis } from '../report';
 
 const SV_MONTHS: Record<string, number> = {
   januari: 1, februari: 2, mars: 3, april: 4, maj: 5, juni: 6, juli: 7, augusti: 8, september: 9, oktober: 10, november: 11, december: 12,
@@ -63,7 +63,7 @@ export function publicationDate(
 }
 
 /** Sets the report's publication date, or records why it could not be decided. */
-export function applyPublicationDate(report: AfImportReport, fileName: string, published: string | undefined, today: Date, periods: string[] = []): boolean {
+export function applyPublicationDate(report: ImportReport, fileName: string, published: string | undefined, today: Date, periods: string[] = []): boolean {
   const pub = publicationDate(fileName, published, today.toISOString().slice(0, 10), periods);
   if ('error' in pub) {
     report.errors.push({ line: 0, field: 'published', message: pub.error });

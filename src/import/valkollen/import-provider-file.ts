@@ -9,31 +9,11 @@ import { importRuns } from '../../db/schema';
 import { runBatch, type Db } from '../../db/types';
 import { sha256Hex } from '../../lib/sha256';
 import { nextId } from '../next-id';
-import { planProviderChanges, type Unmatched } from './plan-provider-changes';
-import type { ImportError } from './provider-file-format';
+import { emptyReport, type ImportError, type ImportReport } from '../report';
+import { runValues } from '../run-values';
+import { planProviderChanges } from './plan-provider-changes';
 import { detectFormat, readProviderFile } from './read-provider-file';
 import { validateProviderRecords } from './validate-provider-file';
-
-export interface ImportReport {
-  status: 'ok' | 'unchanged' | 'failed';
-  fileName: string;
-  format: 'csv' | 'json';
-  sha256: string;
-  dataAsOf: string;
-  importRunId: number | null;
-  /** Records read (provider, contract and office rows / objects). */
-  rowsRead: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  /** Offices of listed providers that the file no longer lists (deleted). */
-  removed: number;
-  /** Records with at least one error. */
-  rejected: number;
-  errors: ImportError[];
-  /** Offices whose municipality could not be found (imported with municipality 'unknown'). */
-  unmatched: Unmatched[];
-}
 
 const isoDate = z.iso.date();
 
@@ -67,22 +47,11 @@ export async function importProviderFile(
   errors.sort((a, b) => a.line - b.line || a.field.localeCompare(b.field));
   const rejectedLines = new Set([...validated.rejectedLines, ...parsed.errors.map((e) => e.line)]);
 
-  const report: ImportReport = {
-    status: 'failed',
-    fileName: input.fileName,
-    format,
-    sha256: await sha256Hex(new TextEncoder().encode(input.text)),
-    dataAsOf,
-    importRunId: null,
-    rowsRead: parsed.records.length + parsed.errors.filter((e) => e.field === '' || e.field === 'record').length,
-    created: 0,
-    updated: 0,
-    unchanged: 0,
-    removed: 0,
-    rejected: parsed.errors.length > 0 ? Math.max(rejectedLines.size, 1) : validated.rejectedLines.size,
-    errors,
-    unmatched: [],
-  };
+  const report = emptyReport('valkollen', input.fileName, await sha256Hex(new TextEncoder().encode(input.text)), dataAsOf);
+  report.format = format;
+  report.rowsRead = parsed.records.length + parsed.errors.filter((e) => e.field === '' || e.field === 'record').length;
+  report.rejected = parsed.errors.length > 0 ? Math.max(rejectedLines.size, 1) : validated.rejectedLines.size;
+  report.errors = errors;
   if (parsed.records.length === 0 && errors.length === 0) {
     errors.push({ line: 1, field: '', message: 'the file contains no providers' });
   }
@@ -109,23 +78,10 @@ export async function importProviderFile(
   }
 }
 
+/** The import_runs insert for a report (not executed). */
 function runRow(db: Db, report: ImportReport, source: string, startedAt: string, id: number) {
-  return db.insert(importRuns).values({
-    id,
-    source,
-    fileName: report.fileName,
-    sha256: report.sha256,
-    startedAt,
-    finishedAt: new Date().toISOString(),
-    dataAsOf: report.dataAsOf,
-    status: report.status,
-    rowsRead: report.rowsRead,
-    created: report.created,
-    updated: report.updated,
-    unchanged: report.unchanged,
-    rejected: report.rejected,
-    report: JSON.stringify({ errors: report.errors, unmatched: report.unmatched, removed: report.removed, format: report.format }),
-  });
+  const details = { errors: report.errors, unmatched: report.unmatched, removed: report.removed, format: report.format };
+  return db.insert(importRuns).values({ id, ...runValues(report, startedAt, source, details) });
 }
 
 /** Records a failed run on its own (no data changes). */

@@ -10,15 +10,8 @@ import { foldForSearch } from '../../lib/text-fold';
 import { contracts, offices, providerClaims, providerNameVariants, providers } from '../../db/schema';
 import type { Db } from '../../db/types';
 import { chunked } from '../../lib/chunked';
+import type { OfficeUnmatched } from '../report';
 import type { ValidatedFile } from './validate-provider-file';
-
-export interface Unmatched {
-  line: number;
-  kind: 'office';
-  postcode: string;
-  town: string;
-  message: string;
-}
 
 export interface ChangePlan {
   statements: unknown[];
@@ -27,7 +20,7 @@ export interface ChangePlan {
   unchanged: number;
   /** Offices of listed providers that the file no longer has (deleted). */
   removed: number;
-  unmatched: Unmatched[];
+  unmatched: OfficeUnmatched[];
 }
 
 /** Computes the statements that bring the database in line with the file. */

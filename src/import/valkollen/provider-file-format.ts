@@ -2,6 +2,7 @@
  * Valkollen's own provider import format (documented in docs/import-format.md):
  * the CSV columns, record kinds and the raw record shape both readers produce.
  */
+import type { ImportError } from '../report';
 
 /** CSV columns. `record` says which kind a row is; each kind fills its own columns. */
 export const CSV_COLUMNS = [
@@ -30,13 +31,6 @@ export interface RawRecord {
   fields: Record<string, unknown>;
   /** Line of each field's value where it differs from `line` (JSON). */
   fieldLines: Record<string, number>;
-}
-
-/** A problem with a line and a field name ('' when it concerns the whole line or file). */
-export interface ImportError {
-  line: number;
-  field: string;
-  message: string;
 }
 
 export interface ParsedFile {

@@ -3,7 +3,8 @@
  * with line numbers. Only syntax and shape are checked here; field validation follows.
  */
 import { parse } from 'csv-parse/sync';
-import { CSV_COLUMNS, FIELDS_BY_KIND, RECORD_KINDS, type ImportError, type ParsedFile, type RawRecord, type RecordKind } from './provider-file-format';
+import type { ImportError } from '../report';
+import { CSV_COLUMNS, FIELDS_BY_KIND, RECORD_KINDS, type ParsedFile, type RawRecord, type RecordKind } from './provider-file-format';
 import { JsonSyntaxError, parseJsonWithLines } from '../json-with-lines';
 
 /** 'json' for *.json files or text starting with '{', else 'csv'. */

@@ -10,7 +10,8 @@ import { chunked } from '../../lib/chunked';
 import { maskOrgnr } from '../../lib/orgnr';
 import { contracts, deliveryAreas, languages, providers } from '../../db/schema';
 import type { Db } from '../../db/types';
-import type { ImportError, RawRecord } from './provider-file-format';
+import type { ImportError } from '../report';
+import type { RawRecord } from './provider-file-format';
 import { recordSchemas, type ContractRecord, type OfficeRecord, type ProviderRecord } from './provider-records';
 
 export interface ValidatedFile {

@@ -18,7 +18,7 @@ import { planAreas } from '../area-planner';
 import { municipalityNameKeys, readAreaFile, sheetsOf } from './read-areas';
 import { applyPublicationDate } from '../publication-date';
 import { commit, recordFailedRun } from '../import-runs';
-import { count, emptyReport, type AfImportReport } from '../../report';
+import { count, emptyReport, type ImportReport } from '../../report';
 import { mustFail, rejectedRows } from '../must-fail';
 import { nextId } from '../../next-id';
 import { sha256Hex } from '../../../lib/sha256';
@@ -44,7 +44,7 @@ function basisOf(raw: string): { basis: string; odd: boolean } {
 }
 
 /** Imports a delivery-area membership file; see docs/af-import.md. */
-export async function importAfAreas(db: Db, input: AfAreasInput): Promise<AfImportReport> {
+export async function importAfAreas(db: Db, input: AfAreasInput): Promise<ImportReport> {
   const startedAt = new Date().toISOString();
   const report = emptyReport('af-areas', input.fileName, await sha256Hex(input.bytes), '');
   if (input.workbook && 'error' in input.workbook) {

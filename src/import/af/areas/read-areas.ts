@@ -8,7 +8,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { foldForSearch } from '../../../lib/text-fold';
-import type { AfRowError } from '../../report';
+import type { ImportError } from '../../report';
 import { headerKey, isBlank, text } from '../cells';
 import type { Cell, Sheet, Workbook } from '../../sheet';
 
@@ -58,8 +58,8 @@ export function csvSheet(textIn: string, name: string): Sheet | { error: string 
 }
 
 /** Finds the membership table in the sheets and returns its rows. */
-export function readAreaFile(sheets: Sheet[]): { rows: AreaFileRow[]; rowsRead: number; errors: AfRowError[]; warnings: string[] } {
-  const out = { rows: [] as AreaFileRow[], rowsRead: 0, errors: [] as AfRowError[], warnings: [] as string[] };
+export function readAreaFile(sheets: Sheet[]): { rows: AreaFileRow[]; rowsRead: number; errors: ImportError[]; warnings: string[] } {
+  const out = { rows: [] as AreaFileRow[], rowsRead: 0, errors: [] as ImportError[], warnings: [] as string[] };
   for (const sheet of sheets) {
     for (const head of sheet.rows.slice(0, 10)) {
       const cols = headerColumns(head.cells);

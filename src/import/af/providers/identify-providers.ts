@@ -16,7 +16,7 @@ import { maskOrgnr } from '../../../lib/orgnr';
 import { contracts, externalIds, providerMerges, providerNameVariants, providers } from '../../../db/schema';
 import type { Db } from '../../../db/types';
 import { chunked } from '../../../lib/chunked';
-import { count, type AfImportReport } from '../../report';
+import { count, type ImportReport } from '../../report';
 import { nextId } from '../../next-id';
 import { insertStatements } from '../../../db/insert-rows';
 import type { ChooserEntry } from './read-chooser';
@@ -41,7 +41,7 @@ export interface ChooserIdentity {
 /** Resolves every entry to a provider id and plans the inserts, attaches and merges. */
 export async function resolveChooserProviders(
   db: Db,
-  report: AfImportReport,
+  report: ImportReport,
   entries: ChooserEntry[],
   ctx: { dataAsOf: string; source: string; runId: number },
 ): Promise<ChooserIdentity> {

@@ -18,7 +18,7 @@ import type { Db } from '../../../db/types';
 import { applyPublicationDate } from '../publication-date';
 import { chunked } from '../../../lib/chunked';
 import { commit, previousRunDate, recordFailedRun } from '../import-runs';
-import { count, emptyReport, type AfImportReport } from '../../report';
+import { count, emptyReport, type ImportReport } from '../../report';
 import { earlier, later } from '../iso-dates';
 import { nextId } from '../../next-id';
 import { sha256Hex } from '../../../lib/sha256';
@@ -37,7 +37,7 @@ export interface AfJsonInput {
 }
 
 /** Imports a chooser JSON file; see docs/af-import.md. */
-export async function importAfProviders(db: Db, input: AfJsonInput): Promise<AfImportReport> {
+export async function importAfProviders(db: Db, input: AfJsonInput): Promise<ImportReport> {
   const startedAt = new Date().toISOString();
   const report = emptyReport('af-providers', input.fileName, await sha256Hex(input.bytes), '');
   applyPublicationDate(report, input.fileName, input.published, input.today);

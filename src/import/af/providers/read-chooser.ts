@@ -16,7 +16,7 @@
  */
 import { parseOrgnr, type Orgnr } from '../../../lib/orgnr';
 import { parsePostcode } from '../../../lib/text-fold';
-import type { AfRowError } from '../../report';
+import type { ImportError } from '../../report';
 
 export interface ChooserAddress {
   /** AF's adressid, or "noid:<postcode>:<street>" when AF gave none. */
@@ -46,7 +46,7 @@ export interface ChooserEntry {
 export interface ReadChooser {
   entries: ChooserEntry[];
   rowsRead: number;
-  errors: AfRowError[];
+  errors: ImportError[];
   warnings: string[];
 }
 
@@ -54,7 +54,7 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Splits the text into top-level JSON values (one document, or NDJSON). */
-function documents(text: string): { values: unknown[] } | { error: AfRowError } {
+function documents(text: string): { values: unknown[] } | { error: ImportError } {
   const trimmed = text.replace(/^\uFEFF/, '').trim();
   if (!trimmed) return { error: { line: 0, field: '', message: 'the file is empty' } };
   try {

@@ -8,7 +8,7 @@ import { importRuns, ratings } from '../../../db/schema';
 import type { Db } from '../../../db/types';
 import { applyPublicationDate } from '../publication-date';
 import { commit, recordFailedRun } from '../import-runs';
-import { count, emptyReport, type AfImportReport } from '../../report';
+import { count, emptyReport, type ImportReport } from '../../report';
 import { mustFail, rejectedRows } from '../must-fail';
 import { nextId } from '../../next-id';
 import { sha256Hex } from '../../../lib/sha256';
@@ -45,7 +45,7 @@ export async function startWorkbookImport<W extends object = Workbook>(
 }
 
 /** Imports a rating workbook; see docs/af-import.md. */
-export async function importAfRatings(db: Db, input: AfWorkbookInput): Promise<AfImportReport> {
+export async function importAfRatings(db: Db, input: AfWorkbookInput): Promise<ImportReport> {
   const { startedAt, report, workbook } = await startWorkbookImport('af-ratings', input);
   if (!workbook) return recordFailedRun(db, report, startedAt);
   const read = readRatingWorkbook(workbook);

@@ -6,7 +6,7 @@
  * cell is skipped with a warning (the row's other periods are kept). A workbook without the
  * sheet, its header or any period column is not AF's rating file and fails whole.
  */
-import type { AfRowError } from '../../report';
+import type { ImportError } from '../../report';
 import { findHeader, isBlank, parseKaNumber, parsePeriod, parseStars, text } from '../cells';
 import type { Workbook } from '../../sheet';
 
@@ -31,7 +31,7 @@ export interface ReadRatings {
   rows: RatingFileRow[];
   rowsRead: number;
   periods: string[];
-  errors: AfRowError[];
+  errors: ImportError[];
   warnings: string[];
 }
 

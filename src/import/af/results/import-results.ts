@@ -14,7 +14,7 @@ import { contractResults, importRuns, periodWeights } from '../../../db/schema';
 import type { Db } from '../../../db/types';
 import { inWriteTransaction, type WriteTransaction } from '../../../db/write-transaction';
 import { applyPublicationDate } from '../publication-date';
-import { count, type AfImportReport } from '../../report';
+import { count, type ImportReport } from '../../report';
 import { mustFail, rejectedRows } from '../must-fail';
 import { nextId } from '../../next-id';
 import { recordFailedRun, recordWriteFailure, runRow, runRowUpdate, settleStatus } from '../import-runs';
@@ -39,7 +39,7 @@ export interface AfResultsInput extends Omit<AfWorkbookInput, 'workbook'> {
 }
 
 /** Imports a results workbook; see docs/af-import.md. */
-export async function importAfResults(db: Db, input: AfResultsInput): Promise<AfImportReport> {
+export async function importAfResults(db: Db, input: AfResultsInput): Promise<ImportReport> {
   const { startedAt, report, workbook } = await startWorkbookImport<SheetSource | Workbook>('af-results', input);
   if (!workbook) return recordFailedRun(db, report, startedAt);
   const book = isSheetSource(workbook) ? workbook : sheetSource(workbook);
@@ -117,7 +117,7 @@ export async function importAfResults(db: Db, input: AfResultsInput): Promise<Af
 }
 
 /** Level weights per period, revised like the figures. */
-async function writeWeights(tx: WriteTransaction, report: AfImportReport, weights: PeriodWeights[], fileName: string, dataAsOf: string, runId: number): Promise<void> {
+async function writeWeights(tx: WriteTransaction, report: ImportReport, weights: PeriodWeights[], fileName: string, dataAsOf: string, runId: number): Promise<void> {
   if (!weights.length) return;
   const stored = new Map<string, typeof periodWeights.$inferSelect>();
   for (const w of await tx.db.select().from(periodWeights)) {

@@ -14,7 +14,7 @@
  * Sheets are read one at a time (resultSheets), so an importer holds one period's rows, not
  * the file's (issue 17: 11 periods × 8,000 contracts).
  */
-import type { AfRowError } from '../../report';
+import type { ImportError } from '../../report';
 import { findHeader, isBlank, parseCount, parseDate, parseDecimal, parseKaNumber, parsePeriod, parseStars, parseYesNo, text } from '../cells';
 import type { Cell, Sheet, SheetSource } from '../../sheet';
 
@@ -56,7 +56,7 @@ export interface ResultsLog {
   /** Periods with a "Resultat" sheet, ascending once every sheet has been read. */
   periods: string[];
   /** Rejected rows (line > 0) and file-level problems (line 0). */
-  errors: AfRowError[];
+  errors: ImportError[];
   warnings: string[];
 }
 
