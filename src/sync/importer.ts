@@ -1,12 +1,12 @@
 /**
- * The AF sync's importer, the same in both runtimes: each fetched file goes through importAfFile
- * (the entry `npm run import -- --kind …` uses too) under its published file name, which may
- * carry the publication date. Workbooks are read by the runtime-neutral xlsx reader, so the
+ * The AF sync's importer, the same in both runtimes: each fetched file goes through importFile
+ * (import/kinds.ts; `npm run import -- --kind …` uses it too) under its published file name,
+ * which may carry the publication date. Workbooks are read by the runtime-neutral xlsx reader, so the
  * Worker's cron imports them as Node does.
  */
 import type { Db } from '../db/types';
 import type { ImportReport } from '../import/report';
-import { importAfFile } from '../import/af-import';
+import { importFile } from '../import/kinds';
 import type { AfBytesImporter, ImportOutcome } from './af-sync';
 
 /** The outcome of one import, with the first three errors as the message when it failed. */
@@ -18,7 +18,7 @@ export function outcomeOf(report: ImportReport): ImportOutcome {
   return { status: report.status, importRunId: report.importRunId, ...(message ? { message: message.slice(0, 1000) } : {}) };
 }
 
-/** Imports fetched files into `db` through importAfFile. */
+/** Imports fetched files into `db` through importFile. */
 export function afImporter(db: Db): AfBytesImporter {
-  return async (kind, fileName, bytes, today) => outcomeOf(await importAfFile({ db, kind, bytes, fileName, clock: () => today }));
+  return async (kind, fileName, bytes, today) => outcomeOf(await importFile({ db, kind, bytes, fileName, clock: () => today }));
 }

@@ -1,6 +1,6 @@
 /** `--kind af-areas`: RoM 2's delivery areas and the municipalities they cover, each membership with its basis. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importAfFile } from '../../src/import/af-import';
+import { importFile } from '../../src/import/kinds';
 import { testDb, type TestDb } from '../helpers/db';
 import { AREAS_CSV, AREAS_XLSX, TODAY, importFixture, rows, tableChecksums } from './af-helpers';
 
@@ -39,7 +39,7 @@ describe('af-areas: delivery areas and their municipalities', () => {
 
   it('a later file moves a municipality: its old membership ends on the new valid-from, both kept; basis comes from the file', async () => {
     await importFixture(t.db, 'af-areas', AREAS_CSV);
-    const report = await importAfFile({
+    const report = await importFile({
       db: t.db, kind: 'af-areas', fileName: 'leveransomraden.csv', clock: () => TODAY,
       bytes: csv('kommun,delivery_area,af_region,valid_from,basis\n1481,Göteborg Mitt,Väst,2026-07-01,\nLidköping,Skövde-Falköping-Lidköping,Väst,2025-01-01,inferred: from the rating file\n'),
     });
@@ -67,7 +67,7 @@ describe('af-areas: delivery areas and their municipalities', () => {
       ['binary', new Uint8Array([0, 159, 146, 150])],
       ['all rows broken', csv('kommun,leveransområde\nAtlantis,Nord\nLemuria,Syd\n')],
     ] as const) {
-      const r = await importAfFile({ db: t.db, kind: 'af-areas', bytes, fileName: 'omraden-2026-01-01.csv', clock: () => TODAY });
+      const r = await importFile({ db: t.db, kind: 'af-areas', bytes, fileName: 'omraden-2026-01-01.csv', clock: () => TODAY });
       expect(r.status, label).toBe('failed');
     }
     expect(await tableChecksums(t.client)).toEqual(before);

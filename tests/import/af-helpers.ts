@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Client } from '@libsql/client';
 import type { Db } from '../../src/db/types';
 import type { AfKind } from '../../src/import/report';
-import { importAfPath } from '../../src/import/af-cli.node';
+import { importPath } from '../../src/import/import-path.node';
 
 export const AF_FIXTURES = join(import.meta.dirname, '../fixtures/af');
 export const TODAY = new Date('2026-11-23T12:00:00Z');
@@ -33,7 +33,7 @@ export const rows = async (client: Client, sql: string, args: (string | number |
 
 /** Imports a fixture file from tests/fixtures/af. */
 export function importFixture(db: Db, kind: AfKind, name: string, published?: string) {
-  return importAfPath(db, kind, join(AF_FIXTURES, name), { today: TODAY, published });
+  return importPath(db, kind, join(AF_FIXTURES, name), { today: TODAY, published });
 }
 
 export const CHOOSER_1 = 'sokleverantor-2026-09-15.json';

@@ -113,7 +113,7 @@ describe('af-ratings: the rating workbook ("Betyg över tid")', () => {
     const { readFileSync } = await import('node:fs');
     const { join } = await import('node:path');
     const { AF_FIXTURES } = await import('./af-helpers');
-    const { importAfFile } = await import('../../src/import/af-import');
+    const { importFile } = await import('../../src/import/kinds');
     const real = new Uint8Array(readFileSync(join(AF_FIXTURES, RATINGS_1)));
     const results = new Uint8Array(readFileSync(join(AF_FIXTURES, 'resultatuppfoljning-juli-september-2026.xlsx')));
     const cases: [string, Uint8Array, RegExp][] = [
@@ -123,7 +123,7 @@ describe('af-ratings: the rating workbook ("Betyg över tid")', () => {
       ['empty', new Uint8Array(0), /not an .xlsx file/],
     ];
     for (const [label, bytes, why] of cases) {
-      const r = await importAfFile({ db: t.db, kind: 'af-ratings', bytes, fileName: 'betyg-rusta-och-matcha-oktober-2026.xlsx', clock: () => TODAY });
+      const r = await importFile({ db: t.db, kind: 'af-ratings', bytes, fileName: 'betyg-rusta-och-matcha-oktober-2026.xlsx', clock: () => TODAY });
       expect(r.status, label).toBe('failed');
       expect(r.errors.map((e) => e.message).join(' '), label).toMatch(why);
     }

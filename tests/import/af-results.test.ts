@@ -169,19 +169,19 @@ describe('af-results: the results workbook as AF publishes it', () => {
     const { readFileSync } = await import('node:fs');
     const { join } = await import('node:path');
     const { AF_FIXTURES } = await import('./af-helpers');
-    const { importAfFile } = await import('../../src/import/af-import');
+    const { importFile } = await import('../../src/import/kinds');
     const ratingFile = new Uint8Array(readFileSync(join(AF_FIXTURES, RATINGS_1)));
     const real = new Uint8Array(readFileSync(join(AF_FIXTURES, RESULTS_2025)));
     for (const [label, bytes, why] of [
       ['rating workbook', ratingFile, /not AF's results workbook/],
       ['truncated', real.subarray(0, real.length - 100), /truncated/],
     ] as const) {
-      const r = await importAfFile({ db: t.db, kind: 'af-results', bytes, fileName: 'resultatuppfoljning-november-2026.xlsx', clock: () => TODAY });
+      const r = await importFile({ db: t.db, kind: 'af-results', bytes, fileName: 'resultatuppfoljning-november-2026.xlsx', clock: () => TODAY });
       expect(r.status, label).toBe('failed');
       expect(r.errors.map((e) => e.message).join(' '), label).toMatch(why);
     }
     // No date in the name and --published not given: the periods inside date it.
-    const undated = await importAfFile({ db: t.db, kind: 'af-results', bytes: real, fileName: 'resultat.xlsx', clock: () => TODAY });
+    const undated = await importFile({ db: t.db, kind: 'af-results', bytes: real, fileName: 'resultat.xlsx', clock: () => TODAY });
     expect(undated).toMatchObject({ status: 'ok', dataAsOf: '2025-11-01', dataAsOfBasis: 'periods' });
   });
 });

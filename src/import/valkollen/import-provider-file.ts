@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { importRuns } from '../../db/schema';
 import { runBatch, type Db } from '../../db/types';
 import { sha256Hex } from '../../lib/sha256';
+import type { FileImporter } from '../import-input';
 import { nextId } from '../next-id';
 import { emptyReport, type ImportError, type ImportReport } from '../report';
 import { runValues } from '../run-values';
@@ -77,6 +78,14 @@ export async function importProviderFile(
     return recordRun(db, report, source, startedAt);
   }
 }
+
+/**
+ * The kind table's importer: the bytes as UTF-8 text, a byte order mark kept as the file
+ * has it (as Node's readFile(…, 'utf8') does); --published does not apply (the file may state
+ * data_as_of).
+ */
+export const importProviderFileBytes: FileImporter = (db, input) =>
+  importProviderFile(db, { fileName: input.fileName, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(input.bytes), today: input.today });
 
 /** The import_runs insert for a report (not executed). */
 function runRow(db: Db, report: ImportReport, source: string, startedAt: string, id: number) {

@@ -24,12 +24,10 @@ import { nextId } from '../../next-id';
 import { sha256Hex } from '../../../lib/sha256';
 import { parseDate } from '../cells';
 import type { Workbook } from '../../sheet';
+import type { FileImporter, FileInput } from '../../import-input';
+import { looksLikeXlsx, readWorkbook } from '../open-workbook';
 
-export interface AfAreasInput {
-  fileName: string;
-  bytes: Uint8Array;
-  today: Date;
-  published?: string;
+export interface AfAreasInput extends FileInput {
   /** The parsed workbook (xlsx), its read error, or null for CSV text. */
   workbook: Workbook | { error: string } | null;
 }
@@ -156,3 +154,7 @@ export async function importAfAreas(db: Db, input: AfAreasInput): Promise<Import
   }
   return commit(db, report, startedAt, runId, [...areas.statements(), ...statements, ...insertsStatements]);
 }
+
+/** The kind table's importer: an .xlsx file is read whole (every sheet), anything else as CSV text. */
+export const importAreasFile: FileImporter = (db, input) =>
+  importAfAreas(db, { ...input, workbook: looksLikeXlsx(input.bytes) ? readWorkbook(input.bytes, () => true) : null });

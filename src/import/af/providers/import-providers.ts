@@ -28,16 +28,10 @@ import { officePlacer } from '../../office-placement';
 import { planProviderUpdates } from '../plan-provider-updates';
 import { readChooserJson, type ChooserEntry } from './read-chooser';
 import { resolveChooserProviders } from './identify-providers';
+import type { FileInput } from '../../import-input';
 
-export interface AfJsonInput {
-  fileName: string;
-  bytes: Uint8Array;
-  today: Date;
-  published?: string;
-}
-
-/** Imports a chooser JSON file; see docs/af-import.md. */
-export async function importAfProviders(db: Db, input: AfJsonInput): Promise<ImportReport> {
+/** Imports a chooser JSON file (the kind table's importer); see docs/af-import.md. */
+export async function importAfProviders(db: Db, input: FileInput): Promise<ImportReport> {
   const startedAt = new Date().toISOString();
   const report = emptyReport('af-providers', input.fileName, await sha256Hex(input.bytes), '');
   applyPublicationDate(report, input.fileName, input.published, input.today);

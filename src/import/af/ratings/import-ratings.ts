@@ -8,41 +8,16 @@ import { importRuns, ratings } from '../../../db/schema';
 import type { Db } from '../../../db/types';
 import { applyPublicationDate } from '../publication-date';
 import { commit, recordFailedRun } from '../import-runs';
-import { count, emptyReport, type ImportReport } from '../../report';
+import type { FileImporter } from '../../import-input';
+import { count, type ImportReport } from '../../report';
 import { mustFail, rejectedRows } from '../must-fail';
+import { readWorkbook } from '../open-workbook';
 import { nextId } from '../../next-id';
-import { sha256Hex } from '../../../lib/sha256';
 import { insertStatements } from '../../../db/insert-rows';
 import { planContracts } from '../plan-contracts';
 import { readRatingWorkbook, RATING_SHEET } from './read-ratings';
 import { decide, latestRevisions } from '../revisions';
-import type { Workbook } from '../../sheet';
-
-export interface AfWorkbookInput {
-  fileName: string;
-  /** The file's bytes (hashed for the import run). */
-  bytes: Uint8Array;
-  /** The parsed workbook, or why it could not be read. */
-  workbook: Workbook | { error: string };
-  today: Date;
-  /** Publication date YYYY-MM-DD; else from the file name, else from the periods in the file. */
-  published?: string;
-}
-
-/**
- * Start of an AF workbook import: hash and a readable workbook (the date comes after reading).
- * `W` is how the importer takes the workbook: held whole (Workbook) or sheet by sheet.
- */
-export async function startWorkbookImport<W extends object = Workbook>(
-  kind: 'af-ratings' | 'af-results' | 'af-areas',
-  input: { fileName: string; bytes: Uint8Array; workbook: W | { error: string } },
-) {
-  const startedAt = new Date().toISOString();
-  const report = emptyReport(kind, input.fileName, await sha256Hex(input.bytes), '');
-  const failed = 'error' in input.workbook ? (input.workbook as { error: string }) : null;
-  if (failed) report.errors.push({ line: 0, field: '', message: `not a readable .xlsx workbook: ${failed.error}` });
-  return { startedAt, report, workbook: failed ? null : (input.workbook as W) };
-}
+import { startWorkbookImport, type AfWorkbookInput } from '../workbook-import';
 
 /** Imports a rating workbook; see docs/af-import.md. */
 export async function importAfRatings(db: Db, input: AfWorkbookInput): Promise<ImportReport> {
@@ -80,3 +55,7 @@ export async function importAfRatings(db: Db, input: AfWorkbookInput): Promise<I
   }
   return commit(db, report, startedAt, runId, [...plan.statements, ...insertStatements(db, ratings, inserts)]);
 }
+
+/** The kind table's importer: reads the rating sheet of the file's workbook, then imports it. */
+export const importRatingsFile: FileImporter = (db, input) =>
+  importAfRatings(db, { ...input, workbook: readWorkbook(input.bytes, (n) => n.trim().toLowerCase() === RATING_SHEET.toLowerCase()) });

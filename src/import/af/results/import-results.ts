@@ -20,7 +20,9 @@ import { nextId } from '../../next-id';
 import { recordFailedRun, recordWriteFailure, runRow, runRowUpdate, settleStatus } from '../import-runs';
 import { insertStatements } from '../../../db/insert-rows';
 import { planContracts, type WorkbookContractRow } from '../plan-contracts';
-import { startWorkbookImport, type AfWorkbookInput } from '../ratings/import-ratings';
+import { startWorkbookImport, type AfWorkbookInput } from '../workbook-import';
+import { openWorkbook } from '../open-workbook';
+import type { FileImporter } from '../../import-input';
 import { emptyResultsLog, resultSheets, type ResultFigures } from './read-results';
 import { decide, latestRevisions } from '../revisions';
 import { isSheetSource, sheetSource, type SheetSource, type Workbook } from '../../sheet';
@@ -65,7 +67,7 @@ export async function importAfResults(db: Db, input: AfResultsInput): Promise<Im
     }
     weights = readWeights(book);
   } catch (e) {
-    // A sheet's part is damaged: the file fails whole, as when it cannot be opened (af-import.ts).
+    // A sheet's part is damaged: the file fails whole, as when it cannot be opened (open-workbook.ts).
     const why = e instanceof XlsxError ? e.message : `unreadable (${(e as Error).message})`;
     report.errors.push({ line: 0, field: '', message: `not a readable .xlsx workbook: ${why}` });
     return recordFailedRun(db, report, startedAt);
@@ -139,3 +141,6 @@ async function writeWeights(tx: WriteTransaction, report: ImportReport, weights:
   }
   await tx.write(insertStatements(tx.db, periodWeights, rows));
 }
+
+/** The kind table's importer: opens the file's workbook to be read sheet by sheet, then imports it. */
+export const importResultsFile: FileImporter = (db, input) => importAfResults(db, { ...input, workbook: openWorkbook(input.bytes) });
