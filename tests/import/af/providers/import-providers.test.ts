@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { getDataAsOf } from '../../src/directory/provider-queries';
-import { importAfProviders } from '../../src/import/af/providers/import-providers';
-import { testDb, type TestDb } from '../helpers/db';
-import { AF_FIXTURES, CHOOSER_1, CHOOSER_2, RATINGS_1, TODAY, importFixture, rows, tableChecksums } from './af-helpers';
+import { getDataAsOf } from '../../../../src/directory/provider-queries';
+import { importAfProviders } from '../../../../src/import/af/providers/import-providers';
+import { testDb, type TestDb } from '../../../helpers/db';
+import { AF_FIXTURES, CHOOSER_1, CHOOSER_2, RATINGS_1, TODAY, importFixture, rows, tableChecksums } from '../helpers';
 
 let t: TestDb;
 beforeEach(async () => {

@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Client } from '@libsql/client';
-import { importProviderFile } from '../../src/import/valkollen/import-provider-file';
-import { testDb, type TestDb } from '../helpers/db';
-import { addTestAreas } from './areas';
+import { importProviderFile } from '../../../src/import/valkollen/import-provider-file';
+import { testDb, type TestDb } from '../../helpers/db';
+import { addTestAreas } from '../areas';
 
-const FIXTURES = join(import.meta.dirname, '../fixtures/import');
+const FIXTURES = join(import.meta.dirname, '../../fixtures/import');
 const TODAY = new Date('2026-11-23T12:00:00Z');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
 const DATA_TABLES = ['providers', 'provider_name_variants', 'contracts', 'offices', 'provider_claims', 'ratings', 'delivery_areas'];

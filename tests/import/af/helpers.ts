@@ -4,11 +4,11 @@
  */
 import { join } from 'node:path';
 import type { Client } from '@libsql/client';
-import type { Db } from '../../src/db/types';
-import type { AfKind } from '../../src/import/report';
-import { importPath } from '../../src/import/import-path.node';
+import type { Db } from '../../../src/db/types';
+import type { AfKind } from '../../../src/import/report';
+import { importPath } from '../../../src/import/import-path.node';
 
-export const AF_FIXTURES = join(import.meta.dirname, '../fixtures/af');
+export const AF_FIXTURES = join(import.meta.dirname, '../../fixtures/af');
 export const TODAY = new Date('2026-11-23T12:00:00Z');
 
 /** Every table an AF import may write, except import_runs (a failed run is recorded there). */

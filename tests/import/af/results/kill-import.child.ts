@@ -6,10 +6,10 @@
  */
 import { readFileSync, writeSync } from 'node:fs';
 import { basename } from 'node:path';
-import { openNodeDatabase } from '../../src/db/node-client';
-import { importAfResults } from '../../src/import/af/results/import-results';
-import type { SheetSource } from '../../src/import/sheet';
-import { openXlsx } from '../../src/import/xlsx-read';
+import { openNodeDatabase } from '../../../../src/db/node-client';
+import { importAfResults } from '../../../../src/import/af/results/import-results';
+import type { SheetSource } from '../../../../src/import/sheet';
+import { openXlsx } from '../../../../src/import/xlsx-read';
 
 const [, , url, file] = process.argv;
 const database = openNodeDatabase(url);

@@ -4,11 +4,11 @@
  * providers — by AF id = KA number, or by name — reporting every merge.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importAfProviders } from '../../src/import/af/providers/import-providers';
-import { formatReport } from '../../src/import/format-report';
-import { testApp } from '../helpers/app';
-import { testDb, type TestDb } from '../helpers/db';
-import { CHOOSER_1, CHOOSER_2, RATINGS_1, RATINGS_2, RESULTS_1, TODAY, importFixture, rows, tableChecksums } from './af-helpers';
+import { importAfProviders } from '../../../src/import/af/providers/import-providers';
+import { formatReport } from '../../../src/import/format-report';
+import { testApp } from '../../helpers/app';
+import { testDb, type TestDb } from '../../helpers/db';
+import { CHOOSER_1, CHOOSER_2, RATINGS_1, RATINGS_2, RESULTS_1, TODAY, importFixture, rows, tableChecksums } from './helpers';
 
 let t: TestDb;
 beforeEach(async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getDataAsOf } from '../../src/directory/provider-queries';
-import { testApp, type TestApp } from '../helpers/app';
-import { CHOOSER_1, CHOOSER_2, RATINGS_1, RATINGS_2, RESULTS_1, importFixture, rows } from './af-helpers';
+import { getDataAsOf } from '../../../src/directory/provider-queries';
+import { testApp, type TestApp } from '../../helpers/app';
+import { CHOOSER_1, CHOOSER_2, RATINGS_1, RATINGS_2, RESULTS_1, importFixture, rows } from './helpers';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importAfResults } from '../../src/import/af/results/import-results';
-import { sheetSource, type Cell, type Workbook } from '../../src/import/sheet';
-import { XlsxError } from '../../src/import/xlsx-read';
-import { fixtureWorld, periodWeights, resultRows, RESULT_HEADER } from '../../scripts/make-af-fixtures';
-import { testDb, type TestDb } from '../helpers/db';
-import { CHOOSER_1, RATINGS_1, RESULTS_1, RESULTS_2025, TODAY, importFixture, rows, tableChecksums } from './af-helpers';
+import { importAfResults } from '../../../../src/import/af/results/import-results';
+import { sheetSource, type Cell, type Workbook } from '../../../../src/import/sheet';
+import { XlsxError } from '../../../../src/import/xlsx-read';
+import { fixtureWorld, periodWeights, resultRows, RESULT_HEADER } from '../../../../scripts/make-af-fixtures';
+import { testDb, type TestDb } from '../../../helpers/db';
+import { CHOOSER_1, RATINGS_1, RESULTS_1, RESULTS_2025, TODAY, importFixture, rows, tableChecksums } from '../helpers';
 
 let t: TestDb;
 beforeEach(async () => {
@@ -168,8 +168,8 @@ describe('af-results: the results workbook as AF publishes it', () => {
     const before = await tableChecksums(t.client);
     const { readFileSync } = await import('node:fs');
     const { join } = await import('node:path');
-    const { AF_FIXTURES } = await import('./af-helpers');
-    const { importFile } = await import('../../src/import/kinds');
+    const { AF_FIXTURES } = await import('../helpers');
+    const { importFile } = await import('../../../../src/import/kinds');
     const ratingFile = new Uint8Array(readFileSync(join(AF_FIXTURES, RATINGS_1)));
     const real = new Uint8Array(readFileSync(join(AF_FIXTURES, RESULTS_2025)));
     for (const [label, bytes, why] of [

@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from '@libsql/client';
-import { testDb } from '../helpers/db';
-import { AF_DATA_TABLES, AF_FIXTURES, RESULTS_2025, importFixture, rows, tableChecksums } from './af-helpers';
+import { testDb } from '../../../helpers/db';
+import { AF_DATA_TABLES, AF_FIXTURES, RESULTS_2025, importFixture, rows, tableChecksums } from '../helpers';
 
 let dir: string;
 beforeAll(() => {

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importAfRatings } from '../../src/import/af/ratings/import-ratings';
-import type { Workbook } from '../../src/import/sheet';
-import { testDb, type TestDb } from '../helpers/db';
-import { addTestAreas } from './areas';
-import { CHOOSER_1, RATINGS_1, RATINGS_2, TODAY, importFixture, rows, tableChecksums } from './af-helpers';
+import { importAfRatings } from '../../../../src/import/af/ratings/import-ratings';
+import type { Workbook } from '../../../../src/import/sheet';
+import { testDb, type TestDb } from '../../../helpers/db';
+import { addTestAreas } from '../../areas';
+import { CHOOSER_1, RATINGS_1, RATINGS_2, TODAY, importFixture, rows, tableChecksums } from '../helpers';
 
 let t: TestDb;
 beforeEach(async () => {
@@ -112,8 +112,8 @@ describe('af-ratings: the rating workbook ("Betyg över tid")', () => {
     const before = await tableChecksums(t.client);
     const { readFileSync } = await import('node:fs');
     const { join } = await import('node:path');
-    const { AF_FIXTURES } = await import('./af-helpers');
-    const { importFile } = await import('../../src/import/kinds');
+    const { AF_FIXTURES } = await import('../helpers');
+    const { importFile } = await import('../../../../src/import/kinds');
     const real = new Uint8Array(readFileSync(join(AF_FIXTURES, RATINGS_1)));
     const results = new Uint8Array(readFileSync(join(AF_FIXTURES, 'resultatuppfoljning-juli-september-2026.xlsx')));
     const cases: [string, Uint8Array, RegExp][] = [

@@ -1,8 +1,8 @@
 /** `--kind af-areas`: RoM 2's delivery areas and the municipalities they cover, each membership with its basis. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importFile } from '../../src/import/kinds';
-import { testDb, type TestDb } from '../helpers/db';
-import { AREAS_CSV, AREAS_XLSX, TODAY, importFixture, rows, tableChecksums } from './af-helpers';
+import { importFile } from '../../../../src/import/kinds';
+import { testDb, type TestDb } from '../../../helpers/db';
+import { AREAS_CSV, AREAS_XLSX, TODAY, importFixture, rows, tableChecksums } from '../helpers';
 
 let t: TestDb;
 beforeEach(async () => {

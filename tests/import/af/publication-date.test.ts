@@ -1,7 +1,6 @@
 /** Publication dates from AF's file names (Swedish month names), the periods inside, or --published. */
 import { describe, expect, it } from 'vitest';
-import { dateFromFileName, publicationDate } from '../../src/import/af/publication-date';
-import { providerNameKey } from '../../src/import/af/provider-name-key';
+import { dateFromFileName, publicationDate } from '../../../src/import/af/publication-date';
 
 describe('publication dates', () => {
   it('reads AF\'s names: month names (last one named), numeric dates, nothing else', () => {
@@ -22,15 +21,5 @@ describe('publication dates', () => {
     expect(publicationDate('betyg.xlsx', undefined, '2026-12-01')).toEqual({ error: expect.stringMatching(/pass --published/) });
     expect(publicationDate('betyg-januari-2027.xlsx', undefined, '2026-12-01')).toEqual({ error: expect.stringMatching(/in the future/) });
     expect(publicationDate('x.xlsx', '2026-02-30', '2026-12-01')).toEqual({ error: expect.stringMatching(/not a calendar date/) });
-  });
-});
-
-describe('provider name keys', () => {
-  it('one key for spellings of the same legal form, different keys for different forms', () => {
-    expect(providerNameKey('Åkerö Vägledning AB')).toBe(providerNameKey('ÅKERÖ VÄGLEDNING AKTIEBOLAG'));
-    expect(providerNameKey('Exempel AB (publ)')).toBe(providerNameKey('exempel ab'));
-    expect(providerNameKey('Sjöbron Ek. för.')).toBe(providerNameKey('Sjöbron Ekonomisk förening'));
-    expect(providerNameKey('Exempel AB')).not.toBe(providerNameKey('Exempel HB'));
-    expect(providerNameKey('Exempel Väst AB')).not.toBe(providerNameKey('Exempel AB'));
   });
 });
