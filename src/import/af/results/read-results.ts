@@ -173,11 +173,15 @@ function readResultSheet(sheet: Sheet, period: string, out: ResultsLog): ResultF
       seenKa.set(ka, r.row);
       const figures = {} as ResultFigures;
       const f = figures as unknown as Record<string, unknown>;
-      for (const [field, key, label] of COUNT_COLUMNS) {
-        const v = parseCount(cell(key));
-        if (v === undefined) drop(label, key, 'a whole number ≥ 0');
-        f[field] = v ?? null;
-      }
+      // Each column of a group read with its parser; a cell it cannot read is dropped with a warning.
+      const readColumns = (columns: typeof COUNT_COLUMNS, parse: (c: Cell | undefined) => unknown, what: string) => {
+        for (const [field, key, label] of columns) {
+          const v = parse(cell(key));
+          if (v === undefined) drop(label, key, what);
+          f[field] = v ?? null;
+        }
+      };
+      readColumns(COUNT_COLUMNS, parseCount, 'a whole number ≥ 0');
       const score = parseDecimal(cell('viktat resultatmatt'));
       if (score === undefined) drop('VIKTAT RESULTATMÅTT', 'viktat resultatmatt', 'a number');
       figures.weightedScore = score ?? null;
@@ -185,11 +189,7 @@ function readResultSheet(sheet: Sheet, period: string, out: ResultsLog): ResultF
       if (stars?.kind === 'bad') drop('BETYG', 'betyg', 'a rating (1–4 or "-")');
       figures.stars = stars?.kind === 'stars' ? stars.stars : null;
       figures.noRating = stars?.kind === 'stars' ? false : stars?.kind === 'missing' ? true : null;
-      for (const [field, key, label] of YES_NO_COLUMNS) {
-        const v = parseYesNo(cell(key));
-        if (v === undefined) drop(label, key, 'Ja or Nej');
-        f[field] = v ?? null;
-      }
+      readColumns(YES_NO_COLUMNS, parseYesNo, 'Ja or Nej');
       const start = parseDate(cell('startdatum avtal'));
       if (start === undefined) drop('STARTDATUM AVTAL', 'startdatum avtal', 'a date');
       figures.contractStartDate = start ?? null;
