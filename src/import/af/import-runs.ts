@@ -15,7 +15,7 @@ import { rejectedRows } from './must-fail';
 type AfReport = ImportReport<AfKind>;
 
 /** import_runs.source of each kind. */
-export const AF_SOURCE: Record<AfKind, string> = {
+const AF_SOURCE: Record<AfKind, string> = {
   'af-providers': 'af_providers',
   'af-ratings': 'af_ratings',
   'af-results': 'af_results',
