@@ -41,11 +41,11 @@ async function runChild(): Promise<void> {
     out = { kind, status: 'read', rowsRead: cells, created: 0 };
   } else {
     const { openNodeDatabase, migrateNodeDatabase } = await import('../src/db/node-client');
-    const { importAfPath } = await import('../src/import/af-cli.node.ts');
+    const { importPath } = await import('../src/import/import-path.node.ts');
     const database = openNodeDatabase(dbUrl);
     await migrateNodeDatabase(database);
     const t1 = performance.now();
-    const report = await importAfPath(database.db, kind as never, file, { today: new Date('2026-12-01T00:00:00Z') });
+    const report = await importPath(database.db, kind as never, file, { today: new Date('2026-12-01T00:00:00Z') });
     database.close();
     out = { kind, status: report.status, rowsRead: report.rowsRead, created: report.created, migrateSeconds: (t1 - t0) / 1000 };
   }

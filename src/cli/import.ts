@@ -1,35 +1,36 @@
 /**
- * Node CLI: `npm run import -- FILE [--format text|json] [--kind valkollen|af-providers|af-ratings|af-results|af-areas] [--published YYYY-MM-DD]`.
- * Imports a provider file into the database named by DATABASE_URL (as the app does).
- * Exit codes: 0 ok/unchanged, 1 validation or database failure, 2 usage or unreadable file.
+ * Node CLI: `npm run import -- FILE [--format text|json] [--kind KIND] [--published YYYY-MM-DD]`,
+ * KIND one of IMPORT_KINDS (src/import/kinds.ts; default valkollen, Valkollen's own provider
+ * file). Imports the file into the database named by DATABASE_URL, as the app and the sync do,
+ * and prints the report. Exit codes: 0 ok, partial or unchanged; 1 validation or database
+ * failure; 2 usage, settings or unreadable file.
  */
-import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config';
-import { migrateNodeDatabase, openNodeDatabase } from '../db/node-client';
-import { formatImportReport } from '../import/format-report';
-import { importProviderFile } from '../import/import-provider-file';
-import { runAfImportCli } from '../import/af-cli.node.ts';
+import { formatReport, type ReportFormat } from '../import/format-report';
+import { readImportFile } from '../import/import-path.node.ts';
+import { IMPORT_KINDS, IMPORT_KIND_NAMES, importFile, isImportKind } from '../import/kinds';
+import type { ImportKind } from '../import/report';
+import { runWithDatabase } from './run-with-database';
 
-/** Import kinds; AF's own files (af-providers, af-ratings, af-results, af-areas) get their own importers. */
-const KINDS = { valkollen: importProviderFile } as const;
+const USAGE = `usage: npm run import -- FILE [--format text|json] [--kind ${IMPORT_KIND_NAMES.join('|')}] [--published YYYY-MM-DD]`;
 
-const USAGE = `usage: npm run import -- FILE [--format text|json] [--kind ${Object.keys(KINDS).join('|')}|af-providers|af-ratings|af-results|af-areas] [--published YYYY-MM-DD]`;
+/** The usage line and what each kind is, for --help. */
+const HELP = [USAGE, 'kinds:', ...IMPORT_KIND_NAMES.map((k) => `  ${k.padEnd(13)} ${IMPORT_KINDS[k].description}`)].join('\n');
 
 function usage(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
   process.exit(2);
 }
 
-async function main(): Promise<number> {
+/** The command line, checked; exits 2 with the usage on a mistake. */
+function parseCommandLine(): { path: string; format: ReportFormat; kind: ImportKind; published?: string } {
   let parsed;
   try {
     parsed = parseArgs({
       allowPositionals: true,
       options: {
         format: { type: 'string', default: 'text' },
-        kind: { type: 'string', default: 'valkollen' },
+        kind: { type: 'string', default: IMPORT_KIND_NAMES[0] },
         published: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -39,44 +40,32 @@ async function main(): Promise<number> {
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
+    process.stdout.write(`${HELP}\n`);
+    process.exit(0);
   }
   if (positionals.length !== 1) usage('give exactly one file to import');
-  if (values.format !== 'text' && values.format !== 'json') usage(`unknown --format "${values.format}" (text or json)`);
-  if (values.kind.startsWith('af-')) return runAfImportCli({ kind: values.kind, file: positionals[0], format: values.format, published: values.published });
-  const importer = KINDS[values.kind as keyof typeof KINDS];
-  if (!importer) usage(`unknown --kind "${values.kind}"; supported: ${Object.keys(KINDS).join(', ')}`);
-
-  const file = positionals[0];
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    usage(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-  let config;
-  try {
-    config = loadConfig(process.env);
-  } catch (e) {
-    if (e instanceof ConfigError) usage(e.message);
-    throw e;
-  }
-  const database = openNodeDatabase(config.DATABASE_URL, config.DATABASE_AUTH_TOKEN);
-  try {
-    await migrateNodeDatabase(database);
-    const report = await importer(database.db, { fileName: basename(file), text, today: new Date() });
-    process.stdout.write(values.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : `${formatImportReport(report)}\n`);
-    return report.status === 'failed' ? 1 : 0;
-  } finally {
-    database.close();
-  }
+  const { kind, published } = values;
+  const format = values.format;
+  if (format !== 'text' && format !== 'json') usage(`unknown --format "${format}" (text or json)`);
+  if (!isImportKind(kind)) usage(`unknown --kind "${kind}"; supported: ${IMPORT_KIND_NAMES.join(', ')}`);
+  return { path: positionals[0], format, kind, published };
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e) => {
-    process.stderr.write(`import failed: ${(e as Error).stack ?? e}\n`);
-    process.exit(1);
-  },
-);
+async function main(): Promise<void> {
+  const { path, format, kind, published } = parseCommandLine();
+  let file;
+  try {
+    file = await readImportFile(path);
+  } catch (e) {
+    usage(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  runWithDatabase(async (db) => {
+    const report = await importFile({ db, kind, ...file, published });
+    return { code: report.status === 'failed' ? 1 : 0, out: `${formatReport(report, format)}\n`, err: '' };
+  });
+}
+
+main().catch((e) => {
+  process.stderr.write(`import failed: ${(e as Error).stack ?? e}\n`);
+  process.exit(1);
+});

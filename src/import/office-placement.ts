@@ -7,7 +7,7 @@ import { inArray } from 'drizzle-orm';
 import { foldForSearch } from '../lib/text-fold';
 import { municipalities, postalCodes } from '../db/schema';
 import type { Db } from '../db/types';
-import { chunked } from './af-common';
+import { chunked } from '../lib/chunked';
 
 export type Placement = { municipalityCode: string | null; municipalityDerivation: 'postcode' | 'town' | 'unknown' };
 

@@ -1,5 +1,5 @@
 /**
- * Reads an .xlsx workbook's cell values into plain sheet data (see af-sheet.ts), in bounded
+ * Reads an .xlsx workbook's cell values into plain sheet data (see sheet.ts), in bounded
  * memory and with Web APIs only, so it runs on Node and in the Worker alike.
  *
  * Why not exceljs: its Workbook model held 2.5 GB for a 10 MB file (issue 17), its streaming
@@ -17,7 +17,7 @@
  */
 import { Inflate } from 'fflate';
 import { Parser } from 'htmlparser2';
-import type { Cell, Sheet, SheetRow, SheetSource, Workbook } from './af-sheet';
+import type { Cell, Sheet, SheetRow, SheetSource, Workbook } from './sheet';
 
 /** A workbook that cannot be read; the message says why in words an operator understands. */
 export class XlsxError extends Error {}

@@ -16,11 +16,10 @@ import type { Config } from '../config';
 import type { PageFetcher } from '../web/fetcher';
 import type { Db } from '../db/types';
 import type { LogFn } from '../http/logging';
+import type { ImportKind } from '../import/report';
 import { fetchChooserList } from './chooser-fetch';
 import { loadSource, saveSource, type SyncSourceRow } from './sync-state';
 import { findWorkbookLinks, selectWorkbooks, type WorkbookLink } from './workbook-links';
-
-export type ImportKind = 'af-providers' | 'af-ratings' | 'af-results';
 
 /** What an importer did with one file ('partial': written, with rows reported as rejected or unmatched). */
 export interface ImportOutcome {
@@ -29,7 +28,7 @@ export interface ImportOutcome {
   message?: string;
 }
 
-/** Imports one fetched file into the database. */
+/** Imports one fetched file of a kind (import/kinds.ts) into the database. */
 export type AfBytesImporter = (kind: ImportKind, fileName: string, bytes: Uint8Array, today: Date) => Promise<ImportOutcome>;
 
 export type SyncOutcome = 'imported' | 'unchanged' | 'not_modified' | 'import_failed' | 'failed_before' | 'fetch_failed' | 'ignored';

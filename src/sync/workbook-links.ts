@@ -8,9 +8,11 @@
  * Link text from the page is untrusted: only the resolved URL is kept.
  */
 import { Parser } from 'htmlparser2';
+import type { ImportKind } from '../import/report';
 import { foldForSearch } from '../lib/text-fold';
 
-export type WorkbookKind = 'af-ratings' | 'af-results' | 'other';
+/** The import kind of a workbook AF lists, or 'other' (not imported). */
+export type WorkbookKind = Extract<ImportKind, 'af-ratings' | 'af-results'> | 'other';
 
 export interface WorkbookLink {
   url: string;

@@ -13,7 +13,7 @@ import { afImporter } from '../../src/sync/importer';
 import { syncFetcherOptions } from '../../src/sync/sync-setup';
 import { testDb, type TestDb } from '../helpers/db';
 import { startServer, type RunningServer } from '../helpers/server';
-import { AF_FIXTURES, CHOOSER_1, RATINGS_1, RATINGS_2, RESULTS_1, importFixture, rows, tableChecksums } from '../import/af-helpers';
+import { AF_FIXTURES, CHOOSER_1, RATINGS_1, RATINGS_2, RESULTS_1, importFixture, rows, tableChecksums } from '../import/af/helpers';
 import { addTestAreas } from '../import/areas';
 
 const file = (name: string) => new Uint8Array(readFileSync(join(AF_FIXTURES, name)));
