@@ -6,6 +6,9 @@
  *
  *   npx tsx scripts/structure-map.ts          # check, print the map
  *   npx tsx scripts/structure-map.ts --quiet  # check, print only problems
+ *
+ * scripts/structure-known.txt lists problems known and not yet mended (one per line, as printed):
+ * they are reported but do not fail; anything not listed fails. Empty it as they are mended.
  */
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { join, relative, dirname, resolve, sep } from 'node:path';
@@ -167,10 +170,18 @@ function main() {
       }
     }
   }
-  if (problems.length) {
-    console.error(`structure map: ${problems.length} problem(s)`);
-    for (const p of problems) console.error(`  ${p}`);
+  const knownFile = join(ROOT, 'scripts', 'structure-known.txt');
+  const known = new Set(existsSync(knownFile) ? readFileSync(knownFile, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean) : []);
+  const fresh = problems.filter((p) => !known.has(p));
+  for (const p of problems.filter((p) => known.has(p))) console.log(`  known, not yet mended: ${p}`);
+  if (fresh.length) {
+    console.error(`structure map: ${fresh.length} new problem(s)`);
+    for (const p of fresh) console.error(`  ${p}`);
     process.exit(1);
+  }
+  if (problems.length) {
+    console.log(`structure map: no new problem (${problems.length} known, listed in scripts/structure-known.txt)`);
+    return;
   }
   console.log('structure map: no upward import, no import loop');
 }
