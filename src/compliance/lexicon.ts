@@ -5,7 +5,7 @@
  * token the cost is one hash-table probe keyed by a range of the scanned text, without allocating a
  * substring. The table is bounded for endless streams of new tokens.
  */
-import { normaliseToken } from './normalise';
+import { foldLiteral, isLeetLead, normaliseToken } from './normalise';
 
 export interface Lexeme {
   raw: string;
@@ -55,7 +55,8 @@ export function numberUnitSplit(raw: string): number {
   if (!((c0 >= 48 && c0 <= 57) || (c1 >= 48 && c1 <= 57) || c0 > 127 || c1 > 127)) return -1;
   if (!HAS_DIGIT.test(raw)) return -1;
   let m = NUM_UNIT.exec(raw);
-  if (m) return m[1].length;
+  // "0ss", "3rsättning": a leet word, not a number and its unit.
+  if (m) return m[1].length === 1 && isLeetLead(foldLiteral(raw)) ? -1 : m[1].length;
   m = UNIT_NUM.exec(raw);
   if (m && !(m[2].length === 1 && LEET_DIGIT.test(m[2]) && m[1].length >= 2)) return m[1].length;
   return -1;

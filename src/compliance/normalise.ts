@@ -17,6 +17,9 @@ const HOMOGLYPHS: Record<string, string> = {
   і: 'i', ї: 'i', ј: 'j', ѕ: 's', ԁ: 'd', ԛ: 'q', ԝ: 'w', ɡ: 'g', ı: 'i', ℓ: 'l',
   α: 'a', β: 'b', ε: 'e', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', ς: 's',
 };
+const UPPER_GREEK: Record<string, string> = { Η: 'H', Μ: 'M', Ν: 'N', Ζ: 'Z', Υ: 'Y' };
+const UPPER_GREEK_RE = /[ΗΜΝΖΥ]/;
+const UPPER_GREEK_RE_G = /[ΗΜΝΖΥ]/g;
 const HOMOGLYPH_RE = new RegExp(`[${Object.keys(HOMOGLYPHS).join('')}]`, 'g');
 
 /** Arabic-script letter variants folded to one form (hamza carriers, teh marbuta, Persian yeh/kaf). */
@@ -49,6 +52,13 @@ export function foldLiteral(raw: string): string {
  * or consists only of look-alikes, and maps leetspeak digits that sit inside a word.
  */
 export function normaliseToken(raw: string): string {
+  // Upper-case Greek letters that look Latin only in upper case (Η H, Μ M, Ν N, Ζ Z, Υ Y): read them
+  // before case folding turns them into η μ ν ζ υ, when the word also holds Latin letters or only
+  // look-alikes ("Νοτ"); a real Greek word keeps its letters.
+  if (UPPER_GREEK_RE.test(raw)) {
+    const mapped = raw.replace(UPPER_GREEK_RE_G, (c) => UPPER_GREEK[c] ?? c);
+    if (/[A-Za-z]/.test(raw) || [...mapped.toLowerCase()].every((c) => (c >= 'a' && c <= 'z') || HOMOGLYPHS[c] !== undefined)) raw = mapped;
+  }
   let s = foldLiteral(raw);
   if (/^[a-z]*$/.test(s)) return s;
   HOMOGLYPH_RE.lastIndex = 0;
@@ -61,7 +71,31 @@ export function normaliseToken(raw: string): string {
   return s;
 }
 
+/** What follows a number written together with it ("5kr", "3e", "5stjärnor"): never a leet word. */
+const UNITS = new Set(['kr', 'st', 'e', 'a', 'h', 'm', 'p', 'x', 'k', 'g', 'd', 'ar', 'sek', 'min', 'nd', 'rd', 'th', 'km', 'kg', 'dgr', 'pers', 'tim', 'man', 'mil', 'tkr', 'mkr', 'ggr', 'gr']);
+const UNIT_PREFIX = /^(?:st|kron|dag|veck|manad|tim|minut|stjarn|star|procent|percent|person|days?|weeks?|months?|years?|hours?|ars?$)/;
+
+/**
+ * A word that starts with one leet digit ("0ss", "3rsattning") rather than a number and its unit
+ * ("5kr", "3dagar", "5stjarnor"). `folded` is the token after foldLiteral.
+ */
+export function isLeetLead(folded: string): boolean {
+  if (!/^[01347][a-z]{2,}$/.test(folded)) return false;
+  const rest = folded.slice(1);
+  return !UNITS.has(rest) && !UNIT_PREFIX.test(rest);
+}
+
+/** Leet characters in two or more separate runs between letters ("3v3ry0n3", "ch0ic3"): a leet word. */
+function isLeetWord(s: string): boolean {
+  if (/[2689]/.test(s)) return false;
+  const runs = s.match(/[013457@$]+/g);
+  if (runs === null || runs.length < 2) return false;
+  return (s.match(/\p{L}/gu)?.length ?? 0) >= 2;
+}
+
 function mapLeet(s: string): string {
+  // A word with leet in several places is read whole, its first and last characters included.
+  if (isLeetWord(s) || isLeetLead(s)) return [...s].map((c) => LEET[c] ?? c).join('');
   let out = '';
   let i = 0;
   while (i < s.length) {
@@ -74,10 +108,11 @@ function mapLeet(s: string): string {
     let j = i;
     while (j < s.length && LEET[s[j]] !== undefined) j++;
     const run = s.slice(i, j);
-    const inside = isLetter(s[i - 1]) && isLetter(s[j]);
+    // @ and $ never write a number: in a word they are always letters ("o$$", "v@rje").
+    const symbols = /^[@$]+$/.test(run);
+    const inside = symbols || (isLetter(s[i - 1]) && isLetter(s[j]));
     const trailing = j === s.length && run.length === 1 && isLetter(s[i - 1]) && isLetter(s[i - 2]) && !/[0-9]/.test(s.slice(0, i));
-    const leading = i === 0 && /^[@$]$/.test(run) && isLetter(s[j]);
-    out += inside || trailing || leading ? [...run].map((c) => LEET[c]).join('') : run;
+    out += inside || trailing ? [...run].map((c) => LEET[c]).join('') : run;
     i = j;
   }
   return out;

@@ -21,12 +21,25 @@ describe('normaliseToken', () => {
     ['𝐠𝐚𝐫𝐚𝐧𝐭𝐢', 'garanti'],
     ['هديّة', 'هديه'],
     ['هدیه', 'هديه'],
+    ['3v3ry0n3', 'everyone'], // leet in several places, first and last character included
+    ['ch0ic3', 'choice'],
+    ['5urfpl4774', 'surfplatta'],
+    ['o$$', 'oss'], // @ and $ are never digits
+    ['@nn@n', 'annan'],
+    ['Μeeτ', 'meet'], // upper-case Greek Mu and Eta look Latin only in upper case
+    ['Ηandläggare', 'handlaggare'],
+    ['Νοτ', 'not'],
   ])('%s → %s', (raw, expected) => expect(normaliseToken(raw)).toBe(expected));
 
   it('keeps real Cyrillic words and numbers intact', () => {
     expect(normaliseToken('подарок')).toBe('подарок');
     expect(normaliseToken('2025')).toBe('2025');
     expect(normaliseToken('covid19')).toBe('covid19');
+    expect(normaliseToken('ΔΩΡΟ')).toBe('δωρο');
+  });
+  it('reads a word that starts with a leet digit, but not a number and its unit', () => {
+    expect(words('Välj 0ss, din 3rsättning')).toEqual(['valj', 'oss', 'din', 'ersattning']);
+    expect(words('5kr 3dagar 5stjärnor 1st 3e 100kr iphone15')).toEqual(['5', 'kr', '3', 'dagar', '5', 'stjarnor', '1', 'st', '3', 'e', '100', 'kr', 'iphone', '15']);
   });
 });
 
