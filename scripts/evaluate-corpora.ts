@@ -17,6 +17,7 @@
  *   dev6     dev6/…               tuned on (round 6: third-person voice, non-Swedish copy)
  *   dev7     dev7/…               tuned on (round 7: the provider's own voice, quoted speech, non-Swedish violations)
  *   dev8     dev8/…               tuned on (round 8: precision, the right rule and only it)
+ *   dev9     dev9/…               tuned on (round 9: pages that explain the programme)
  *   heldout  heldout/…            measurement, never tuned on
  *   blind    blind/…              measurement, never tuned on (round 4)
  *   blind2   blind2/…             measurement, never tuned on (written after round 8, 2026-12-05)
@@ -68,6 +69,7 @@ export const CORPORA: { name: string; file: string; tunedOn: boolean; measuremen
   { name: 'dev6', file: 'tests/fixtures/copy/dev6/sentences.jsonl', tunedOn: true, measurement: false },
   { name: 'dev7', file: 'tests/fixtures/copy/dev7/sentences.jsonl', tunedOn: true, measurement: false },
   { name: 'dev8', file: 'tests/fixtures/copy/dev8/sentences.jsonl', tunedOn: true, measurement: false },
+  { name: 'dev9', file: 'tests/fixtures/copy/dev9/sentences.jsonl', tunedOn: true, measurement: false },
   { name: 'heldout', file: 'tests/fixtures/copy/heldout/sentences.jsonl', tunedOn: false, measurement: true },
   { name: 'blind', file: 'tests/fixtures/copy/blind/sentences.jsonl', tunedOn: false, measurement: true },
   { name: 'blind2', file: 'tests/fixtures/copy/blind2/sentences.jsonl', tunedOn: false, measurement: true },
