@@ -103,7 +103,7 @@ export const CoverageSchema = z
 
 export const CheckResponseSchema = z
   .object({
-    rulesetVersion: z.string().openapi({ example: '2026.12.0' }),
+    rulesetVersion: z.string().openapi({ example: '2026.12.1' }),
     findings: z.array(FindingSchema),
     coverage: CoverageSchema,
     stats: z.object({

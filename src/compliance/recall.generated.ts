@@ -17,11 +17,11 @@ export const MEASURED_RECALL: MeasuredRecall = {
     "blind",
     "blind2"
   ],
-  "overall": 0.856,
+  "overall": 0.854,
   "violations": 485,
   "perRule": {
     "R22-AFVENUES": {
-      "recall": 0.889,
+      "recall": 0.944,
       "violations": 18
     },
     "R22-BENEFITCLAIMS": {
@@ -37,15 +37,15 @@ export const MEASURED_RECALL: MeasuredRecall = {
       "violations": 23
     },
     "R22-ELIGIBILITY": {
-      "recall": 0.8,
+      "recall": 0.85,
       "violations": 20
     },
     "R22-ENDORSEMENT": {
-      "recall": 0.913,
+      "recall": 0.87,
       "violations": 23
     },
     "R22-FEE": {
-      "recall": 0.92,
+      "recall": 0.96,
       "violations": 25
     },
     "R22-IDENTIFICATION": {
@@ -53,11 +53,11 @@ export const MEASURED_RECALL: MeasuredRecall = {
       "violations": 17
     },
     "R22-IMPERSONATION": {
-      "recall": 0.571,
+      "recall": 0.667,
       "violations": 21
     },
     "R22-INDUCEMENT": {
-      "recall": 0.918,
+      "recall": 0.89,
       "violations": 73
     },
     "R22-LANGPARITY": {
@@ -69,15 +69,15 @@ export const MEASURED_RECALL: MeasuredRecall = {
       "violations": 17
     },
     "R22-OBLIGATIONS": {
-      "recall": 0.833,
+      "recall": 0.75,
       "violations": 24
     },
     "R22-PRESSURE": {
-      "recall": 0.852,
+      "recall": 0.778,
       "violations": 27
     },
     "R22-RATING": {
-      "recall": 0.857,
+      "recall": 0.905,
       "violations": 21
     },
     "R22-REFERRAL": {
@@ -85,11 +85,11 @@ export const MEASURED_RECALL: MeasuredRecall = {
       "violations": 26
     },
     "R22-RESULTS": {
-      "recall": 0.897,
+      "recall": 0.923,
       "violations": 39
     },
     "R22-SUPERLATIVE": {
-      "recall": 0.794,
+      "recall": 0.765,
       "violations": 34
     },
     "R22-UNSOLICITED": {
@@ -111,23 +111,23 @@ export const MEASURED_RECALL: MeasuredRecall = {
       "violations": 68
     },
     "fa": {
-      "recall": 0.737,
+      "recall": 0.789,
       "violations": 19
     },
     "pl": {
-      "recall": 1,
+      "recall": 0.889,
       "violations": 9
     },
     "so": {
-      "recall": 0.8,
+      "recall": 0.9,
       "violations": 20
     },
     "sv": {
-      "recall": 0.858,
+      "recall": 0.846,
       "violations": 324
     },
     "ti": {
-      "recall": 0.688,
+      "recall": 0.75,
       "violations": 16
     }
   }

@@ -11,7 +11,9 @@
 // P 0.769 → 0.973, R 0.691 → 0.991, fine flagged as certain 12 → 1 of 139, with the model; rules alone:
 // P 0.965, R 0.745, 2 of 139 fine with any finding. dev8 (240 excerpts, round 8: the right rule and only
 // it): P 0.969 → 0.972, R 0.908 → 1.000, fine flagged as certain 1 → 1 of 110, with the model; rules
-// alone: P 0.973, R 0.831, 1 of 110.
+// alone: P 0.973, R 0.831, 1 of 110. dev9 (240 excerpts, round 9: pages that explain the programme):
+// P 0.800 → 0.981, R 0.721 → 0.955, fine flagged as certain 8 → 0 of 136, with the model; rules alone:
+// P 0.905, R 0.514, 4 of 136 fine with any finding.
 // Tuned figures say little about unseen copy (the held-out corpus does); the
 // gates here keep what the tuning fixed from slipping back.
 import { describe, expect, it } from 'vitest';
@@ -26,6 +28,7 @@ const corpora = [
   { name: 'dev6', size: 240, precision: 0.84, recall: 0.67, fineRate: 0.12 },
   { name: 'dev7', size: 240, precision: 0.94, recall: 0.72, fineRate: 0.02 },
   { name: 'dev8', size: 240, precision: 0.95, recall: 0.8, fineRate: 0.01 },
+  { name: 'dev9', size: 240, precision: 0.88, recall: 0.49, fineRate: 0.04 },
 ];
 
 describe.each(corpora)('development corpus $name', ({ name, size, precision, recall, fineRate = 0.01 }) => {
