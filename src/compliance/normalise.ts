@@ -18,8 +18,8 @@ const HOMOGLYPHS: Record<string, string> = {
   α: 'a', β: 'b', ε: 'e', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', ς: 's',
 };
 const UPPER_GREEK: Record<string, string> = { Η: 'H', Μ: 'M', Ν: 'N', Ζ: 'Z', Υ: 'Y' };
-const UPPER_GREEK_RE = /[ΗΜΝΖΥ]/;
-const UPPER_GREEK_RE_G = /[ΗΜΝΖΥ]/g;
+const UPPER_GREEK_RE = new RegExp(`[${Object.keys(UPPER_GREEK).join('')}]`);
+const UPPER_GREEK_RE_G = new RegExp(UPPER_GREEK_RE.source, 'g');
 const HOMOGLYPH_RE = new RegExp(`[${Object.keys(HOMOGLYPHS).join('')}]`, 'g');
 
 /** Arabic-script letter variants folded to one form (hamza carriers, teh marbuta, Persian yeh/kaf). */

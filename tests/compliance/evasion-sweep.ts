@@ -4,7 +4,7 @@
  * The words are the evidence of the plain example's finding, so the sweep disguises exactly what a
  * provider who knows the checker would disguise.
  */
-import { checkText, type Ruleset } from '../../src/compliance/index';
+import { checkText, type CheckOptions, type Finding, type Ruleset } from '../../src/compliance/index';
 import { EVASION_TRANSFORMS, disguise, wordsIn } from './evasion-transforms';
 
 /** `key word`: only the longest word of the evidence is disguised; `all words`: every word of it. */
@@ -24,8 +24,9 @@ export interface SweepCase {
   plain: 'certain' | 'possible';
 }
 
-function bestCertainty(rs: Ruleset, ruleId: string, text: string, opts: { provider?: unknown; pageUrl?: string; rules: string[] }) {
-  const fs = checkText(rs, text, opts as Parameters<typeof checkText>[2]).filter((f) => f.ruleId === ruleId);
+/** The strongest certainty among the findings of `ruleId`, or null when there is none. */
+function bestCertainty(findings: Finding[], ruleId: string): 'certain' | 'possible' | null {
+  const fs = findings.filter((f) => f.ruleId === ruleId);
   if (fs.length === 0) return null;
   return fs.some((f) => f.certainty === 'certain') ? 'certain' : 'possible';
 }
@@ -38,10 +39,10 @@ export function runEvasionSweep(rs: Ruleset): SweepCase[] {
     for (const ex of rule.spec.examples.flag) {
       const e = typeof ex === 'string' ? { text: ex } : ex;
       if (e.html !== undefined || !e.text) continue;
-      const opts = { rules: [rule.id], provider: e.provider, pageUrl: e.pageUrl };
+      const opts: CheckOptions = { rules: [rule.id], provider: e.provider, pageUrl: e.pageUrl };
       const found = checkText(rs, e.text, opts).filter((f) => f.ruleId === rule.id);
-      if (found.length === 0) continue;
-      const plain = found.some((f) => f.certainty === 'certain') ? 'certain' : 'possible';
+      const plain = bestCertainty(found, rule.id);
+      if (plain === null) continue;
       const spans = found.flatMap((f) => f.evidence.flatMap((s) => wordsIn(e.text!, s.start, s.end)));
       if (spans.length === 0) continue;
       const unique = [...new Map(spans.map((s) => [s.join(':'), s])).values()];
@@ -50,7 +51,7 @@ export function runEvasionSweep(rs: Ruleset): SweepCase[] {
         for (const mode of ['key word', 'all words'] as const) {
           if (mode === 'all words' && (SEPARATING.has(name) || unique.length === 1)) continue;
           const text = disguise(e.text, mode === 'key word' ? [key] : unique, transform);
-          cases.push({ ruleId: rule.id, transform: name, mode, text, plain, found: bestCertainty(rs, rule.id, text, opts) });
+          cases.push({ ruleId: rule.id, transform: name, mode, text, plain, found: bestCertainty(checkText(rs, text, opts), rule.id) });
         }
       }
     }
